@@ -1,0 +1,27 @@
+using EcomOrleans.Events;
+
+namespace EcomOrleans.Skus;
+
+/// <summary>One catalog item (key: SKU): its facts, stock and demand.</summary>
+[Alias("ecom.ISkuGrain")]
+public interface ISkuGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the catalog facts and the units on hand; returns once durable.</summary>
+    [Alias("UpsertCatalog")]
+    Task<SkuSnapshot> UpsertCatalogAsync(SkuCatalog catalog);
+
+    /// <summary>
+    /// Counts events into the demand buckets (purchases also take stock), once per event, and
+    /// returns once durable. Called by user grains only.
+    /// </summary>
+    [Alias("ApplyEvents")]
+    Task<SkuEventsApplied> ApplyEventsAsync(IReadOnlyList<BehaviorEvent> events);
+
+    /// <summary>The current state, or <see langword="null"/> when the SKU was never put in the catalog.</summary>
+    [Alias("Get")]
+    Task<SkuSnapshot?> GetAsync();
+
+    /// <summary>The demand buckets at the given granularity, oldest first.</summary>
+    [Alias("GetDemand")]
+    Task<DemandSeries> GetDemandAsync(DemandGranularity granularity);
+}

@@ -1,0 +1,12 @@
+namespace EcomOrleans.Grains.Storage;
+
+/// <summary>Grain storage provider and state names, in one place so persisted keys never drift.</summary>
+public static class StorageNames
+{
+    /// <summary>The grain storage provider every engine grain persists to.</summary>
+    public const string Provider = "ecom";
+
+    public const string UserState = "user";
+    public const string SkuState = "sku";
+    public const string SearchDemandState = "search-demand";
+}

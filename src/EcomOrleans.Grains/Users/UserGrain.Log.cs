@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace EcomOrleans.Grains.Users;
+
+public sealed partial class UserGrain
+{
+    [LoggerMessage(1001, LogLevel.Warning, "Writing state of user {UserId} failed; the batch is not acknowledged and the grain will reload")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(1002, LogLevel.Information, "Forgot user {UserId}: stored state cleared")]
+    private static partial void LogForgotten(ILogger logger, string userId);
+}

@@ -1,0 +1,9 @@
+namespace EcomOrleans.LoadGen.Datasets;
+
+/// <summary>What a session data set recorded.</summary>
+public enum RecordedKind
+{
+    Click,
+    Cart,
+    Order,
+}

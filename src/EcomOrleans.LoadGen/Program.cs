@@ -1,0 +1,1 @@
+Console.WriteLine(EcomOrleans.LoadGen.Datasets.DatasetRegistry.All.Count);

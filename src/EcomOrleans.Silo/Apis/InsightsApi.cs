@@ -1,0 +1,39 @@
+using EcomOrleans.Insights;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EcomOrleans.Silo.Apis;
+
+public static class InsightsApi
+{
+    public const int MaxCount = 500;
+
+    public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/insights").WithTags("Insights").MapGet("/demand-gaps", GetDemandGapsAsync);
+        return app;
+    }
+
+    /// <summary>Latent demand: the most searched queries across all shards, with how many led to no item.</summary>
+    public static async Task<Results<Ok<DemandGapsResponse>, ValidationProblem>> GetDemandGapsAsync(IGrainFactory grains, int? count = null)
+    {
+        var take = count ?? 20;
+        if (take is < 1 or > MaxCount)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["count"] = [$"'count' must be between 1 and {MaxCount}; got {take}."] },
+                title: "The request was rejected");
+        }
+
+        var shards = await Task.WhenAll(SearchDemandShards.AllKeys().Select(k => grains.GetGrain<ISearchDemandGrain>(k).GetTopAsync(take)));
+        var top = shards.SelectMany(s => s)
+            .OrderByDescending(q => q.WithoutItem)
+            .ThenByDescending(q => q.Searches)
+            .ThenBy(q => q.Query, StringComparer.Ordinal)
+            .Take(take)
+            .ToList();
+        return TypedResults.Ok(new DemandGapsResponse(top));
+    }
+}
+
+/// <summary>Latent demand as the insights endpoint reports it; searches that found nothing come first.</summary>
+public sealed record DemandGapsResponse(IReadOnlyList<SearchQueryCount> Searches);

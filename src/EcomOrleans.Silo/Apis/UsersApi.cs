@@ -1,0 +1,42 @@
+using EcomOrleans.Silo.Security;
+using EcomOrleans.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EcomOrleans.Silo.Apis;
+
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/api/users").WithTags("Users");
+        users.MapGet("/{userId}", GetProfileAsync);
+        users.MapDelete("/{userId}", ForgetAsync).AddEndpointFilter<ApiKeyEndpointFilter>();
+        return app;
+    }
+
+    /// <summary>The user's behaviour sequence, sessions and decayed category affinities.</summary>
+    public static async Task<Results<Ok<UserProfile>, ValidationProblem, ProblemHttpResult>> GetProfileAsync(string userId, IGrainFactory grains)
+    {
+        if (ApiProblems.CheckUserId(userId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var profile = await grains.GetGrain<IUserGrain>(userId).GetProfileAsync();
+        return profile is null
+            ? ApiProblems.NotFound("Unknown user", $"No events have been recorded for user '{userId}'.")
+            : TypedResults.Ok(profile);
+    }
+
+    /// <summary>Forgets a user (privacy): the stored state is deleted. Answers 204 whether or not the user was known.</summary>
+    public static async Task<Results<NoContent, ValidationProblem>> ForgetAsync(string userId, IGrainFactory grains)
+    {
+        if (ApiProblems.CheckUserId(userId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await grains.GetGrain<IUserGrain>(userId).ForgetAsync();
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using EcomOrleans.Grains.Hosting;
+using EcomOrleans.Grains.Storage;
+using Orleans.Configuration;
+using Orleans.Persistence;
+using StackExchange.Redis;
+
+namespace EcomOrleans.Silo.Hosting;
+
+public static partial class EcomOrleansHostingExtensions
+{
+    /// <summary>The connection string name that switches the silo to Redis clustering and storage.</summary>
+    public const string RedisConnectionName = "Redis";
+
+    /// <summary>
+    /// Co-hosts the Orleans silo. With <c>ConnectionStrings:Redis</c> set, clustering and grain state
+    /// live in Redis (durable, several silos); without it the silo runs alone on localhost clustering
+    /// and in-memory state, which is NOT durable and is logged as such at start-up.
+    /// </summary>
+    public static WebApplicationBuilder AddEcomOrleans(this WebApplicationBuilder builder)
+    {
+        var silo = builder.Configuration.GetSection(EcomSiloOptions.SectionName).Get<EcomSiloOptions>() ?? new EcomSiloOptions();
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
+        var storage = new StorageMode(string.IsNullOrWhiteSpace(redis) ? null : redis);
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHostedService<StorageModeAnnouncer>();
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = silo.ClusterId;
+                o.ServiceId = silo.ServiceId;
+            });
+
+            if (storage.RedisConnectionString is { } connectionString)
+            {
+                var multiplexer = new Lazy<Task<IConnectionMultiplexer>>(
+                    async () => await ConnectionMultiplexer.ConnectAsync(connectionString));
+                builder.Services.AddSingleton(multiplexer);
+                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedIPAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+                orleans.UseRedisClustering(o =>
+                {
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(connectionString);
+                    o.CreateMultiplexer = async _ => (await multiplexer.Value, IsShared: true);
+                });
+                orleans.AddRedisGrainStorage(StorageNames.Provider, (RedisStorageOptions o) =>
+                {
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(connectionString);
+                    o.CreateMultiplexer = async _ => (await multiplexer.Value, IsShared: true);
+                    o.DeleteStateOnClear = true;
+                });
+            }
+            else
+            {
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+                orleans.AddMemoryGrainStorage(StorageNames.Provider);
+            }
+
+            orleans.UseSystemTextJsonGrainStorageSerializer();
+            orleans.AddEcomGrains();
+        });
+
+        return builder;
+    }
+}

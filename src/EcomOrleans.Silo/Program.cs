@@ -1,0 +1,22 @@
+using EcomOrleans.Silo.Apis;
+using EcomOrleans.Silo.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddEcomServiceDefaults();
+builder.AddEcomOrleans();
+builder.AddEcomApi();
+
+var app = builder.Build();
+
+app.UseEcomServiceDefaults();
+app.MapEcomDefaultEndpoints();
+app.MapEventsApi();
+app.MapUsersApi();
+app.MapSkusApi();
+app.MapInsightsApi();
+
+app.Run();
+
+/// <summary>The entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,1 +1,9 @@
-Console.WriteLine(EcomOrleans.LoadGen.Datasets.DatasetRegistry.All.Count);
+using System.CommandLine;
+using EcomOrleans.LoadGen.Commands;
+
+// One subcommand per file under Commands/; add new ones (load, bench-batcher) here.
+var root = new RootCommand("EcomOrleans load generator: replays real data sets through the engine's HTTP API.")
+{
+    ReplayCommand.Create(TimeProvider.System),
+};
+return await root.Parse(args).InvokeAsync();

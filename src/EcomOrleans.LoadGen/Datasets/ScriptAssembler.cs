@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace EcomOrleans.LoadGen.Datasets;
 
 /// <summary>Puts events in global time order, applies the limit, and keeps the catalog entries the events use.</summary>
@@ -5,10 +7,23 @@ internal static class ScriptAssembler
 {
     public static ReplayScript Assemble(string dataset, List<ReplayEvent> events, IReadOnlyDictionary<long, SkuDefinition> catalogByItem, ScriptOptions options)
     {
-        // OrderBy is a stable sort: events with equal timestamps keep the order the timeline wrote them in.
-        var ordered = events.OrderBy(e => e.Timestamp.UtcTicks);
-        var kept = (options.Limit is { } limit ? ordered.Take(limit) : ordered).ToArray();
-        var used = kept.Select(e => e.Sku).ToHashSet(StringComparer.Ordinal);
+        var span = CollectionsMarshal.AsSpan(events);
+
+        // Sorted in place by (time, position): equal timestamps keep the order the timeline wrote them in.
+        var keys = new (long Ticks, int Position)[span.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (span[i].Timestamp.UtcTicks, i);
+        }
+
+        keys.AsSpan().Sort(span);
+        var kept = span[..Math.Min(span.Length, options.Limit ?? int.MaxValue)].ToArray();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in kept)
+        {
+            used.Add(e.Sku);
+        }
+
         var catalog = catalogByItem
             .Where(entry => used.Contains(entry.Value.Sku))
             .OrderBy(entry => entry.Key)

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace EcomOrleans.LoadGen.Reporting;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ReplayReportJson))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace EcomOrleans.Silo.Tests.Apis;
+
+[Collection(EngineCollection.Name)]
+public sealed class SkusApiTests(EngineFactory engine)
+{
+    [Fact]
+    public async Task PutSku_ThenGet_ReturnsTheCatalogFacts()
+    {
+        var writer = engine.CreateWriter();
+        var sku = $"sku-{Guid.NewGuid():N}"[..20];
+
+        var put = await writer.PutAsJsonAsync($"/api/skus/{sku}", new { title = "Matte Lipstick", category = "makeup", brand = "acme", price = 12.5m, cost = 6m, stock = 30, leadTimeDays = 7 });
+        var body = await (await writer.GetAsync($"/api/skus/{sku}")).ReadObjectAsync();
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(
+            (sku, "Matte Lipstick", "makeup", "acme", 12.5m, 6m, 30, 7, true),
+            ((string?)body["sku"], (string?)body["title"], (string?)body["category"], (string?)body["brand"], (decimal)body["price"]!, (decimal)body["cost"]!, (int)body["stock"]!, (int)body["leadTimeDays"]!, (bool)body["inStock"]!));
+    }
+
+    [Fact]
+    public async Task PutSku_InvalidFacts_RejectedNamingEachField()
+    {
+        var response = await engine.CreateWriter().PutAsJsonAsync("/api/skus/sku-bad", new { title = " ", brand = "acme", price = 0m, cost = -2m, stock = -1, leadTimeDays = 400 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["title"] = ["'title' is required."],
+                ["category"] = ["'category' is required."],
+                ["price"] = ["'price' must be greater than 0 and at most 1000000; got 0."],
+                ["cost"] = ["'cost' must be at least 0 and at most 1000000; got -2."],
+                ["stock"] = ["'stock' must be between 0 and 100000000; got -1."],
+                ["leadTimeDays"] = ["'leadTimeDays' must be between 0 and 365; got 400."],
+            },
+            await response.ReadErrorsAsync());
+    }
+
+    [Fact]
+    public async Task PutSku_WithoutKey_Answers401()
+    {
+        var response = await engine.CreateClient().PutAsJsonAsync("/api/skus/sku-x", new { title = "t", category = "c", brand = "b", price = 1m, cost = 0m, stock = 1, leadTimeDays = 1 });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetSku_Unknown_Answers404WithProblem()
+    {
+        var response = await engine.CreateClient().GetAsync("/api/skus/never-put-sku");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("SKU 'never-put-sku' is not in the catalog; PUT /api/skus/never-put-sku adds it.", (string?)(await response.ReadObjectAsync())["detail"]);
+    }
+
+    [Fact]
+    public async Task GetSku_InvalidSku_Answers400()
+    {
+        var response = await engine.CreateClient().GetAsync("/api/skus/-bad*sku");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["'sku' must be 1-64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit; got '-bad*sku'."],
+            (await response.ReadErrorsAsync())["sku"]);
+    }
+
+    [Fact]
+    public async Task GetDemand_UnknownGranularity_Answers400()
+    {
+        var response = await engine.CreateClient().GetAsync("/api/skus/sku-1/demand?granularity=week");
+
+        Assert.Equal(["'granularity' must be 'hour' or 'day'; got 'week'."], (await response.ReadErrorsAsync())["granularity"]);
+    }
+}

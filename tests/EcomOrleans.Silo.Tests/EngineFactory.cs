@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EcomOrleans.Silo.Tests;
+
+/// <summary>
+/// The whole engine (API and silo) in process, on its own free silo and gateway ports, with a known
+/// API key and a fake clock. Without <paramref name="redis"/> it uses the in-memory default.
+/// </summary>
+public sealed class EngineFactory : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-key-0123456789abcdef";
+
+    private readonly string? _redis;
+
+    /// <summary>The in-memory default, as an xunit collection fixture.</summary>
+    public EngineFactory()
+        : this(redis: null)
+    {
+    }
+
+    internal EngineFactory(string? redis, string? serviceId = null, FakeTimeProvider? time = null)
+    {
+        _redis = redis;
+        ServiceId = serviceId ?? $"test-{Guid.NewGuid():N}";
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero));
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string ServiceId { get; }
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>A client that sends the API key.</summary>
+    public HttpClient CreateWriter()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Security:ApiKey", ApiKey);
+        builder.UseSetting("Orleans:ServiceId", ServiceId);
+        builder.UseSetting("Orleans:ClusterId", ServiceId);
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ConnectionStrings:Redis", _redis ?? "");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>One in-memory engine shared by the API tests of a collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class EngineCollection : ICollectionFixture<EngineFactory>
+{
+    public const string Name = "engine";
+}

@@ -24,14 +24,19 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
     {
     }
 
-    internal EngineFactory(string? redis, string? serviceId = null, FakeTimeProvider? time = null)
+    /// <summary>
+    /// An engine on <paramref name="redis"/> when given. Orleans itself runs its timers on the registered
+    /// <see cref="TimeProvider"/>, so engines that form a cluster (Redis) keep the system clock.
+    /// </summary>
+    internal EngineFactory(string? redis, string? serviceId = null)
     {
         _redis = redis;
         ServiceId = serviceId ?? $"test-{Guid.NewGuid():N}";
-        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero));
+        Time = redis is null ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero)) : TimeProvider.System;
     }
 
-    public FakeTimeProvider Time { get; }
+    /// <summary>A <see cref="FakeTimeProvider"/> on the in-memory default, the system clock on Redis.</summary>
+    public TimeProvider Time { get; }
 
     public string ServiceId { get; }
 

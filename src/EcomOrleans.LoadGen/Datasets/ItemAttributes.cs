@@ -49,7 +49,14 @@ public sealed class ItemAttributes
         return FromAttributeIds(byItem, prefix);
     }
 
-    public static ItemAttributes FromAttributeIds(IReadOnlyDictionary<int, int[]> attributesByItem, string prefix)
+    /// <summary>Applies the rule to attribute ids by item.</summary>
+    /// <param name="placeholderBrandShare">Default <see cref="PlaceholderBrandShare"/>; tiny hand-made inputs need a larger one.</param>
+    /// <param name="rootCategoryShare">Default <see cref="RootCategoryShare"/>.</param>
+    public static ItemAttributes FromAttributeIds(
+        IReadOnlyDictionary<int, int[]> attributesByItem,
+        string prefix,
+        double placeholderBrandShare = PlaceholderBrandShare,
+        double rootCategoryShare = RootCategoryShare)
     {
         var itemsWith = new Dictionary<int, int>();
         var seenAfterFirst = new HashSet<int>();
@@ -67,8 +74,8 @@ public sealed class ItemAttributes
 
         var itemCount = Math.Max(1, attributesByItem.Count);
         bool IsBrand(int attribute) => !seenAfterFirst.Contains(attribute);
-        bool IsPlaceholder(int attribute) => itemsWith[attribute] > PlaceholderBrandShare * itemCount;
-        bool IsRoot(int attribute) => itemsWith[attribute] >= RootCategoryShare * itemCount;
+        bool IsPlaceholder(int attribute) => itemsWith[attribute] > placeholderBrandShare * itemCount;
+        bool IsRoot(int attribute) => itemsWith[attribute] >= rootCategoryShare * itemCount;
 
         var facets = new Dictionary<int, ItemFacets>(attributesByItem.Count);
         foreach (var (item, attributes) in attributesByItem)

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using EcomOrleans.Training.Common;
+using EcomOrleans.Training.Demand;
+using Spectre.Console;
+
+namespace EcomOrleans.Training.Cli;
+
+/// <summary><c>train demand</c> and <c>evaluate demand</c>.</summary>
+internal static class DemandCommands
+{
+    public static Command Train(string[] args)
+    {
+        var data = CliOptions.Data("M5 long CSV (item_id, date, sales, sell_price, event_name_1...); zero-sales days may be absent.");
+        var output = CliOptions.Out("demand");
+        var seed = CliOptions.Seed();
+        var version = CliOptions.Version();
+        var hidden = CliOptions.Value("--hidden", 64, "LSTM width");
+        var layers = CliOptions.Value("--layers", 1, "LSTM layers");
+        var epochs = CliOptions.Value("--epochs", 60, "Maximum epochs");
+        var batch = CliOptions.Value("--batch-size", 128, "Windows per step");
+        var lr = CliOptions.Value("--lr", 1e-3, "Adam learning rate");
+        var patience = CliOptions.Value("--patience", 15, "Epochs without validation gain before stopping");
+        var minutes = CliOptions.Value("--max-minutes", 15.0, "Wall-clock budget in minutes");
+        var command = new Command("demand", "Train the LSTM quantile demand forecaster and export it to ONNX.")
+        {
+            data, output, seed, version, hidden, layers, epochs, batch, lr, patience, minutes,
+        };
+        command.SetAction(parse =>
+        {
+            var dataFile = parse.GetValue(data)!;
+            var series = DemandSeries.LoadM5(dataFile.FullName);
+            AnsiConsole.MarkupLineInterpolated($"{dataFile.Name}: {series.Count} series, {series.Sum(s => s.Length)} days after filling zero-sales days");
+            var options = new DemandTrainingOptions(new DemandModelOptions(parse.GetValue(hidden), parse.GetValue(layers)), parse.GetValue(epochs),
+                parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience), parse.GetValue(seed), parse.GetValue(minutes));
+            var (model, curve, bestEpoch) = DemandTrainer.Train(series, options, CliOptions.Device());
+
+            var directory = parse.GetValue(output)!.FullName;
+            Directory.CreateDirectory(directory);
+            var trainingData = TrainingData.Of(dataFile.FullName, new JsonObject
+            {
+                ["test"] = $"last {DemandEvaluator.TestDays} days of each series", ["validation"] = $"the {DemandEvaluator.TestDays} days before them",
+                ["train"] = "14-day windows ending before the validation days",
+            });
+            var name = "lstm-" + Path.GetFileNameWithoutExtension(dataFile.Name);
+            var metadata = new Dictionary<string, string>
+            {
+                ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = "demand", ["maxLength"] = $"{DemandFeatures.Window}",
+                ["padding"] = "none", ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
+            };
+            File.WriteAllBytes(Path.Combine(directory, "model.onnx"), model.ExportOnnx(metadata, 1).ToByteArray());
+            curve.Save(directory, $"LSTM demand forecaster on {dataFile.Name}");
+            var hyperParameters = new JsonObject
+            {
+                ["hidden"] = options.Model.Hidden, ["layers"] = options.Model.Layers, ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize,
+                ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed,
+                ["loss"] = "MSE (mean channel) + pinball (p10, p50, p90), in scaled units",
+            };
+            var manifest = DemandModelFiles.Manifest(name, parse.GetValue(version)!, CliOptions.Command(args), trainingData, [], hyperParameters)
+                with { CreatedAt = CliOptions.Now() };
+            manifest.Save(directory);
+            var metrics = DemandModelFiles.Metrics(DemandModelFiles.Evaluate(directory, series));
+            metrics["bestEpoch"] = bestEpoch;
+            metrics["epochsRun"] = curve.Loss.Count;
+            (manifest with { Metrics = metrics }).Save(directory);
+            AnsiConsole.MarkupLineInterpolated($"RMSSE {metrics["rmsse"]} (seasonal naive {metrics["rmsseSeasonalNaive"]}, exp. smoothing {metrics["rmsseExpSmoothing"]}), p90 coverage {metrics["p90Coverage"]}; wrote {directory}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Evaluate()
+    {
+        var model = CliOptions.Model("demand");
+        var data = CliOptions.Data("M5 long CSV; the last 28 days of each series are scored.");
+        var json = CliOptions.Json();
+        var command = new Command("demand", "RMSSE on the last 28 days beside seasonal-naive and exponential-smoothing baselines, and p90 coverage.") { model, data, json };
+        command.SetAction(parse =>
+        {
+            var evaluation = DemandModelFiles.Evaluate(parse.GetValue(model)!.FullName, DemandSeries.LoadM5(parse.GetValue(data)!.FullName));
+            var table = new Table().AddColumns("series", "RMSSE (mean)", "RMSSE (p50)", "seasonal naive", "exp. smoothing", "p90 coverage");
+            foreach (var s in evaluation.Series)
+            {
+                table.AddRow(s.Id, $"{s.Rmsse:F3}", $"{s.RmsseP50:F3}", $"{s.RmsseSeasonalNaive:F3}", $"{s.RmsseExpSmoothing:F3}", $"{s.P90Coverage:P0}");
+            }
+
+            table.AddRow("mean", $"{evaluation.Rmsse:F3}", $"{evaluation.RmsseP50:F3}", $"{evaluation.RmsseSeasonalNaive:F3}", $"{evaluation.RmsseExpSmoothing:F3}", $"{evaluation.P90Coverage:P0}");
+            CliOptions.Print(DemandModelFiles.Metrics(evaluation), parse.GetValue(json), table);
+            return 0;
+        });
+        return command;
+    }
+}

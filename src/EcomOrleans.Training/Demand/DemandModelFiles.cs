@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using EcomOrleans.Training.Common;
+using EcomOrleans.Training.Onnx;
+
+namespace EcomOrleans.Training.Demand;
+
+/// <summary>The files of a demand model folder and the ONNX-backed forecaster evaluate uses.</summary>
+internal static class DemandModelFiles
+{
+    public static ModelManifest Manifest(string name, string version, string command, TrainingData data, JsonObject metrics, JsonObject hyperParameters) => new()
+    {
+        Name = name,
+        Version = version,
+        Kind = "demand",
+        Inputs =
+        [
+            new TensorSpec(LstmForecaster.HistoryInput, "float32", ["batch", DemandFeatures.Window, DemandFeatures.Count],
+                $"the {DemandFeatures.Window} days before the first forecast day, oldest first; features per day as in details.features"),
+            new TensorSpec(LstmForecaster.ScaleInput, "float32", ["batch", 1], "max(1, mean daily units over the same window)"),
+        ],
+        Outputs =
+        [
+            new TensorSpec(LstmForecaster.MeanOutput, "float32", ["batch", DemandFeatures.Horizon], "expected units per day, day 0 = the first forecast day"),
+            new TensorSpec(LstmForecaster.QuantilesOutput, "float32", ["batch", DemandFeatures.Horizon, LstmForecaster.Quantiles.Length],
+                "units per day at quantiles p10, p50, p90 (last axis)"),
+        ],
+        Files = [new ModelFile("learningCurve", LearningCurve.FileName, "PNG")],
+        MaxLength = DemandFeatures.Window,
+        Padding = "none",
+        TrainingCommand = command,
+        TrainingData = data,
+        Metrics = metrics,
+        HyperParameters = hyperParameters,
+        Details = new JsonObject
+        {
+            ["window"] = DemandFeatures.Window,
+            ["horizon"] = DemandFeatures.Horizon,
+            ["quantiles"] = new JsonArray([.. LstmForecaster.Quantiles.Select(q => JsonValue.Create(q))]),
+            ["features"] = new JsonArray([.. DemandFeatures.Names.Select(n => JsonValue.Create(n))]),
+            ["scale"] = "scale = max(1, mean of daily units over the window); outputs are already multiplied by it",
+            ["missingDays"] = "days without sales count as 0 units; a missing price repeats the last known price",
+        },
+    };
+
+    /// <summary>Forecasts through the exported ONNX model, as the serving side will.</summary>
+    internal sealed class OnnxForecaster(OnnxRunner runner) : IDemandForecaster
+    {
+        public DemandForecast Forecast(DemandSeries series, int origin)
+        {
+            var features = DemandFeatures.Build(series, origin);
+            var scale = DemandFeatures.Scale(series.Units.AsSpan(origin - DemandFeatures.Window, DemandFeatures.Window));
+            var inputs = new[]
+            {
+                (LstmForecaster.HistoryInput, OnnxInput.Float(features, 1, DemandFeatures.Window, DemandFeatures.Count)),
+                (LstmForecaster.ScaleInput, OnnxInput.Float([scale], 1, 1)),
+            };
+            var mean = runner.Run(LstmForecaster.MeanOutput, inputs).Values;
+            var quantiles = runner.Run(LstmForecaster.QuantilesOutput, inputs).Values;
+            float[] Channel(int c) => Enumerable.Range(0, DemandFeatures.Horizon).Select(h => quantiles[(h * 3) + c]).ToArray();
+            return new DemandForecast(mean, Channel(0), Channel(1), Channel(2));
+        }
+    }
+
+    public static DemandEvaluation Evaluate(string directory, IReadOnlyList<DemandSeries> series)
+    {
+        var manifest = ModelManifest.Load(directory);
+        using var runner = new OnnxRunner(Path.Combine(directory, manifest.OnnxFile));
+        return DemandEvaluator.Evaluate(series, new OnnxForecaster(runner));
+    }
+
+    public static JsonObject Metrics(DemandEvaluation evaluation) => new()
+    {
+        ["rmsse"] = Math.Round(evaluation.Rmsse, 4),
+        ["rmsseP50"] = Math.Round(evaluation.RmsseP50, 4),
+        ["rmsseSeasonalNaive"] = Math.Round(evaluation.RmsseSeasonalNaive, 4),
+        ["rmsseExpSmoothing"] = Math.Round(evaluation.RmsseExpSmoothing, 4),
+        ["p90Coverage"] = Math.Round(evaluation.P90Coverage, 4),
+        ["series"] = evaluation.Series.Count,
+        ["testDays"] = DemandEvaluator.TestDays,
+        ["perSeries"] = new JsonArray([.. evaluation.Series.Select(s => new JsonObject
+        {
+            ["id"] = s.Id, ["rmsse"] = Math.Round(s.Rmsse, 4), ["rmsseP50"] = Math.Round(s.RmsseP50, 4),
+            ["rmsseSeasonalNaive"] = Math.Round(s.RmsseSeasonalNaive, 4), ["rmsseExpSmoothing"] = Math.Round(s.RmsseExpSmoothing, 4),
+            ["p90Coverage"] = Math.Round(s.P90Coverage, 4),
+        })]),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace EcomOrleans.Silo.Tests;
+
+/// <summary>Every metric a dashboard in grafana/ queries is one the engine really exports.</summary>
+[Collection(EngineCollection.Name)]
+public sealed partial class GrafanaDashboardTests(EngineFactory engine)
+{
+    [Fact]
+    public async Task Dashboards_QueryOnlyMetricsTheEngineExports()
+    {
+        var writer = engine.CreateWriter();
+        var now = engine.Time.GetUtcNow();
+        var sku = $"dash-{Guid.NewGuid():N}"[..20];
+        await writer.PutAsJsonAsync($"/api/skus/{sku}", new { title = "t", category = "c", brand = "b", price = 1m, cost = 0m, stock = 0, leadTimeDays = 1 });
+        // A purchase of an item with no stock (lost units), a duplicate, and a rejected batch.
+        var purchase = Json.Event($"d-{Guid.NewGuid():N}", "u-dash", "purchase", now, sku, quantity: 1);
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(purchase, purchase));
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("x", "u-dash", "nope", now)));
+        var exported = ExportedNames(await writer.GetStringAsync("/metrics"));
+
+        var queried = Directory.GetFiles(Path.Combine(RepositoryRoot(), "grafana"), "*.json")
+            .SelectMany(file => Expressions(JsonNode.Parse(File.ReadAllText(file))!))
+            .SelectMany(expr => MetricName().Matches(Grouping().Replace(expr, "")).Select(m => m.Value))
+            .ToHashSet();
+
+        Assert.NotEmpty(queried);
+        Assert.Empty(queried.Except(exported));
+    }
+
+    private static IEnumerable<string> Expressions(JsonNode node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "expr" && p.Value is JsonValue v ? [v.GetValue<string>()] : p.Value is null ? [] : Expressions(p.Value)),
+        JsonArray a => a.SelectMany(item => item is null ? [] : Expressions(item)),
+        _ => [],
+    };
+
+    private static HashSet<string> ExportedNames(string scrape) =>
+        scrape.Split('\n')
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => line.Split('{', ' ')[0])
+            .ToHashSet();
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EcomOrleans.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+
+    /// <summary>"by (label, ...)" names labels, not metrics.</summary>
+    [GeneratedRegex(@"\bby \([^)]*\)")]
+    private static partial Regex Grouping();
+
+    [GeneratedRegex(@"\b(?:ecom|orleans|http|dotnet|kestrel|aspnetcore)_[a-z0-9_]+\b")]
+    private static partial Regex MetricName();
+}

@@ -1,0 +1,32 @@
+namespace EcomOrleans.Inference;
+
+/// <summary>
+/// The inference pool: a stateless worker in front of each silo's dynamic batcher, and the only
+/// place that runs models. Use key 0: <c>grains.GetGrain&lt;IInferenceGrain&gt;(0)</c>.
+/// </summary>
+[Alias("ecom.IInferenceGrain")]
+public interface IInferenceGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Encodes a behaviour sequence (SKUs, oldest first; only the last max-length are used) into a user
+    /// embedding with the sequence model. SKUs the model does not know are skipped.
+    /// </summary>
+    [Alias("EmbedSequence")]
+    Task<SequenceEmbedding> EmbedSequenceAsync(IReadOnlyList<string> skus, InferencePriority priority);
+
+    /// <summary>The <paramref name="count"/> catalog items whose embeddings score highest against <paramref name="vector"/>, best first, leaving out <paramref name="exclude"/>.</summary>
+    [Alias("TopItems")]
+    Task<IReadOnlyList<ScoredSku>> TopItemsAsync(float[] vector, int count, IReadOnlyList<string> exclude);
+
+    /// <summary>Scores the given SKUs against <paramref name="vector"/>, best first; SKUs the model does not know are left out.</summary>
+    [Alias("ScoreItems")]
+    Task<IReadOnlyList<ScoredSku>> ScoreItemsAsync(float[] vector, IReadOnlyList<string> skus);
+
+    /// <summary>The intent distribution of a customer message, most likely first.</summary>
+    [Alias("ClassifyIntent")]
+    Task<IntentPrediction> ClassifyIntentAsync(string message, InferencePriority priority);
+
+    /// <summary>Quantile forecasts of daily units for the days after the history.</summary>
+    [Alias("ForecastDemand")]
+    Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority);
+}

@@ -22,6 +22,9 @@ public static class ReplayCommand
     /// <summary>Exit code when the run could not start or was stopped: missing data, rejected API key.</summary>
     public const int CannotRun = 2;
 
+    /// <summary>Exit code when the user interrupted the run (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Interrupted = 130;
+
     public static Command Create(TimeProvider time)
     {
         var dataset = new Option<string>("--dataset") { Description = "Data set to replay.", Required = true };
@@ -125,6 +128,11 @@ public static class ReplayCommand
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return CannotRun;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]Interrupted.[/]");
+            return Interrupted;
         }
     }
 

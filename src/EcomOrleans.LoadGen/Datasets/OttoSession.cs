@@ -2,6 +2,3 @@ namespace EcomOrleans.LoadGen.Datasets;
 
 /// <summary>One line of OTTO's JSONL: <c>{ "session": 0, "events": [ { "aid": 1, "ts": 1659304800025, "type": "clicks" } ] }</c>.</summary>
 public sealed record OttoSession(long Session, OttoEvent[] Events);
-
-/// <summary>An OTTO event: article id, time in Unix milliseconds, and <c>clicks</c>, <c>carts</c> or <c>orders</c>.</summary>
-public sealed record OttoEvent(long Aid, long Ts, string Type);

@@ -82,10 +82,3 @@ internal sealed class StubEngine : HttpMessageHandler
         };
     }
 }
-
-internal sealed record StubRequest(HttpMethod Method, string Path, string? ApiKey, string? ContentType, string Body)
-{
-    public int EventCount => Method == HttpMethod.Post ? JsonDocument.Parse(Body).RootElement.GetProperty("events").GetArrayLength() : 0;
-}
-
-internal sealed record StubEvent(string EventId, string UserId);

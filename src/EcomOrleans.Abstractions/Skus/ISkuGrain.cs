@@ -1,3 +1,4 @@
+using EcomOrleans.Catalog;
 using EcomOrleans.Events;
 
 namespace EcomOrleans.Skus;
@@ -14,8 +15,17 @@ public interface ISkuGrain : IGrainWithStringKey
     /// Counts events into the demand buckets (purchases also take stock), once per event, and
     /// returns once durable. Called by user grains only.
     /// </summary>
+    /// <param name="coViewed">SKUs the same sessions looked at just before these events, for "also viewed".</param>
     [Alias("ApplyEvents")]
-    Task<SkuEventsApplied> ApplyEventsAsync(IReadOnlyList<BehaviorEvent> events);
+    Task<SkuEventsApplied> ApplyEventsAsync(IReadOnlyList<BehaviorEvent> events, IReadOnlyList<string> coViewed);
+
+    /// <summary>Stock and category now; cheap, for filtering recommendations.</summary>
+    [Alias("GetAvailability")]
+    Task<SkuAvailability> GetAvailabilityAsync();
+
+    /// <summary>The SKUs most often viewed in a session just before this one, most first.</summary>
+    [Alias("GetCoViewed")]
+    Task<IReadOnlyList<RankedSku>> GetCoViewedAsync(int count);
 
     /// <summary>The current state, or <see langword="null"/> when the SKU was never put in the catalog.</summary>
     [Alias("Get")]

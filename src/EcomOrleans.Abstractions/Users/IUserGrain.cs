@@ -1,4 +1,5 @@
 using EcomOrleans.Events;
+using EcomOrleans.Recommendations;
 
 namespace EcomOrleans.Users;
 
@@ -16,6 +17,13 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The profile, or <see langword="null"/> when nothing is known of this user.</summary>
     [Alias("GetProfile")]
     Task<UserProfile?> GetProfileAsync();
+
+    /// <summary>
+    /// Top-K in-stock SKUs for this user: personalized by the sequence model, then session co-views,
+    /// trending and popular as fallbacks, each item with its reason.
+    /// </summary>
+    [Alias("Recommend")]
+    Task<Recommendation> RecommendAsync(RecommendationRequest request);
 
     /// <summary>Forgets the user: clears the stored state and deactivates.</summary>
     [Alias("Forget")]

@@ -1,4 +1,6 @@
+using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Grains.Insights;
+using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
 using EcomOrleans.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +23,8 @@ public static class EcomGrainsSiloBuilderExtensions
         AddValidated<UserGrainOptions>(services, UserGrainOptions.SectionName, o => o.Validate());
         AddValidated<SkuGrainOptions>(services, SkuGrainOptions.SectionName, o => o.Validate());
         AddValidated<SearchDemandOptions>(services, SearchDemandOptions.SectionName, o => o.Validate());
+        AddValidated<TrendingOptions>(services, TrendingOptions.SectionName, o => o.Validate());
+        AddValidated<RecommendationOptions>(services, RecommendationOptions.SectionName, o => o.Validate());
         return builder;
     }
 

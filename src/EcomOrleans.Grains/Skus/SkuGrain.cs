@@ -1,4 +1,7 @@
+using EcomOrleans.Catalog;
 using EcomOrleans.Events;
+using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Grains.Common;
 using EcomOrleans.Grains.Storage;
 using EcomOrleans.Skus;
 using Microsoft.Extensions.Logging;
@@ -18,19 +21,23 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 {
     private readonly IPersistentState<SkuState> _state;
     private readonly SkuGrainOptions _options;
+    private readonly TrendingOptions _trending;
     private readonly TimeProvider _time;
     private readonly ILogger<SkuGrain> _logger;
     private readonly StateWriteCoalescer _writer;
     private readonly HashSet<ulong> _recent = [];
+    private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
 
     public SkuGrain(
         [PersistentState(StorageNames.SkuState, StorageNames.Provider)] IPersistentState<SkuState> state,
         IOptions<SkuGrainOptions> options,
+        IOptions<TrendingOptions> trending,
         TimeProvider time,
         ILogger<SkuGrain> logger)
     {
         _state = state;
         _options = options.Value;
+        _trending = trending.Value;
         _time = time;
         _logger = logger;
         _writer = new StateWriteCoalescer(WriteAsync);
@@ -48,6 +55,17 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
     public async Task<SkuSnapshot> UpsertCatalogAsync(SkuCatalog catalog)
     {
+        var previousCategory = State.Catalog?.Category;
+        if (!string.Equals(previousCategory, catalog.Category, StringComparison.Ordinal))
+        {
+            // Index first: a SKU may sit in an index it has left (filtered at serve time), never miss one it is in.
+            await GrainFactory.GetGrain<ICategoryIndexGrain>(catalog.Category).AddAsync(Sku);
+            if (previousCategory is not null)
+            {
+                await GrainFactory.GetGrain<ICategoryIndexGrain>(previousCategory).RemoveAsync(Sku);
+            }
+        }
+
         State.Catalog = catalog;
         State.Stock = catalog.Stock;
         State.UpdatedAt = _time.GetUtcNow();
@@ -55,7 +73,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         return Snapshot(catalog);
     }
 
-    public async Task<SkuEventsApplied> ApplyEventsAsync(IReadOnlyList<BehaviorEvent> events)
+    public async Task<SkuEventsApplied> ApplyEventsAsync(IReadOnlyList<BehaviorEvent> events, IReadOnlyList<string> coViewed)
     {
         var now = _time.GetUtcNow();
         var counted = 0;
@@ -75,9 +93,11 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
         if (counted > 0)
         {
+            CountCoViews(coViewed);
             State.UpdatedAt = now;
             Prune(now);
             await _writer.FlushAsync();
+            await ReportDemandIfDueAsync(now);
         }
         else
         {
@@ -87,6 +107,17 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
         return new SkuEventsApplied(Sku, State.Catalog?.Category);
     }
+
+    public Task<SkuAvailability> GetAvailabilityAsync() =>
+        Task.FromResult(new SkuAvailability(Sku, State.Catalog is not null, State.Stock, State.Catalog?.Category));
+
+    public Task<IReadOnlyList<RankedSku>> GetCoViewedAsync(int count) =>
+        Task.FromResult<IReadOnlyList<RankedSku>>(State.CoViews
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(Math.Max(0, count))
+            .Select(c => new RankedSku(c.Key, c.Value))
+            .ToList());
 
     public Task<SkuSnapshot?> GetAsync() =>
         Task.FromResult(State.Catalog is { } catalog ? Snapshot(catalog) : null);
@@ -134,6 +165,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         }
 
         State.Totals.Add(e.Kind, e.Quantity, unitPrice);
+        (State.TrendingScore, State.TrendingAsOf) = DecayedScore.Add(
+            State.TrendingScore, State.TrendingAsOf, DecayedScore.WeightOf(e.Kind), e.Timestamp, _trending.HalfLife);
         var hour = DemandBuckets.HourStart(e.Timestamp);
         if (hour >= HourlyCutoff(now))
         {
@@ -144,6 +177,47 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         if (day >= DailyCutoff(now))
         {
             DemandBuckets.GetOrAdd(State.Daily, day).Add(e.Kind, e.Quantity, unitPrice);
+        }
+    }
+
+    private void CountCoViews(IReadOnlyList<string> coViewed)
+    {
+        foreach (var other in coViewed)
+        {
+            if (string.Equals(other, Sku, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            State.CoViews[other] = State.CoViews.GetValueOrDefault(other) + 1;
+        }
+
+        while (State.CoViews.Count > _options.MaxCoViews)
+        {
+            State.CoViews.Remove(State.CoViews.MinBy(c => (c.Value, c.Key)).Key);
+        }
+    }
+
+    /// <summary>
+    /// Tells the trending ranking about this SKU's demand, at most once per report interval. A failure
+    /// is logged, not thrown: the ranking is advisory and must not fail ingestion.
+    /// </summary>
+    private async Task ReportDemandIfDueAsync(DateTimeOffset now)
+    {
+        if (now - _lastReport < _trending.ReportInterval)
+        {
+            return;
+        }
+
+        _lastReport = now;
+        var report = new SkuDemandReport(Sku, State.Catalog?.Category, State.TrendingScore, State.TrendingAsOf, State.Totals.Units);
+        try
+        {
+            await GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.GlobalKey).ReportAsync(report);
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(_logger, ex, Sku);
         }
     }
 

@@ -17,8 +17,12 @@ public sealed class SkuGrainOptions
     /// </summary>
     public int DedupWindow { get; set; } = 512;
 
+    /// <summary>Co-viewed SKUs kept per SKU; the least frequent is dropped first. Default 50.</summary>
+    public int MaxCoViews { get; set; } = 50;
+
     internal IEnumerable<string> Validate()
     {
+        if (MaxCoViews is < 1 or > 10_000) yield return $"{SectionName}:MaxCoViews must be between 1 and 10000 (was {MaxCoViews}).";
         if (HourlyRetention < TimeSpan.FromHours(1) || HourlyRetention > TimeSpan.FromDays(90)) yield return $"{SectionName}:HourlyRetention must be between 1 hour and 90 days (was {HourlyRetention}).";
         if (DailyRetention < TimeSpan.FromDays(1) || DailyRetention > TimeSpan.FromDays(1_000)) yield return $"{SectionName}:DailyRetention must be between 1 and 1000 days (was {DailyRetention}).";
         if (DedupWindow is < 1 or > 100_000) yield return $"{SectionName}:DedupWindow must be between 1 and 100000 (was {DedupWindow}).";

@@ -26,4 +26,12 @@ public sealed class SkuState
     [Id(6)] public List<ulong> RecentEventKeys { get; set; } = [];
 
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Recent demand weight, decayed, as of <see cref="TrendingAsOf"/>.</summary>
+    [Id(8)] public double TrendingScore { get; set; }
+
+    [Id(9)] public DateTimeOffset TrendingAsOf { get; set; }
+
+    /// <summary>SKUs viewed in a session just before this one, with how often.</summary>
+    [Id(10)] public Dictionary<string, long> CoViews { get; set; } = new(StringComparer.Ordinal);
 }

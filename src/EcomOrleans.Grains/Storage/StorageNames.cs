@@ -9,4 +9,6 @@ public static class StorageNames
     public const string UserState = "user";
     public const string SkuState = "sku";
     public const string SearchDemandState = "search-demand";
+    public const string CategoryIndexState = "category-index";
+    public const string TrendingState = "trending";
 }

@@ -7,6 +7,9 @@ public sealed partial class UserGrain
     [LoggerMessage(1001, LogLevel.Warning, "Writing state of user {UserId} failed; the batch is not acknowledged and the grain will reload")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);
 
+    [LoggerMessage(1003, LogLevel.Warning, "Refreshing the embedding of user {UserId} failed; recommendations fall back until the next refresh")]
+    private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, string userId);
+
     [LoggerMessage(1002, LogLevel.Information, "Forgot user {UserId}: stored state cleared")]
     private static partial void LogForgotten(ILogger logger, string userId);
 }

@@ -1,4 +1,6 @@
 using EcomOrleans.Events;
+using EcomOrleans.Grains.Common;
+using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Storage;
 using EcomOrleans.Insights;
 using EcomOrleans.Skus;
@@ -17,10 +19,12 @@ namespace EcomOrleans.Grains.Users;
 public sealed partial class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Provider)] IPersistentState<UserState> state,
     IOptions<UserGrainOptions> options,
+    IOptions<RecommendationOptions> recommendationOptions,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private readonly UserGrainOptions _options = options.Value;
+    private readonly RecommendationOptions _recommendations = recommendationOptions.Value;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     private UserState State => state.State;
@@ -61,6 +65,13 @@ public sealed partial class UserGrain(
             Apply(e, e.Sku is null ? null : categories.GetValueOrDefault(e.Sku));
         }
 
+        Attribute(fresh);
+        if (fresh.Any(IsItemEvent))
+        {
+            State.EmbeddingStale = true;
+            ScheduleEmbeddingRefresh();
+        }
+
         try
         {
             await state.WriteStateAsync();
@@ -85,7 +96,7 @@ public sealed partial class UserGrain(
 
         var now = time.GetUtcNow();
         var affinities = State.Affinities
-            .Select(a => new CategoryAffinity(a.Category, AffinityDecay.ScoreAt(a, now, _options.AffinityHalfLife)))
+            .Select(a => new CategoryAffinity(a.Category, DecayedScore.At(a.Score, a.AsOf, now, _options.AffinityHalfLife)))
             .OrderByDescending(a => a.Score)
             .ToList();
         return Task.FromResult<UserProfile?>(new UserProfile(
@@ -95,7 +106,9 @@ public sealed partial class UserGrain(
             State.LastSeen,
             [.. State.Recent],
             [.. State.Sessions.OrderByDescending(s => s.LastSeen)],
-            affinities));
+            affinities,
+            State.Embedding is null ? null : State.EmbeddingModelVersion,
+            State.EmbeddingStale));
     }
 
     public async Task ForgetAsync()
@@ -108,10 +121,11 @@ public sealed partial class UserGrain(
 
     private async Task<Dictionary<string, string?>> ForwardAsync(List<BehaviorEvent> fresh)
     {
+        var coViews = CoViewsOf(fresh);
         var skuCalls = fresh
             .Where(e => e.Sku is not null && e.Kind != EventKind.Search)
             .GroupBy(e => e.Sku!, StringComparer.Ordinal)
-            .Select(g => GrainFactory.GetGrain<ISkuGrain>(g.Key).ApplyEventsAsync(g.ToList()))
+            .Select(g => GrainFactory.GetGrain<ISkuGrain>(g.Key).ApplyEventsAsync(g.ToList(), coViews.GetValueOrDefault(g.Key) ?? []))
             .ToList();
         var searchCalls = fresh
             .Where(e => e.Kind == EventKind.Search && e.Query is not null)
@@ -143,7 +157,7 @@ public sealed partial class UserGrain(
         TouchSession(e);
         if (category is not null)
         {
-            AddAffinity(category, AffinityDecay.WeightOf(e.Kind), e.Timestamp);
+            AddAffinity(category, DecayedScore.WeightOf(e.Kind), e.Timestamp);
         }
     }
 
@@ -217,11 +231,11 @@ public sealed partial class UserGrain(
             State.Affinities.Add(entry);
         }
 
-        AffinityDecay.Add(entry, weight, at, _options.AffinityHalfLife);
+        (entry.Score, entry.AsOf) = DecayedScore.Add(entry.Score, entry.AsOf, weight, at, _options.AffinityHalfLife);
         if (State.Affinities.Count > _options.MaxCategories)
         {
             var now = State.LastSeen;
-            State.Affinities.Remove(State.Affinities.MinBy(a => AffinityDecay.ScoreAt(a, now, _options.AffinityHalfLife))!);
+            State.Affinities.Remove(State.Affinities.MinBy(a => DecayedScore.At(a.Score, a.AsOf, now, _options.AffinityHalfLife))!);
         }
     }
 }

@@ -1,0 +1,23 @@
+namespace EcomOrleans.Grains.Catalog;
+
+/// <summary>How demand is ranked for the fallbacks (configuration section <c>Grains:Trending</c>).</summary>
+public sealed class TrendingOptions
+{
+    public const string SectionName = "Grains:Trending";
+
+    /// <summary>Time for a SKU's trending score to halve without new demand. Default 1 hour.</summary>
+    public TimeSpan HalfLife { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often at most a SKU grain reports its demand. Default 15 seconds (the dashboards' scrape).</summary>
+    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>SKUs the ranking keeps; the weakest is dropped first. Default 5,000.</summary>
+    public int MaxTracked { get; set; } = 5_000;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (HalfLife <= TimeSpan.Zero) yield return $"{SectionName}:HalfLife must be positive (was {HalfLife}).";
+        if (ReportInterval < TimeSpan.Zero) yield return $"{SectionName}:ReportInterval must not be negative (was {ReportInterval}).";
+        if (MaxTracked is < 10 or > 1_000_000) yield return $"{SectionName}:MaxTracked must be between 10 and 1000000 (was {MaxTracked}).";
+    }
+}

@@ -1,0 +1,49 @@
+using EcomOrleans.Inference;
+using Orleans.Concurrency;
+
+namespace EcomOrleans.Grains.Tests.Recommendations;
+
+/// <summary>
+/// A stand-in for the inference pool with a hand-made "model": each known SKU has a vector, a user
+/// embedding is the sum of the vectors of the known SKUs in the sequence, and scores are dot products.
+/// Tests set <see cref="Catalog"/> first; the cluster collection runs its tests one at a time.
+/// </summary>
+[StatelessWorker]
+public sealed class FakeInferenceGrain : Grain, IInferenceGrain
+{
+    public const string Version = "fake-v1";
+
+    public static Dictionary<string, float[]> Catalog { get; set; } = [];
+
+    public Task<SequenceEmbedding> EmbedSequenceAsync(IReadOnlyList<string> skus, InferencePriority priority)
+    {
+        var known = skus.Where(Catalog.ContainsKey).ToList();
+        var vector = new float[4];
+        foreach (var sku in known)
+        {
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] += Catalog[sku][i];
+            }
+        }
+
+        return Task.FromResult(new SequenceEmbedding(vector, Version, known.Count));
+    }
+
+    public Task<IReadOnlyList<ScoredSku>> TopItemsAsync(float[] vector, int count, IReadOnlyList<string> exclude) =>
+        Task.FromResult<IReadOnlyList<ScoredSku>>(Score(vector, Catalog.Keys.Except(exclude)).Take(count).ToList());
+
+    public Task<IReadOnlyList<ScoredSku>> ScoreItemsAsync(float[] vector, IReadOnlyList<string> skus) =>
+        Task.FromResult<IReadOnlyList<ScoredSku>>(Score(vector, skus.Where(Catalog.ContainsKey)).ToList());
+
+    public Task<IntentPrediction> ClassifyIntentAsync(string message, InferencePriority priority) =>
+        throw new NotSupportedException("The fake inference grain has no intent model.");
+
+    public Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority) =>
+        throw new NotSupportedException("The fake inference grain has no demand model.");
+
+    private static IEnumerable<ScoredSku> Score(float[] vector, IEnumerable<string> skus) =>
+        skus.Select(s => new ScoredSku(s, Catalog[s].Zip(vector, (a, b) => a * b).Sum()))
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Sku, StringComparer.Ordinal);
+}

@@ -1,0 +1,72 @@
+using EcomOrleans.Inference.Models;
+using Microsoft.ML.OnnxRuntime;
+
+namespace EcomOrleans.Inference.Demand;
+
+/// <summary>
+/// The demand forecaster: features [batch, window, features] and scale [batch, 1] to the mean
+/// [batch, horizon] and quantiles [batch, horizon, quantiles] in units per day.
+/// </summary>
+public sealed class DemandModel : LoadedModel
+{
+    public const string HistoryName = "history";
+    public const string ScaleName = "scale";
+    public const string MeanName = "mean";
+    public const string QuantilesName = "quantiles";
+
+    private DemandModel(ModelManifest manifest, string directory, InferenceSession session, int window, int horizon, int quantileCount, int p50, int p90)
+        : base(manifest, directory, session)
+    {
+        Window = window;
+        Horizon = horizon;
+        QuantileCount = quantileCount;
+        P50Index = p50;
+        P90Index = p90;
+    }
+
+    /// <summary>Days of history the model reads.</summary>
+    public int Window { get; }
+
+    /// <summary>Days it forecasts.</summary>
+    public int Horizon { get; }
+
+    public int QuantileCount { get; }
+
+    /// <summary>The channel of the median on the quantile axis.</summary>
+    public int P50Index { get; }
+
+    /// <summary>The channel of the 90th percentile on the quantile axis.</summary>
+    public int P90Index { get; }
+
+    internal static DemandModel Load(ModelManifest manifest, string directory, InferenceSession session)
+    {
+        var history = manifest.Inputs.FirstOrDefault(i => i is { Name: HistoryName, ElementType: "float32", Shape.Count: 3 });
+        var scale = manifest.Inputs.FirstOrDefault(i => i is { Name: ScaleName, ElementType: "float32", Shape.Count: 2 });
+        var quantiles = manifest.Outputs.FirstOrDefault(o => o is { Name: QuantilesName, ElementType: "float32", Shape.Count: 3 });
+        if (history is null || scale is null || quantiles is null || manifest.Inputs.Count != 2)
+        {
+            throw new ModelLoadException(
+                $"Model '{manifest.Name}': a demand model needs float32 inputs '{HistoryName}' [batch, window, features] and '{ScaleName}' [batch, 1] and a float32 output '{QuantilesName}' [batch, horizon, quantiles].");
+        }
+
+        var features = manifest.Details["features"]?.AsArray().Select(f => f?.GetValue<string>() ?? "").ToArray() ?? [];
+        if (!features.SequenceEqual(DemandFeatures.Names) || history.Dimension(2) != DemandFeatures.Names.Count)
+        {
+            throw new ModelLoadException(
+                $"Model '{manifest.Name}': details.features ({string.Join("; ", features)}) is not the feature layout this server computes ({string.Join("; ", DemandFeatures.Names)}).");
+        }
+
+        var levels = manifest.Details["quantiles"]?.AsArray().Select(q => q?.GetValue<double>() ?? double.NaN).ToArray() ?? [];
+        var p50 = Array.FindIndex(levels, q => Math.Abs(q - 0.5) < 1e-6);
+        var p90 = Array.FindIndex(levels, q => Math.Abs(q - 0.9) < 1e-6);
+        var window = (int)history.Dimension(1);
+        var horizon = (int)quantiles.Dimension(1);
+        if (p50 < 0 || p90 < 0 || levels.Length != quantiles.Dimension(2) || window <= 0 || horizon <= 0)
+        {
+            throw new ModelLoadException(
+                $"Model '{manifest.Name}': details.quantiles must list 0.5 and 0.9, one per channel of '{QuantilesName}' {quantiles.ShapeText}, with a fixed window and horizon.");
+        }
+
+        return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p50, p90);
+    }
+}

@@ -13,6 +13,7 @@ app.UseEcomServiceDefaults();
 app.MapEcomDefaultEndpoints();
 app.MapEventsApi();
 app.MapUsersApi();
+app.MapRecommendationsApi();
 app.MapSkusApi();
 app.MapInsightsApi();
 

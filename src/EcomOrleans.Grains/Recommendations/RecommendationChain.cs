@@ -10,7 +10,7 @@ namespace EcomOrleans.Grains.Recommendations;
 /// the list is full. Every item is checked against its SKU grain's live stock (and category) at serve
 /// time, never against a copy.
 /// </summary>
-public sealed class RecommendationChain(IGrainFactory grains, RecommendationOptions options)
+public sealed class RecommendationChain(IGrainFactory grains, RecommendationOptions options, Action<Exception> onModelFailure)
 {
     private const int MaxCandidates = 2_000;
 
@@ -27,7 +27,15 @@ public sealed class RecommendationChain(IGrainFactory grains, RecommendationOpti
 
         if (user.Embedding is { } embedding)
         {
-            await AddPersonalizedAsync(request, embedding, picked, taken);
+            try
+            {
+                await AddPersonalizedAsync(request, embedding, picked, taken);
+            }
+            catch (Exception ex) when (ex is not ArgumentException)
+            {
+                // The model is being swapped out or the pool is overloaded: the fallbacks still answer.
+                onModelFailure(ex);
+            }
         }
 
         if (picked.Count < request.Count && user.SessionItems.Count > 0)

@@ -10,6 +10,9 @@ public sealed partial class UserGrain
     [LoggerMessage(1003, LogLevel.Warning, "Refreshing the embedding of user {UserId} failed; recommendations fall back until the next refresh")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, string userId);
 
+    [LoggerMessage(1004, LogLevel.Warning, "Scoring the catalog for user {UserId} failed; this recommendation is served by the fallbacks")]
+    private static partial void LogScoringFailed(ILogger logger, Exception exception, string userId);
+
     [LoggerMessage(1002, LogLevel.Information, "Forgot user {UserId}: stored state cleared")]
     private static partial void LogForgotten(ILogger logger, string userId);
 }

@@ -22,7 +22,7 @@ public sealed partial class UserGrain
         }
 
         var context = new RecommendationChain.UserContext(State.Embedding, ExcludedSkus(), SessionItems(request.SessionId));
-        var items = await new RecommendationChain(GrainFactory, _recommendations).BuildAsync(request with { Count = count }, context);
+        var items = await new RecommendationChain(GrainFactory, _recommendations, ex => LogScoringFailed(logger, ex, this.GetPrimaryKeyString())).BuildAsync(request with { Count = count }, context);
         var personalized = items.Any(i => i.Reason == RecommendationReasons.Personalized);
         var recommendation = new Recommendation(
             $"rec-{Guid.NewGuid():N}",

@@ -1,3 +1,4 @@
+using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
 using EcomOrleans.Silo.Ingestion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -19,6 +20,7 @@ public static class EcomServiceDefaultsExtensions
             .AddMeter("Microsoft.Orleans")
             .AddMeter(IngestionInstruments.MeterName)
             .AddMeter(SkuInstruments.MeterName)
+            .AddMeter(RecommendationInstruments.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

@@ -1,0 +1,57 @@
+using EcomOrleans.Recommendations;
+using EcomOrleans.Silo.Ingestion;
+using EcomOrleans.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EcomOrleans.Silo.Apis;
+
+public static class RecommendationsApi
+{
+    public const int DefaultCount = 10;
+    public const int MaxCount = 100;
+    public const int MaxCategoryLength = 200;
+
+    public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/users").WithTags("Recommendations").MapGet("/{userId}/recommendations", GetAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// Top-K in-stock SKUs for the user (default 10, at most 100), each with its score and reason;
+    /// <c>sessionId</c> seeds session co-views, <c>category</c> keeps one category only.
+    /// </summary>
+    public static async Task<Results<Ok<Recommendation>, ValidationProblem>> GetAsync(
+        string userId, IGrainFactory grains, int? count = null, string? sessionId = null, string? category = null)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!Identifiers.IsValidId(userId))
+        {
+            errors["userId"] = [$"'userId' {Identifiers.IdRule}."];
+        }
+
+        if (count is < 1 or > MaxCount)
+        {
+            errors["count"] = [$"'count' must be between 1 and {MaxCount}; got {count}."];
+        }
+
+        if (sessionId is not null && !Identifiers.IsValidId(sessionId))
+        {
+            errors["sessionId"] = [$"'sessionId' {Identifiers.IdRule}."];
+        }
+
+        if (category is not null && (string.IsNullOrWhiteSpace(category) || category.Length > MaxCategoryLength))
+        {
+            errors["category"] = [$"'category' must be 1-{MaxCategoryLength} characters and not blank."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The request was rejected");
+        }
+
+        var recommendation = await grains.GetGrain<IUserGrain>(userId)
+            .RecommendAsync(new RecommendationRequest(count ?? DefaultCount, sessionId, category?.Trim()));
+        return TypedResults.Ok(recommendation);
+    }
+}

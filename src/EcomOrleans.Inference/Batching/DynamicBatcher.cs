@@ -80,7 +80,11 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
         PendingRequest<TRequest, TResult>? shed = null;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_stopped, this);
+            if (_stopped)
+            {
+                return Task.FromException<TResult>(new ObjectDisposedException(GetType().Name, $"The batcher of model '{_model}' stopped."));
+            }
+
             if (_count >= _options.QueueCapacity)
             {
                 shed = TakeLowestBelow(priority);

@@ -62,6 +62,7 @@ public sealed class DemandForecaster : IDisposable
                 Array.Clear(prices);
                 h.Units.AsSpan(h.Units.Length - used).CopyTo(units.AsSpan(window - used));
                 h.Prices.AsSpan(h.Prices.Length - used).CopyTo(prices.AsSpan(window - used));
+                RepeatLastKnownPrice(prices.AsSpan(window - used));
                 scale[row] = DemandFeatures.Scale(units);
                 var firstDay = h.FirstDay.AddDays(h.Units.Length - window);
                 DemandFeatures.Build(units, prices, firstDay, scale[row], history.AsSpan(row * window * features, window * features));
@@ -96,6 +97,23 @@ public sealed class DemandForecaster : IDisposable
             ArrayPool<float>.Shared.Return(history);
             ArrayPool<float>.Shared.Return(scale);
             ArrayPool<float>.Shared.Return(quantiles);
+        }
+    }
+
+    /// <summary>A missing price (0 or NaN) repeats the last known one, as the model was trained.</summary>
+    private static void RepeatLastKnownPrice(Span<float> prices)
+    {
+        var last = 0f;
+        for (var day = 0; day < prices.Length; day++)
+        {
+            if (prices[day] > 0)
+            {
+                last = prices[day];
+            }
+            else
+            {
+                prices[day] = last;
+            }
         }
     }
 

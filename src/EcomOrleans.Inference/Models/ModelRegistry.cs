@@ -206,7 +206,7 @@ public sealed partial class ModelRegistry : IDisposable
             }
             catch (OnnxRuntimeException exception)
             {
-                throw new ModelLoadException($"Model '{manifest.Name}': model file '{onnxPath}' could not be loaded by ONNX Runtime: {exception.Message}", exception);
+                throw new ModelLoadException($"Model '{manifest.Name}': model file '{onnxPath}' could not be loaded by ONNX Runtime (see the inner exception).", exception);
             }
         }
 

@@ -1,0 +1,173 @@
+using EcomOrleans.Inference.Models;
+using EcomOrleans.Inference.Sequence;
+using Microsoft.ML.OnnxRuntime;
+
+namespace EcomOrleans.Inference.Tests.Models;
+
+public sealed class ModelRegistryTests : IDisposable
+{
+    private readonly TestModels _models = TestModels.Copy();
+
+    [Fact]
+    public void LoadAll_FixtureModels_LoadsOnePerKindWithItsManifestVersion()
+    {
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        registry.LoadAll();
+
+        Assert.Equal(new Dictionary<string, string> { ["demand"] = "1", ["intent"] = "1", ["sequence"] = "1" }, registry.Versions);
+        using var lease = registry.Acquire<SequenceModel>(ModelKinds.Sequence);
+        Assert.Equal((8, 24, 50), (lease.Model.Dim, lease.Model.ItemCount, lease.Model.MaxLength));
+        Assert.Equal("fixture-7", lease.Model.Skus[7]);
+    }
+
+    [Fact]
+    public void LoadAll_NoModelsFolder_LoadsNothingAndAcquireSaysTheModelIsNotLoaded()
+    {
+        using var registry = TestModels.Registry(Path.Combine(_models.ModelsPath, "missing"));
+
+        registry.LoadAll();
+
+        Assert.Empty(registry.Versions);
+        var error = Assert.Throws<ModelNotLoadedException>(() => registry.Acquire<SequenceModel>(ModelKinds.Sequence));
+        Assert.Equal("Model 'sequence' is not loaded.", error.Message);
+    }
+
+    [Fact]
+    public void LoadAll_FolderWithoutManifest_IsSkipped()
+    {
+        File.Delete(Path.Combine(_models.FolderOf("intent"), ModelManifest.FileName));
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        registry.LoadAll();
+
+        Assert.Equal(["demand", "sequence"], registry.Versions.Keys.Order());
+    }
+
+    [Fact]
+    public void LoadAll_CorruptModelFile_FailsNamingTheFile()
+    {
+        var onnx = Path.Combine(_models.FolderOf("sequence"), "model.onnx");
+        File.WriteAllBytes(onnx, [1, 2, 3, 4, 5, 6, 7, 8]);
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.Equal($"Model 'sasrec-fixture-seq': model file '{onnx}' could not be loaded by ONNX Runtime (see the inner exception).", error.Message);
+        Assert.IsType<OnnxRuntimeException>(error.InnerException);
+    }
+
+    [Fact]
+    public void LoadAll_MissingModelFile_FailsNamingTheFile()
+    {
+        var onnx = Path.Combine(_models.FolderOf("intent"), "model.onnx");
+        File.Delete(onnx);
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.Equal($"Model 'intent-fixture-intents': model file '{onnx}' does not exist.", error.Message);
+    }
+
+    [Fact]
+    public void LoadAll_ManifestElementTypeDisagrees_FailsNamingModelAndTensor()
+    {
+        _models.EditManifest("sequence", json => json.Replace("\"elementType\": \"int64\"", "\"elementType\": \"float32\"", StringComparison.Ordinal));
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        var onnx = Path.Combine(_models.FolderOf("sequence"), "model.onnx");
+        Assert.Equal($"Model 'sasrec-fixture-seq': input 'item_ids' is int64 in {onnx} but float32 in the manifest.", error.Message);
+    }
+
+    [Fact]
+    public void LoadAll_ManifestShapeDisagrees_FailsNamingModelAndTensor()
+    {
+        _models.EditManifest("sequence", json => json.Replace("\"batch\",\n        8\n", "\"batch\",\n        16\n", StringComparison.Ordinal));
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        var onnx = Path.Combine(_models.FolderOf("sequence"), "model.onnx");
+        Assert.Equal($"Model 'sasrec-fixture-seq': output 'user_embedding' has shape [batch, 8] in {onnx} but [batch, 16] in the manifest.", error.Message);
+    }
+
+    [Fact]
+    public void LoadAll_ManifestNamesAnUnknownTensor_FailsListingTheModelsTensors()
+    {
+        _models.EditManifest("intent", json => json.Replace("\"name\": \"attention_mask\"", "\"name\": \"mask\"", StringComparison.Ordinal));
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        var onnx = Path.Combine(_models.FolderOf("intent"), "model.onnx");
+        Assert.Equal($"Model 'intent-fixture-intents': the manifest's input 'mask' is not an input of {onnx} (its inputs: input_ids, attention_mask).", error.Message);
+    }
+
+    [Fact]
+    public void LoadAll_ItemTableOfTheWrongSize_FailsNamingTheFile()
+    {
+        var table = Path.Combine(_models.FolderOf("sequence"), "item_embeddings.f32");
+        File.WriteAllBytes(table, new byte[96]);
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.Equal($"Model file '{table}' has 96 bytes; 25 x 8 float32 values need 800.", error.Message);
+    }
+
+    [Fact]
+    public void LoadAll_CudaOnTheCpuBuild_FailsSayingHowToGetIt()
+    {
+        using var registry = TestModels.Registry(_models.ModelsPath, o => o.ExecutionProvider = ExecutionProvider.Cuda);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        var available = string.Join(", ", OrtEnv.Instance().GetAvailableProviders());
+        Assert.Equal(
+            $"Inference:ExecutionProvider is Cuda, but this ONNX Runtime build has no CUDA execution provider (it has {available}). " +
+            "Build with -p:EcomInferenceGpu=true to reference Microsoft.ML.OnnxRuntime.Gpu, on a machine with CUDA, or set Inference:ExecutionProvider to Cpu.",
+            error.Message);
+        Assert.DoesNotContain("CUDA", available, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SwapAsync_NewVersion_NewLeasesGetItAndTheOldOneDrainsBeforeDisposal()
+    {
+        using var registry = TestModels.Registry(_models.ModelsPath);
+        registry.LoadAll();
+        var held = registry.Acquire<SequenceModel>(ModelKinds.Sequence);
+        _models.EditManifest("sequence", json => json.Replace("\"version\": \"1\"", "\"version\": \"2\"", StringComparison.Ordinal));
+
+        var swap = registry.SwapAsync(_models.FolderOf("sequence"));
+
+        // The swap waits for the running lease of version 1; new leases already get version 2.
+        using (var fresh = registry.Acquire<SequenceModel>(ModelKinds.Sequence))
+        {
+            Assert.Equal(("1", "2"), (held.Model.Version, fresh.Model.Version));
+        }
+
+        Assert.False(swap.IsCompleted);
+        var old = SequenceEncoder.Encode(held.Model, [["fixture-1", "fixture-2"]]);
+        held.Dispose();
+        await swap;
+        Assert.Equal(8, old[0].Vector.Length);
+        Assert.True(held.Model.Drained.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task SwapAsync_BrokenNewVersion_KeepsServingTheOldOne()
+    {
+        using var registry = TestModels.Registry(_models.ModelsPath);
+        registry.LoadAll();
+        File.WriteAllBytes(Path.Combine(_models.FolderOf("sequence"), "model.onnx"), [0, 1, 2]);
+
+        await Assert.ThrowsAsync<ModelLoadException>(() => registry.SwapAsync(_models.FolderOf("sequence")));
+
+        using var lease = registry.Acquire<SequenceModel>(ModelKinds.Sequence);
+        Assert.Equal(8, SequenceEncoder.Encode(lease.Model, [["fixture-3"]])[0].Vector.Length);
+    }
+
+    public void Dispose() => _models.Dispose();
+}

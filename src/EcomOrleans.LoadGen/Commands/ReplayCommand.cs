@@ -19,7 +19,7 @@ public static class ReplayCommand
     /// <summary>Exit code when some requests failed after their retries.</summary>
     public const int RequestsFailed = 1;
 
-    /// <summary>Exit code when the run could not start or was stopped: missing data, rejected API key.</summary>
+    /// <summary>Exit code when the run could not start or was stopped: missing data, rejected API key, no engine.</summary>
     public const int CannotRun = 2;
 
     /// <summary>Exit code when the user interrupted the run (Ctrl+C), as shells report SIGINT.</summary>
@@ -124,7 +124,7 @@ public static class ReplayCommand
 
             return report.Errors == 0 ? Succeeded : RequestsFailed;
         }
-        catch (Exception e) when (e is FileNotFoundException or ApiKeyRejectedException or InvalidDataException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ApiKeyRejectedException or EngineUnreachableException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return CannotRun;

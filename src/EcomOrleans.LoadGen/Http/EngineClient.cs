@@ -8,7 +8,8 @@ namespace EcomOrleans.LoadGen.Http;
 
 /// <summary>
 /// The engine's write API as the load generator uses it, with bounded retries of transient failures.
-/// Thread-safe; one instance serves every sender of a run.
+/// Thread-safe; one instance serves every sender of a run. A request that gets no answer through all its
+/// retries throws <see cref="EngineUnreachableException"/>; a 401 or 403 throws <see cref="ApiKeyRejectedException"/>.
 /// </summary>
 public sealed class EngineClient(HttpClient http, RetryOptions retry, TimeProvider time)
 {
@@ -69,6 +70,11 @@ public sealed class EngineClient(HttpClient http, RetryOptions retry, TimeProvid
                 {
                     // HttpClient.Timeout elapsed for this attempt.
                 }
+            }
+
+            if (status == RequestOutcome.NoResponse && attempt >= retry.MaxAttempts)
+            {
+                throw new EngineUnreachableException(http.BaseAddress, attempt);
             }
 
             if (!RetryOptions.IsTransient(status) || attempt >= retry.MaxAttempts)

@@ -70,6 +70,16 @@ public sealed class EngineClientTests
     }
 
     [Fact]
+    public async Task PostEventsAsync_NeverAnswered_ThrowsEngineUnreachableAfterMaxAttempts()
+    {
+        _engine.FailNext(10, status: null);
+
+        await Assert.ThrowsAsync<EngineUnreachableException>(() => Client().PostEventsAsync(new[] { Cart }, _latency, CancellationToken.None));
+
+        Assert.Equal(4, _engine.Requests.Count);
+    }
+
+    [Fact]
     public async Task PostEventsAsync_BadRequest_FailsWithoutRetrying()
     {
         _engine.FailNext(1, HttpStatusCode.BadRequest);

@@ -29,8 +29,15 @@ internal static class CliOptions
     public static Option<T> Value<T>(string name, T defaultValue, string description) =>
         new(name) { Description = $"{description} (default {Convert.ToString(defaultValue, CultureInfo.InvariantCulture)})", DefaultValueFactory = _ => defaultValue };
 
-    /// <summary>CUDA when TorchSharp has it, else CPU.</summary>
-    public static torch.Device Device() => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+    public static Option<int> Threads() =>
+        new("--threads") { Description = "TorchSharp CPU threads (default: all cores; use fewer when sharing the machine).", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    /// <summary>CUDA when TorchSharp has it, else CPU with <paramref name="threads"/> threads.</summary>
+    public static torch.Device Device(int threads)
+    {
+        torch.set_num_threads(Math.Max(1, threads));
+        return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+    }
 
     /// <summary>The command line that reproduces this run, for the manifest.</summary>
     public static string Command(string[] args) =>

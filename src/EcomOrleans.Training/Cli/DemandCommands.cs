@@ -14,6 +14,7 @@ internal static class DemandCommands
         var data = CliOptions.Data("M5 long CSV (item_id, date, sales, sell_price, event_name_1...); zero-sales days may be absent.");
         var output = CliOptions.Out("demand");
         var seed = CliOptions.Seed();
+        var threads = CliOptions.Threads();
         var version = CliOptions.Version();
         var hidden = CliOptions.Value("--hidden", 64, "LSTM width");
         var layers = CliOptions.Value("--layers", 1, "LSTM layers");
@@ -24,7 +25,7 @@ internal static class DemandCommands
         var minutes = CliOptions.Value("--max-minutes", 15.0, "Wall-clock budget in minutes");
         var command = new Command("demand", "Train the LSTM quantile demand forecaster and export it to ONNX.")
         {
-            data, output, seed, version, hidden, layers, epochs, batch, lr, patience, minutes,
+            data, output, seed, threads, version, hidden, layers, epochs, batch, lr, patience, minutes,
         };
         command.SetAction(parse =>
         {
@@ -33,7 +34,7 @@ internal static class DemandCommands
             AnsiConsole.MarkupLineInterpolated($"{dataFile.Name}: {series.Count} series, {series.Sum(s => s.Length)} days after filling zero-sales days");
             var options = new DemandTrainingOptions(new DemandModelOptions(parse.GetValue(hidden), parse.GetValue(layers)), parse.GetValue(epochs),
                 parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience), parse.GetValue(seed), parse.GetValue(minutes));
-            var (model, curve, bestEpoch) = DemandTrainer.Train(series, options, CliOptions.Device());
+            var (model, curve, bestEpoch) = DemandTrainer.Train(series, options, CliOptions.Device(parse.GetValue(threads)));
 
             var directory = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(directory);

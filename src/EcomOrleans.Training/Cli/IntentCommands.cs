@@ -18,6 +18,7 @@ internal static class IntentCommands
         };
         var output = CliOptions.Out("intent");
         var seed = CliOptions.Seed();
+        var threads = CliOptions.Threads();
         var version = CliOptions.Version();
         var dim = CliOptions.Value("--dim", 64, "Hidden width");
         var layers = CliOptions.Value("--layers", 2, "Transformer blocks");
@@ -30,7 +31,7 @@ internal static class IntentCommands
         var minutes = CliOptions.Value("--max-minutes", 20.0, "Wall-clock budget in minutes");
         var command = new Command("intent", "Train the small BERT intent classifier and export it to ONNX.")
         {
-            data, vocabulary, output, seed, version, dim, layers, heads, maxLength, epochs, batch, lr, testFraction, minutes,
+            data, vocabulary, output, seed, threads, version, dim, layers, heads, maxLength, epochs, batch, lr, testFraction, minutes,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +52,7 @@ internal static class IntentCommands
             var options = new IntentTrainingOptions(
                 new IntentModelOptions(tokenizer.VocabularySize, labels.Count, parse.GetValue(dim), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(maxLength)),
                 parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(seed), parse.GetValue(minutes));
-            var (model, curve, bestEpoch) = IntentTrainer.Train(train, validation, labels, tokenizer, options, CliOptions.Device());
+            var (model, curve, bestEpoch) = IntentTrainer.Train(train, validation, labels, tokenizer, options, CliOptions.Device(parse.GetValue(threads)));
 
             var split = new JsonObject { ["kind"] = "stratified by intent", ["testFraction"] = parse.GetValue(testFraction), ["seed"] = parse.GetValue(seed), ["validationFraction"] = 0.1 };
             var trainingData = TrainingData.Of(dataFile.FullName, split);
@@ -98,11 +99,12 @@ internal static class IntentCommands
             var (rows, scope) = IntentModelFiles.EvaluationRows(ModelManifest.Load(directory), parse.GetValue(data)!.FullName);
             var metrics = IntentModelFiles.Evaluate(directory, rows, out var labels);
             var worst = IntentModelFiles.WorstIntents(metrics, labels);
-            var table = new Table().AddColumns("rows", "scope", "accuracy", "macro-F1");
-            table.AddRow($"{rows.Count}", scope, $"{metrics.Accuracy:F4}", $"{metrics.MacroF1:F4}");
+            var table = new Table().AddColumns("rows", "scope", "accuracy", "macro-F1", "");
+            table.AddRow($"{rows.Count}", scope.EscapeMarkup(), $"{metrics.Accuracy:F4}", $"{metrics.MacroF1:F4}", "");
             foreach (var entry in worst)
             {
-                table.AddRow("worst", entry!["intent"]!.ToString(), $"F1 {entry["f1"]}", entry["confusedWith"]!.ToJsonString());
+                table.AddRow("worst", entry!["intent"]!.ToString(), $"F1 {entry["f1"]}",
+                    $"went to {entry["confusedWith"]!.ToJsonString()}".EscapeMarkup(), $"taken from {entry["takenFrom"]!.ToJsonString()}".EscapeMarkup());
             }
 
             CliOptions.Print(new JsonObject

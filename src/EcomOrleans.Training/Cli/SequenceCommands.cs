@@ -14,6 +14,7 @@ internal static class SequenceCommands
         var data = CliOptions.Data("Sequences: 'uid i1 i2 ...' per line, or 'user item' pairs grouped by user.");
         var output = CliOptions.Out("sequence");
         var seed = CliOptions.Seed();
+        var threads = CliOptions.Threads();
         var version = CliOptions.Version();
         var dim = CliOptions.Value("--dim", 64, "Embedding width");
         var layers = CliOptions.Value("--layers", 2, "Transformer blocks");
@@ -28,7 +29,7 @@ internal static class SequenceCommands
         var skuPrefix = new Option<string?>("--sku-prefix") { Description = "SKU prefix (default: the data file name up to its first '-')." };
         var command = new Command("sequence", "Train the SASRec sequence encoder and export it to ONNX.")
         {
-            data, output, seed, version, dim, layers, heads, dropout, maxLength, epochs, batch, lr, patience, minutes, skuPrefix,
+            data, output, seed, threads, version, dim, layers, heads, dropout, maxLength, epochs, batch, lr, patience, minutes, skuPrefix,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ internal static class SequenceCommands
             var model = new SasRecOptions(dataset.ItemCount, parse.GetValue(dim), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(maxLength), parse.GetValue(dropout));
             var options = new SequenceTrainingOptions(model, parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience),
                 parse.GetValue(seed), MaxMinutes: parse.GetValue(minutes));
-            var (trained, curve, bestEpoch) = SequenceTrainer.Train(dataset, options, CliOptions.Device());
+            var (trained, curve, bestEpoch) = SequenceTrainer.Train(dataset, options, CliOptions.Device(parse.GetValue(threads)));
 
             var directory = parse.GetValue(output)!.FullName;
             var trainingData = TrainingData.Of(dataFile.FullName, new JsonObject { ["holdOut"] = "leave-one-out: last item test, second-to-last validation" });
@@ -59,11 +60,7 @@ internal static class SequenceCommands
             foreach (var protocol in Enum.GetValues<RankingProtocol>())
             {
                 var (result, popular) = SequenceModelFiles.Evaluate(directory, dataset, protocol, parse.GetValue(seed));
-                metrics[ProtocolName(protocol)] = new JsonObject
-                {
-                    ["hr10"] = CliOptions.Round(result.Hr10), ["ndcg10"] = CliOptions.Round(result.Ndcg10),
-                    ["mostPopularHr10"] = CliOptions.Round(popular.Hr10), ["mostPopularNdcg10"] = CliOptions.Round(popular.Ndcg10), ["users"] = result.Users,
-                };
+                metrics[ProtocolName(protocol)] = ProtocolMetrics(result, popular);
                 AnsiConsole.MarkupLineInterpolated($"{ProtocolName(protocol)}: HR@10 {result.Hr10:F4} NDCG@10 {result.Ndcg10:F4} (most popular {popular.Hr10:F4} / {popular.Ndcg10:F4})");
             }
 
@@ -82,12 +79,21 @@ internal static class SequenceCommands
             .AcceptOnlyFromAmong("uniform100", "popular100", "full");
         var seed = CliOptions.Seed();
         var json = CliOptions.Json();
-        var command = new Command("sequence", "HR@10 and NDCG@10 of next-item prediction, beside a most-popular baseline.") { model, data, protocol, seed, json };
+        var update = new Option<bool>("--update-manifest") { Description = "Also record the result under metrics.<protocol> in the model's manifest." };
+        var command = new Command("sequence", "HR@10 and NDCG@10 of next-item prediction, beside a most-popular baseline.") { model, data, protocol, seed, json, update };
         command.SetAction(parse =>
         {
             var chosen = ParseProtocol(parse.GetValue(protocol)!);
             var dataset = SequenceDataset.Load(parse.GetValue(data)!.FullName);
-            var (result, popular) = SequenceModelFiles.Evaluate(parse.GetValue(model)!.FullName, dataset, chosen, parse.GetValue(seed));
+            var directory = parse.GetValue(model)!.FullName;
+            var (result, popular) = SequenceModelFiles.Evaluate(directory, dataset, chosen, parse.GetValue(seed));
+            if (parse.GetValue(update))
+            {
+                var manifest = ModelManifest.Load(directory);
+                manifest.Metrics[ProtocolName(chosen)] = ProtocolMetrics(result, popular);
+                manifest.Save(directory);
+            }
+
             var table = new Table().AddColumns("model", "protocol", "users", "HR@10", "NDCG@10");
             table.AddRow("model", ProtocolName(chosen), $"{result.Users}", $"{result.Hr10:F4}", $"{result.Ndcg10:F4}");
             table.AddRow("most popular", ProtocolName(chosen), $"{popular.Users}", $"{popular.Hr10:F4}", $"{popular.Ndcg10:F4}");
@@ -100,6 +106,12 @@ internal static class SequenceCommands
         });
         return command;
     }
+
+    private static JsonObject ProtocolMetrics(RankingResult result, RankingResult popular) => new()
+    {
+        ["hr10"] = CliOptions.Round(result.Hr10), ["ndcg10"] = CliOptions.Round(result.Ndcg10),
+        ["mostPopularHr10"] = CliOptions.Round(popular.Hr10), ["mostPopularNdcg10"] = CliOptions.Round(popular.Ndcg10), ["users"] = result.Users,
+    };
 
     public static string ProtocolName(RankingProtocol protocol) => protocol switch
     {

@@ -101,7 +101,10 @@ internal static class IntentModelFiles
         return ClassificationMetrics.Compute(rows.Select(r => index[r.Intent]).ToArray(), predicted, labels.Count);
     }
 
-    /// <summary>The <paramref name="count"/> intents with the lowest F1 and where their examples went instead.</summary>
+    /// <summary>
+    /// The <paramref name="count"/> intents with the lowest F1: where their examples went instead
+    /// (confusedWith) and which other intents' examples were taken for them (takenFrom).
+    /// </summary>
     public static JsonArray WorstIntents(ClassificationMetrics metrics, IReadOnlyList<string> labels, int count = 3)
     {
         var worst = new JsonArray();
@@ -113,9 +116,16 @@ internal static class IntentModelFiles
                 confusedWith[labels[p]] = metrics.Confusion[c, p];
             }
 
+            var takenFrom = new JsonObject();
+            foreach (var t in Enumerable.Range(0, labels.Count).Where(t => t != c && metrics.Confusion[t, c] > 0).OrderByDescending(t => metrics.Confusion[t, c]))
+            {
+                takenFrom[labels[t]] = metrics.Confusion[t, c];
+            }
+
             worst.Add(new JsonObject
             {
-                ["intent"] = labels[c], ["f1"] = Math.Round(metrics.F1[c], 4), ["correct"] = metrics.Confusion[c, c], ["confusedWith"] = confusedWith,
+                ["intent"] = labels[c], ["f1"] = Math.Round(metrics.F1[c], 4), ["correct"] = metrics.Confusion[c, c],
+                ["confusedWith"] = confusedWith, ["takenFrom"] = takenFrom,
             });
         }
 

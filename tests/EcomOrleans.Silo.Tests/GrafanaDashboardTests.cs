@@ -19,6 +19,15 @@ public sealed partial class GrafanaDashboardTests(EngineFactory engine)
         var purchase = Json.Event($"d-{Guid.NewGuid():N}", "u-dash", "purchase", now, sku, quantity: 1);
         await writer.PostAsJsonAsync("/api/events", Json.Batch(purchase, purchase));
         await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("x", "u-dash", "nope", now)));
+        // A recommendation of an in-stock item, and a click attributed to it.
+        var category = $"dash-{Guid.NewGuid():N}";
+        var recommended = $"dash-rec-{Guid.NewGuid():N}"[..24];
+        await writer.PutAsJsonAsync($"/api/skus/{recommended}", new { title = "t", category, brand = "b", price = 1m, cost = 0m, stock = 5, leadTimeDays = 1 });
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event($"v-{Guid.NewGuid():N}", "u-dash-other", "view", now, recommended)));
+        var recommendation = await (await writer.GetAsync($"/api/users/u-dash/recommendations?count=1&category={category}")).ReadObjectAsync();
+        Assert.Equal(recommended, (string?)recommendation["items"]![0]!["sku"]);
+        var click = Json.Event($"c-{Guid.NewGuid():N}", "u-dash", "click", now, recommended, recommendationId: (string?)recommendation["recommendationId"]);
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(click));
         var exported = ExportedNames(await writer.GetStringAsync("/metrics"));
 
         var queried = Directory.GetFiles(Path.Combine(RepositoryRoot(), "grafana"), "*.json")

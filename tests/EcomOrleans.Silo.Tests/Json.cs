@@ -20,8 +20,8 @@ internal static class Json
 
     public static object Event(
         string eventId, string userId, string kind, DateTimeOffset at, string? sku = "sku-1",
-        int? quantity = null, decimal? price = null, string? query = null, string sessionId = "s-1") =>
-        new { eventId, userId, sessionId, kind, sku, query, quantity, price, timestamp = at.ToString("O") };
+        int? quantity = null, decimal? price = null, string? query = null, string sessionId = "s-1", string? recommendationId = null) =>
+        new { eventId, userId, sessionId, kind, sku, query, quantity, price, timestamp = at.ToString("O"), recommendationId };
 
     public static object Batch(params object[] events) => new { events };
 }

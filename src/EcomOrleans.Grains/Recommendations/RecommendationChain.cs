@@ -12,7 +12,7 @@ namespace EcomOrleans.Grains.Recommendations;
 /// </summary>
 public sealed class RecommendationChain(IGrainFactory grains, RecommendationOptions options, Action<Exception> onModelFailure)
 {
-    private const int MaxCandidates = 2_000;
+    private const int MaxCandidates = 500;
 
     /// <summary>What the chain knows of the user.</summary>
     /// <param name="Embedding">The user embedding, or <see langword="null"/> for a cold start.</param>

@@ -1,6 +1,7 @@
 using System.Net;
 using EcomOrleans.Grains.Hosting;
 using EcomOrleans.Grains.Storage;
+using EcomOrleans.Inference.Hosting;
 using Orleans.Configuration;
 using Orleans.Persistence;
 using StackExchange.Redis;
@@ -59,6 +60,7 @@ public static partial class EcomOrleansHostingExtensions
 
             orleans.UseSystemTextJsonGrainStorageSerializer();
             orleans.AddEcomGrains();
+            orleans.AddEcomInference();
         });
 
         return builder;

@@ -1,5 +1,6 @@
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
+using EcomOrleans.Inference;
 using EcomOrleans.Silo.Ingestion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
@@ -21,6 +22,7 @@ public static class EcomServiceDefaultsExtensions
             .AddMeter(IngestionInstruments.MeterName)
             .AddMeter(SkuInstruments.MeterName)
             .AddMeter(RecommendationInstruments.MeterName)
+            .AddMeter(InferenceInstruments.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using EcomOrleans.Inference.Batching;
 using Orleans.Storage;
 using StackExchange.Redis;
 
@@ -32,7 +33,7 @@ internal sealed partial class EngineExceptionHandler(IProblemDetailsService prob
 
     private static bool IsUnavailable(Exception exception) => exception switch
     {
-        TimeoutException or OrleansException or RedisException or InconsistentStateException => true,
+        TimeoutException or OrleansException or RedisException or InconsistentStateException or InferenceOverloadedException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         _ when exception.InnerException is { } inner => IsUnavailable(inner),
         _ => false,

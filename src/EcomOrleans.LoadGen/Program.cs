@@ -5,5 +5,6 @@ using EcomOrleans.LoadGen.Commands;
 var root = new RootCommand("EcomOrleans load generator: replays real data sets through the engine's HTTP API.")
 {
     ReplayCommand.Create(TimeProvider.System),
+    BenchBatcherCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

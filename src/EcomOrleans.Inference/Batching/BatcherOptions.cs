@@ -19,6 +19,13 @@ public sealed class BatcherOptions
     /// </summary>
     public int ConcurrentBatches { get; set; } = 2;
 
+    /// <summary>
+    /// With no delay, whether a request that finds nothing queued and a batch slot free runs at once on
+    /// its caller's thread, as a batch of one, instead of waking a batcher thread. Default true: an idle
+    /// model answers at batch-1 latency; under load requests queue and batch as usual.
+    /// </summary>
+    public bool RunInlineWhenIdle { get; set; } = true;
+
     /// <summary>Requests that may wait; beyond this the lowest priority is shed or refused. Default 1024.</summary>
     public int QueueCapacity { get; set; } = 1024;
 

@@ -26,6 +26,7 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
     private readonly KeyValuePair<string, object?> _modelTag;
     private TaskCompletionSource _changed = NewSignal();
     private int _count;
+    private int _running;
     private bool _stopped;
 
     public DynamicBatcher(string model, BatcherOptions options, BatchRunner<TRequest, TResult> run, TimeProvider time, ILogger logger)
@@ -78,6 +79,7 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
     {
         var pending = new PendingRequest<TRequest, TResult>(request, priority, _time.GetTimestamp());
         PendingRequest<TRequest, TResult>? shed = null;
+        var inline = false;
         lock (_gate)
         {
             if (_stopped)
@@ -85,7 +87,12 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
                 return Task.FromException<TResult>(new ObjectDisposedException(GetType().Name, $"The batcher of model '{_model}' stopped."));
             }
 
-            if (_count >= _options.QueueCapacity)
+            if (_options.RunInlineWhenIdle && _maxDelay == TimeSpan.Zero && _count == 0 && _running < _options.ConcurrentBatches)
+            {
+                _running++;
+                inline = true;
+            }
+            else if (_count >= _options.QueueCapacity)
             {
                 shed = TakeLowestBelow(priority);
                 if (shed is null)
@@ -96,12 +103,20 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
                 }
             }
 
-            _queues[(int)priority].AddLast(pending);
-            _count++;
-            if (_count == 1 || _count == _options.MaxBatchSize)
+            if (!inline)
             {
-                Pulse();
+                _queues[(int)priority].AddLast(pending);
+                _count++;
+                if (_count == 1 || _count == _options.MaxBatchSize)
+                {
+                    Pulse();
+                }
             }
+        }
+
+        if (inline)
+        {
+            return RunInline(pending);
         }
 
         InferenceInstruments.QueueDepth.Add(1, _modelTag, PriorityTag(priority));
@@ -149,6 +164,22 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
         }
     }
 
+    /// <summary>An idle batcher runs a lone request on its caller's thread: no thread hop, batch-1 latency.</summary>
+    private Task<TResult> RunInline(PendingRequest<TRequest, TResult> pending)
+    {
+        Execute([pending]);
+        lock (_gate)
+        {
+            _running--;
+            if (_count > 0)
+            {
+                Pulse();
+            }
+        }
+
+        return pending.Completion.Task;
+    }
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static KeyValuePair<string, object?> PriorityTag(InferencePriority priority) =>
@@ -170,12 +201,13 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
 
                 signal = _changed.Task;
                 wait = Timeout.InfiniteTimeSpan;
-                if (_count > 0)
+                if (_count > 0 && _running < _options.ConcurrentBatches)
                 {
                     var waited = _time.GetElapsedTime(OldestTimestamp());
                     if (_count >= _options.MaxBatchSize || waited >= _maxDelay)
                     {
                         Take(batch);
+                        _running++;
                     }
                     else
                     {
@@ -192,6 +224,14 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
 
             Execute(batch);
             batch.Clear();
+            lock (_gate)
+            {
+                _running--;
+                if (_count > 0)
+                {
+                    Pulse();
+                }
+            }
         }
     }
 

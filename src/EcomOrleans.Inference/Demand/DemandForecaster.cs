@@ -81,9 +81,12 @@ public sealed class DemandForecaster : IDisposable
                 var p90 = new float[horizon];
                 for (var day = 0; day < horizon; day++)
                 {
-                    var offset = (((row * horizon) + day) * model.QuantileCount);
-                    p50[day] = quantiles[offset + model.P50Index];
-                    p90[day] = quantiles[offset + model.P90Index];
+                    // Quantile heads can cross (p90 below p50); sorting each day's quantiles restores
+                    // their order and never worsens the forecast (monotone rearrangement).
+                    var levels = quantiles.AsSpan(((row * horizon) + day) * model.QuantileCount, model.QuantileCount);
+                    levels.Sort();
+                    p50[day] = levels[model.P50Index];
+                    p90[day] = levels[model.P90Index];
                 }
 
                 var h = histories[row];

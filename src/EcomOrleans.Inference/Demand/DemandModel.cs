@@ -61,10 +61,11 @@ public sealed class DemandModel : LoadedModel
         var p90 = Array.FindIndex(levels, q => Math.Abs(q - 0.9) < 1e-6);
         var window = (int)history.Dimension(1);
         var horizon = (int)quantiles.Dimension(1);
-        if (p50 < 0 || p90 < 0 || levels.Length != quantiles.Dimension(2) || window <= 0 || horizon <= 0)
+        var ascending = levels.Zip(levels.Skip(1)).All(p => p.First < p.Second);
+        if (p50 < 0 || p90 < 0 || !ascending || levels.Length != quantiles.Dimension(2) || window <= 0 || horizon <= 0)
         {
             throw new ModelLoadException(
-                $"Model '{manifest.Name}': details.quantiles must list 0.5 and 0.9, one per channel of '{QuantilesName}' {quantiles.ShapeText}, with a fixed window and horizon.");
+                $"Model '{manifest.Name}': details.quantiles must list 0.5 and 0.9 in ascending order, one per channel of '{QuantilesName}' {quantiles.ShapeText}, with a fixed window and horizon.");
         }
 
         return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p50, p90);

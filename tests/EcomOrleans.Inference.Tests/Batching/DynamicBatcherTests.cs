@@ -17,7 +17,7 @@ public sealed class DynamicBatcherTests
     {
         var runner = new GatedRunner(holdFirstBatch: true);
         using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 16, ConcurrentBatches = 1 });
-        var first = batcher.SubmitAsync(0, Storefront);
+        var first = Task.Run(() => batcher.SubmitAsync(0, Storefront));
         await runner.FirstBatchStarted;
 
         var tasks = new Task<int>[65];
@@ -53,7 +53,7 @@ public sealed class DynamicBatcherTests
     {
         var runner = new GatedRunner(holdFirstBatch: true);
         using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 4, ConcurrentBatches = 1, QueueCapacity = 2 });
-        var running = batcher.SubmitAsync(0, Storefront);
+        var running = Task.Run(() => batcher.SubmitAsync(0, Storefront));
         await runner.FirstBatchStarted;
         var queued = new[] { batcher.SubmitAsync(1, Storefront), batcher.SubmitAsync(2, Storefront) };
 
@@ -71,7 +71,7 @@ public sealed class DynamicBatcherTests
     {
         var runner = new GatedRunner(holdFirstBatch: true);
         using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 4, ConcurrentBatches = 1, QueueCapacity = 3 });
-        var running = batcher.SubmitAsync(0, Storefront);
+        var running = Task.Run(() => batcher.SubmitAsync(0, Storefront));
         await runner.FirstBatchStarted;
         var background1 = batcher.SubmitAsync(1, Background);
         var background2 = batcher.SubmitAsync(2, Background);
@@ -96,7 +96,7 @@ public sealed class DynamicBatcherTests
     {
         var runner = new GatedRunner(holdFirstBatch: true);
         using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 2, ConcurrentBatches = 1 });
-        var running = batcher.SubmitAsync(0, Storefront);
+        var running = Task.Run(() => batcher.SubmitAsync(0, Storefront));
         await runner.FirstBatchStarted;
         Task<int>[] queued =
         [
@@ -115,7 +115,7 @@ public sealed class DynamicBatcherTests
     {
         var runner = new GatedRunner(holdFirstBatch: true, poison: 2);
         using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 2, ConcurrentBatches = 1 });
-        var running = batcher.SubmitAsync(0, Storefront);
+        var running = Task.Run(() => batcher.SubmitAsync(0, Storefront));
         await runner.FirstBatchStarted;
         var tasks = Enumerable.Range(1, 4).Select(i => batcher.SubmitAsync(i, Storefront)).ToArray();
 
@@ -136,7 +136,7 @@ public sealed class DynamicBatcherTests
         using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 8, MaxQueueDelayMicroseconds = 0, ConcurrentBatches = 1 });
 
         // The fake clock never moves: a lone request runs at once, alone, in a batch of one.
-        var first = batcher.SubmitAsync(1, Storefront);
+        var first = Task.Run(() => batcher.SubmitAsync(1, Storefront));
         await runner.FirstBatchStarted;
         var second = batcher.SubmitAsync(2, Storefront);
         var third = batcher.SubmitAsync(3, Storefront);
@@ -145,6 +145,31 @@ public sealed class DynamicBatcherTests
         var answers = await Task.WhenAll(first, second, third);
         Assert.Equal([11, 21, 31], answers);
         Assert.Equal([[1], [2, 3]], runner.Batches);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_IdleWithZeroDelay_RunsOnTheCallersThreadBeforeReturning()
+    {
+        var runner = new GatedRunner();
+        using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 8, ConcurrentBatches = 1 });
+
+        var answer = batcher.SubmitAsync(4, Bot);
+        var thread = Environment.CurrentManagedThreadId;
+
+        Assert.True(answer.IsCompletedSuccessfully);
+        Assert.Equal((41, thread), (await answer, runner.LastThreadId));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_IdleWithInlineRunsOff_RunsOnABatcherThread()
+    {
+        var runner = new GatedRunner();
+        using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 8, ConcurrentBatches = 1, RunInlineWhenIdle = false });
+
+        var answer = await batcher.SubmitAsync(4, Bot);
+
+        Assert.Equal(41, answer);
+        Assert.NotEqual(Environment.CurrentManagedThreadId, runner.LastThreadId);
     }
 
     [Fact]

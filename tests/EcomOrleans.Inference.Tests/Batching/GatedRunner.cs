@@ -25,6 +25,9 @@ internal sealed class GatedRunner(bool holdFirstBatch = false, int poison = int.
         }
     }
 
+    /// <summary>The managed thread that ran the latest batch.</summary>
+    public int LastThreadId { get; private set; }
+
     public static int Answer(int request) => (request * 10) + 1;
 
     public void Release() => _release.TrySetResult();
@@ -36,6 +39,7 @@ internal sealed class GatedRunner(bool holdFirstBatch = false, int poison = int.
         {
             first = _batches.Count == 0;
             _batches.Add([.. batch]);
+            LastThreadId = Environment.CurrentManagedThreadId;
         }
 
         if (first)

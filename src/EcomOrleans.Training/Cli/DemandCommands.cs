@@ -16,11 +16,11 @@ internal static class DemandCommands
         var seed = CliOptions.Seed();
         var threads = CliOptions.Threads();
         var version = CliOptions.Version();
-        var hidden = CliOptions.Value("--hidden", 64, "LSTM width");
+        var hidden = CliOptions.Value("--hidden", 32, "LSTM width");
         var layers = CliOptions.Value("--layers", 1, "LSTM layers");
         var epochs = CliOptions.Value("--epochs", 60, "Maximum epochs");
         var batch = CliOptions.Value("--batch-size", 128, "Windows per step");
-        var lr = CliOptions.Value("--lr", 1e-3, "Adam learning rate");
+        var lr = CliOptions.Value("--lr", 3e-3, "Adam learning rate");
         var patience = CliOptions.Value("--patience", 15, "Epochs without validation gain before stopping");
         var minutes = CliOptions.Value("--max-minutes", 15.0, "Wall-clock budget in minutes");
         var command = new Command("demand", "Train the LSTM quantile demand forecaster and export it to ONNX.")
@@ -40,7 +40,7 @@ internal static class DemandCommands
             Directory.CreateDirectory(directory);
             var trainingData = TrainingData.Of(dataFile.FullName, new JsonObject
             {
-                ["test"] = $"last {DemandEvaluator.TestDays} days of each series", ["validation"] = $"the {DemandEvaluator.TestDays} days before them",
+                ["test"] = $"last {DemandEvaluator.TestDays} days of each series", ["validation"] = $"the {DemandTrainer.ValidationDays} days before them",
                 ["train"] = "14-day windows ending before the validation days",
             });
             var name = "lstm-" + Path.GetFileNameWithoutExtension(dataFile.Name);

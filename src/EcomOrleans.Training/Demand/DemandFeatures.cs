@@ -9,7 +9,7 @@ internal static class DemandFeatures
 {
     public const int Window = 56;
     public const int Horizon = 14;
-    public const int Count = 8;
+    public const int Count = 9;
 
     /// <summary>Feature names in input order, for the manifest.</summary>
     public static readonly string[] Names =
@@ -22,6 +22,7 @@ internal static class DemandFeatures
         "cos(2 pi (month - 1) / 12)",
         "event day (1 or 0; 0 when unknown)",
         "ln(1 + scale), the same on every day",
+        "days since the last day with sales, counted within the window, / window (1 when none)",
     ];
 
     /// <summary>scale = max(1, mean units over the window).</summary>
@@ -38,6 +39,7 @@ internal static class DemandFeatures
         var sorted = prices.ToArray().Where(p => p > 0).Order().ToArray();
         var reference = sorted.Length == 0 ? 0f : sorted[sorted.Length / 2];
         var features = new float[Window * Count];
+        var sinceSale = Window;
         for (var day = 0; day < Window; day++)
         {
             var date = firstDay.AddDays(day);
@@ -50,6 +52,8 @@ internal static class DemandFeatures
             row[5] = MathF.Cos(2 * MathF.PI * (date.Month - 1) / 12);
             row[6] = events[day];
             row[7] = MathF.Log(1 + scale);
+            sinceSale = units[day] > 0 ? 0 : Math.Min(Window, sinceSale + 1);
+            row[8] = (float)sinceSale / Window;
         }
 
         return features;

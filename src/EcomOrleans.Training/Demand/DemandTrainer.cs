@@ -6,12 +6,15 @@ using static TorchSharp.torch;
 namespace EcomOrleans.Training.Demand;
 
 /// <summary>
-/// Trains the LSTM on every 14-day window that ends before the last 56 days of each series; the
-/// 28 days before the test days are the validation period whose mean RMSSE picks the epoch kept.
+/// Trains the LSTM on every 14-day window that ends before the last 84 days of each series; the
+/// 56 days before the 28 test days are the validation period (four 14-day origins) whose mean
+/// RMSSE picks the epoch kept.
 /// Loss, in scaled units: squared error of the mean channel plus pinball loss of p10, p50, p90.
 /// </summary>
 internal static class DemandTrainer
 {
+    public const int ValidationDays = 56;
+
     public static (LstmForecaster Model, LearningCurve Curve, int BestEpoch) Train(IReadOnlyList<DemandSeries> series, DemandTrainingOptions options, Device device)
     {
         random.manual_seed(options.Seed);
@@ -19,12 +22,12 @@ internal static class DemandTrainer
         model.to(device);
         var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         var windows = series
-            .SelectMany(s => Enumerable.Range(DemandFeatures.Window, Math.Max(0, s.Length - (2 * DemandEvaluator.TestDays) - DemandFeatures.Horizon - DemandFeatures.Window + 1))
+            .SelectMany(s => Enumerable.Range(DemandFeatures.Window, Math.Max(0, s.Length - DemandEvaluator.TestDays - ValidationDays - DemandFeatures.Horizon - DemandFeatures.Window + 1))
                 .Select(origin => (Series: s, Origin: origin)))
             .ToArray();
         if (windows.Length == 0)
         {
-            throw new InvalidDataException($"No series is long enough: each needs {DemandFeatures.Window + DemandFeatures.Horizon + (2 * DemandEvaluator.TestDays)} days.");
+            throw new InvalidDataException($"No series is long enough: each needs {DemandFeatures.Window + DemandFeatures.Horizon + DemandEvaluator.TestDays + ValidationDays} days.");
         }
 
         var (features, scales, targets) = Tensors(windows);
@@ -56,7 +59,7 @@ internal static class DemandTrainer
             }
 
             model.eval();
-            var rmsse = DemandEvaluator.Evaluate(series, new TorchForecaster(model, device), skipLastDays: DemandEvaluator.TestDays).Rmsse;
+            var rmsse = DemandEvaluator.Evaluate(series, new TorchForecaster(model, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays).Rmsse;
             curve.Add(total / steps, rmsse);
             var improved = rmsse < best.Rmsse;
             if (improved)
@@ -136,4 +139,4 @@ internal static class DemandTrainer
 }
 
 internal sealed record DemandTrainingOptions(
-    DemandModelOptions Model, int Epochs = 60, int BatchSize = 128, double LearningRate = 1e-3, int Patience = 15, int Seed = 42, double MaxMinutes = 15);
+    DemandModelOptions Model, int Epochs = 60, int BatchSize = 128, double LearningRate = 3e-3, int Patience = 15, int Seed = 42, double MaxMinutes = 15);

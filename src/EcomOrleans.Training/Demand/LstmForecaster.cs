@@ -7,8 +7,10 @@ namespace EcomOrleans.Training.Demand;
 
 /// <summary>
 /// An LSTM over the daily feature window; its last hidden state goes through a small MLP to
-/// 14 days x 4 channels (mean, p10, p50, p90) in scaled units, multiplied by the caller's scale
-/// and clipped at zero. Direct multi-horizon output: no feedback of forecasts, so no drift.
+/// 14 days x 4 channels (mean, p10, p50, p90) as corrections to the mean rate of the last
+/// <see cref="RecentDays"/> days: the forecast is (recent mean + output) x scale, clipped at zero,
+/// so an untrained model starts from that moving average (itself close to exponential
+/// smoothing on these series). Direct multi-horizon output: no feedback of forecasts, so no drift.
 /// </summary>
 internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -19,6 +21,9 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Quantile levels of channels 1..3; channel 0 is the mean.</summary>
     public static readonly float[] Quantiles = [0.1f, 0.5f, 0.9f];
+
+    /// <summary>Days at the end of the window whose mean scaled units the outputs correct.</summary>
+    public const int RecentDays = 14;
 
     private readonly LSTM _lstm;
     private readonly Linear _hidden;
@@ -42,7 +47,8 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
         var (_, h, _) = _lstm.forward(history);
         var last = h[-1];
         var raw = _head.forward(nn.functional.relu(_hidden.forward(last))).view(-1, DemandFeatures.Horizon, Quantiles.Length + 1);
-        return nn.functional.relu(raw.mul(scale.unsqueeze(-1))).MoveToOuterDisposeScope();
+        var recent = history.narrow(1, DemandFeatures.Window - RecentDays, RecentDays).select(2, 0).mean([1], keepdim: true).unsqueeze(-1);
+        return nn.functional.relu(raw.add(recent).mul(scale.unsqueeze(-1))).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -77,7 +83,12 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
 
         var hidden = g.Node("Relu", [g.Linear(lastHidden, _hidden, "hidden")]);
         var raw = g.Node("Reshape", [g.Linear(hidden, _head, "head"), g.Int64Vector("horizon_channels", 0, DemandFeatures.Horizon, Quantiles.Length + 1)]);
-        var forecast = g.Node("Relu", [g.Mul(raw, g.Node("Unsqueeze", [scale, g.Int64Vector("last", -1)]))]);
+        var recentUnits = g.Node("Gather",
+            [g.Node("Slice", [history, g.Int64Vector("recent_start", DemandFeatures.Window - RecentDays), g.Int64Vector("recent_end", DemandFeatures.Window), g.Int64Vector("axis1", 1)]),
+             g.Int64s("units_feature", [0])],
+            AttributeProto.Int("axis", 2));
+        var recent = g.Node("Unsqueeze", [g.Node("ReduceMean", [recentUnits], AttributeProto.Ints("axes", 1), AttributeProto.Int("keepdims", 1)), g.Int64Vector("last", -1)]);
+        var forecast = g.Node("Relu", [g.Mul(g.Add(raw, recent), g.Node("Unsqueeze", [scale, g.Int64Vector("last", -1)]))]);
         var channels = g.Node("Split", [forecast, g.Int64Vector("split", 1, Quantiles.Length)], 2, AttributeProto.Int("axis", 2));
         g.Output(g.Node("Squeeze", [channels[0], g.Int64Vector("axis2", 2)]), MeanOutput, OnnxDataType.Float, "batch", DemandFeatures.Horizon);
         g.Output(channels[1], QuantilesOutput, OnnxDataType.Float, "batch", DemandFeatures.Horizon, Quantiles.Length);
@@ -94,4 +105,4 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
     }
 }
 
-internal sealed record DemandModelOptions(int Hidden = 64, int Layers = 1, double Dropout = 0.1);
+internal sealed record DemandModelOptions(int Hidden = 32, int Layers = 1, double Dropout = 0.1);

@@ -30,7 +30,7 @@ public sealed partial class GrafanaDashboardTests(EngineFactory engine)
         await writer.PostAsJsonAsync("/api/events", Json.Batch(click));
         var exported = ExportedNames(await writer.GetStringAsync("/metrics"));
 
-        var queried = Directory.GetFiles(Path.Combine(RepositoryRoot(), "grafana"), "*.json")
+        var queried = Directory.GetFiles(Repository.PathOf("grafana"), "*.json")
             .SelectMany(file => Expressions(JsonNode.Parse(File.ReadAllText(file))!))
             .SelectMany(expr => MetricName().Matches(Grouping().Replace(expr, "")).Select(m => m.Value))
             .ToHashSet();
@@ -51,17 +51,6 @@ public sealed partial class GrafanaDashboardTests(EngineFactory engine)
             .Where(line => line.Length > 0 && line[0] != '#')
             .Select(line => line.Split('{', ' ')[0])
             .ToHashSet();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EcomOrleans.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
 
     /// <summary>"by (label, ...)" names labels, not metrics.</summary>
     [GeneratedRegex(@"\bby \([^)]*\)")]

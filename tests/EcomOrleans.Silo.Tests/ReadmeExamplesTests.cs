@@ -14,7 +14,7 @@ public sealed partial class ReadmeExamplesTests(EngineFactory engine)
     [Fact]
     public async Task ReadmeExamples_RunAgainstTheEngine_AnswerAsDocumented()
     {
-        var examples = Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")));
+        var examples = Parse(File.ReadAllText(Repository.PathOf("README.md")));
         var client = engine.CreateClient();
 
         Assert.True(examples.Count >= 8, $"Expected the README's examples, found {examples.Count}.");
@@ -57,17 +57,6 @@ public sealed partial class ReadmeExamplesTests(EngineFactory engine)
         }
 
         return examples;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EcomOrleans.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("EcomOrleans.sln not found above the test output folder.");
     }
 
     private sealed record Example(HttpStatusCode Status, string? ExpectedBody, string Method, string Path, string? Body, bool SendsKey);

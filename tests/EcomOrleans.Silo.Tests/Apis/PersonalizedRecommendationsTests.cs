@@ -10,7 +10,7 @@ public sealed class PersonalizedRecommendationsTests(EngineFactory engine)
     [SkippableFact]
     public async Task Recommendations_AfterAPurchase_ChangeAndNeverShowBoughtOrOutOfStockItems()
     {
-        Skip.IfNot(File.Exists(Path.Combine(RepositoryRoot(), "models", "sequence", "manifest.json")), "models/sequence is not there: train it first (docs/models.md).");
+        Skip.IfNot(File.Exists(Repository.PathOf("models", "sequence", "manifest.json")), "models/sequence is not there: train it first (docs/models.md).");
         var writer = engine.CreateWriter();
         var category = $"model-{Guid.NewGuid():N}";
         // 40 SKUs the model knows, in one category of their own; every fourth is sold out.
@@ -48,15 +48,4 @@ public sealed class PersonalizedRecommendationsTests(EngineFactory engine)
 
     private static List<(string Sku, float Score, string Reason)> Items(JsonObject recommendation) =>
         recommendation["items"]!.AsArray().Select(i => ((string)i!["sku"]!, (float)i["score"]!, (string)i["reason"]!)).ToList();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EcomOrleans.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
 }

@@ -20,11 +20,12 @@ public sealed class BatcherOptions
     public int ConcurrentBatches { get; set; } = 2;
 
     /// <summary>
-    /// With no delay, whether a request that finds nothing queued and a batch slot free runs at once on
-    /// its caller's thread, as a batch of one, instead of waking a batcher thread. Default true: an idle
-    /// model answers at batch-1 latency; under load requests queue and batch as usual.
+    /// With no delay, whether a request that finds the model idle (nothing queued, no batch running) runs
+    /// at once on its caller's thread, as a batch of one, instead of waking a batcher thread. Default false:
+    /// measured on 2 busy cores (docs/inference.md), inline runs kept batches small at moderate load and
+    /// cost more throughput than the saved thread hop is worth.
     /// </summary>
-    public bool RunInlineWhenIdle { get; set; } = true;
+    public bool RunInlineWhenIdle { get; set; }
 
     /// <summary>Requests that may wait; beyond this the lowest priority is shed or refused. Default 1024.</summary>
     public int QueueCapacity { get; set; } = 1024;

@@ -87,7 +87,7 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
                 return Task.FromException<TResult>(new ObjectDisposedException(GetType().Name, $"The batcher of model '{_model}' stopped."));
             }
 
-            if (_options.RunInlineWhenIdle && _maxDelay == TimeSpan.Zero && _count == 0 && _running < _options.ConcurrentBatches)
+            if (_options.RunInlineWhenIdle && _maxDelay == TimeSpan.Zero && _count == 0 && _running == 0)
             {
                 _running++;
                 inline = true;

@@ -46,7 +46,7 @@ public sealed class DemandForecaster : IDisposable
     public static DemandForecast[] Forecast(DemandModel model, IReadOnlyList<DemandHistory> histories)
     {
         var rows = histories.Count;
-        var (window, horizon, features) = (model.Window, model.Horizon, DemandFeatures.Names.Count);
+        var (window, horizon, features) = (model.Window, model.Horizon, model.Layout.Count);
         var history = ArrayPool<float>.Shared.Rent(rows * window * features);
         var scale = ArrayPool<float>.Shared.Rent(rows);
         var quantiles = ArrayPool<float>.Shared.Rent(rows * horizon * model.QuantileCount);
@@ -65,7 +65,7 @@ public sealed class DemandForecaster : IDisposable
                 RepeatLastKnownPrice(prices.AsSpan(window - used));
                 scale[row] = DemandFeatures.Scale(units);
                 var firstDay = h.FirstDay.AddDays(h.Units.Length - window);
-                DemandFeatures.Build(units, prices, firstDay, scale[row], history.AsSpan(row * window * features, window * features));
+                DemandFeatures.Build(units, prices, firstDay, scale[row], model.Layout, history.AsSpan(row * window * features, window * features));
             }
 
             using var historyValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, history.AsMemory(0, rows * window * features), [rows, window, features]);

@@ -14,15 +14,19 @@ public sealed class DemandModel : LoadedModel
     public const string MeanName = "mean";
     public const string QuantilesName = "quantiles";
 
-    private DemandModel(ModelManifest manifest, string directory, InferenceSession session, int window, int horizon, int quantileCount, int p50, int p90)
+    private DemandModel(ModelManifest manifest, string directory, InferenceSession session, int window, int horizon, int quantileCount, int p50, int p90, DemandFeature[] layout)
         : base(manifest, directory, session)
     {
+        Layout = layout;
         Window = window;
         Horizon = horizon;
         QuantileCount = quantileCount;
         P50Index = p50;
         P90Index = p90;
     }
+
+    /// <summary>The per-day features in input order, from the manifest's details.features.</summary>
+    internal IReadOnlyList<DemandFeature> Layout { get; }
 
     /// <summary>Days of history the model reads.</summary>
     public int Window { get; }
@@ -50,10 +54,12 @@ public sealed class DemandModel : LoadedModel
         }
 
         var features = manifest.Details["features"]?.AsArray().Select(f => f?.GetValue<string>() ?? "").ToArray() ?? [];
-        if (!features.SequenceEqual(DemandFeatures.Names) || history.Dimension(2) != DemandFeatures.Names.Count)
+        var unknown = features.Where(f => !DemandFeatures.Known.ContainsKey(f)).ToArray();
+        if (features.Length != history.Dimension(2) || unknown.Length > 0)
         {
-            throw new ModelLoadException(
-                $"Model '{manifest.Name}': details.features ({string.Join("; ", features)}) is not the feature layout this server computes ({string.Join("; ", DemandFeatures.Names)}).");
+            throw new ModelLoadException(unknown.Length > 0
+                ? $"Model '{manifest.Name}': details.features has features this server cannot compute: {string.Join("; ", unknown)}."
+                : $"Model '{manifest.Name}': details.features lists {features.Length} features but input '{HistoryName}' has {history.Dimension(2)} per day.");
         }
 
         var levels = manifest.Details["quantiles"]?.AsArray().Select(q => q?.GetValue<double>() ?? double.NaN).ToArray() ?? [];
@@ -68,6 +74,6 @@ public sealed class DemandModel : LoadedModel
                 $"Model '{manifest.Name}': details.quantiles must list 0.5 and 0.9 in ascending order, one per channel of '{QuantilesName}' {quantiles.ShapeText}, with a fixed window and horizon.");
         }
 
-        return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p50, p90);
+        return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p50, p90, [.. features.Select(f => DemandFeatures.Known[f])]);
     }
 }

@@ -32,11 +32,12 @@ public static class BenchBatcherCommand
         var maxBatch = new Option<int>("--max-batch") { Description = "Batcher: most requests per run.", DefaultValueFactory = _ => 32 };
         var delay = new Option<int>("--delay-us") { Description = "Batcher: max queue delay in microseconds (0 = never wait).", DefaultValueFactory = _ => 0 };
         var batches = new Option<int>("--concurrent-batches") { Description = "Batcher: batches running at once.", DefaultValueFactory = _ => 2 };
+        var inline = new Option<bool>("--run-inline") { Description = "Batcher: an idle model runs a lone request on its caller's thread." };
         var minLength = new Option<int>("--min-length") { Description = "Sequence model: shortest history; lengths are uniform up to 50.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout; progress goes to stderr." };
         var command = new Command("bench-batcher", "Benchmark the dynamic batcher against batch-1 sequential and concurrent unbatched runs of one model.")
         {
-            model, models, concurrency, seconds, warmup, intraOp, maxBatch, delay, batches, minLength, json,
+            model, models, concurrency, seconds, warmup, intraOp, maxBatch, delay, batches, inline, minLength, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,7 +47,7 @@ public static class BenchBatcherCommand
             var settings = new BenchmarkSettings(
                 Path.GetFullPath(path), parse.GetRequiredValue(model), parse.GetRequiredValue(concurrency), parse.GetValue(seconds), parse.GetValue(warmup),
                 parse.GetValue(intraOp),
-                new BatcherOptions { MaxBatchSize = parse.GetValue(maxBatch), MaxQueueDelayMicroseconds = parse.GetValue(delay), ConcurrentBatches = parse.GetValue(batches) },
+                new BatcherOptions { MaxBatchSize = parse.GetValue(maxBatch), MaxQueueDelayMicroseconds = parse.GetValue(delay), ConcurrentBatches = parse.GetValue(batches), RunInlineWhenIdle = parse.GetValue(inline) },
                 parse.GetValue(minLength));
             try
             {

@@ -151,7 +151,7 @@ public sealed class DynamicBatcherTests
     public async Task SubmitAsync_IdleWithZeroDelay_RunsOnTheCallersThreadBeforeReturning()
     {
         var runner = new GatedRunner();
-        using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 8, ConcurrentBatches = 1 });
+        using var batcher = Create(runner, new BatcherOptions { MaxBatchSize = 8, ConcurrentBatches = 1, RunInlineWhenIdle = true });
 
         var answer = batcher.SubmitAsync(4, Bot);
         var thread = Environment.CurrentManagedThreadId;

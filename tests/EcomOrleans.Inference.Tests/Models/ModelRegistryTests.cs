@@ -106,6 +106,17 @@ public sealed class ModelRegistryTests : IDisposable
     }
 
     [Fact]
+    public void LoadAll_DemandFeatureThisServerCannotCompute_FailsNamingTheFeature()
+    {
+        _models.EditManifest("demand", json => json.Replace("\"cos(2 pi dayOfWeek / 7)\"", "\"temperature\"", StringComparison.Ordinal));
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.Equal("Model 'lstm-fixture-m5': details.features has features this server cannot compute: temperature.", error.Message);
+    }
+
+    [Fact]
     public void LoadAll_ItemTableOfTheWrongSize_FailsNamingTheFile()
     {
         var table = Path.Combine(_models.FolderOf("sequence"), "item_embeddings.f32");

@@ -27,56 +27,20 @@ public static class ReplayCommand
 
     public static Command Create(TimeProvider time)
     {
-        var dataset = new Option<string>("--dataset") { Description = "Data set to replay.", Required = true };
-        dataset.AcceptOnlyFromAmong([.. DatasetRegistry.Names]);
-        var dataDir = new Option<string>("--data-dir")
-        {
-            Description = $"Shared data folder (env {ReplayOptions.DataDirectoryVariable}).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ReplayOptions.DataDirectoryVariable) ?? ReplayOptions.DefaultDataDirectory,
-        };
-        var url = new Option<Uri>("--url")
-        {
-            Description = "Engine base address.",
-            DefaultValueFactory = _ => new Uri(ReplayOptions.DefaultEngineUrl),
-            CustomParser = result =>
-            {
-                var text = result.Tokens[^1].Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
-
-                result.AddError($"--url must be an absolute http(s) address, not '{text}'.");
-                return null;
-            },
-        };
-        var apiKey = new Option<string?>("--api-key")
-        {
-            Description = $"X-Api-Key for writes (env {ReplayOptions.ApiKeyVariable}).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ReplayOptions.ApiKeyVariable),
-        };
-        var rate = new Option<double>("--rate") { Description = "Target events/s; 0 sends as fast as possible.", DefaultValueFactory = _ => 0 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Events per POST (1-500).", DefaultValueFactory = _ => 100 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Parallel requests.", DefaultValueFactory = _ => 8 };
-        var limit = new Option<int?>("--limit") { Description = "Replay only the first N events in time order (default all)." };
-        var seed = new Option<int>("--seed") { Description = "Fixes prices, stock, synthetic timelines and event ids.", DefaultValueFactory = _ => 42 };
-        var spanDays = new Option<double>("--span-days") { Description = "Days a synthetic timeline spans, ending now.", DefaultValueFactory = _ => 28 };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds one HTTP attempt may take.", DefaultValueFactory = _ => 30 };
+        var dataset = SharedOptions.Dataset("Data set to replay.");
+        var dataDir = SharedOptions.DataDirectory();
+        var url = SharedOptions.Url();
+        var apiKey = SharedOptions.ApiKey();
+        var rate = SharedOptions.Ranged(
+            new Option<double>("--rate") { Description = "Target events/s; 0 sends as fast as possible.", DefaultValueFactory = _ => 0 }, 0, double.MaxValue);
+        var batchSize = SharedOptions.BatchSize();
+        var concurrency = SharedOptions.Concurrency("Parallel requests.", 8);
+        var limit = SharedOptions.Limit();
+        var seed = SharedOptions.Seed();
+        var spanDays = SharedOptions.SpanDays();
+        var timeout = SharedOptions.Timeout();
         var skipCatalog = new Option<bool>("--skip-catalog") { Description = "Do not PUT the catalog (it is already there)." };
-        var json = new Option<bool>("--json") { Description = "Print the report as one JSON object on stdout; progress goes to stderr." };
-
-        AddRange(rate, 0, double.MaxValue);
-        AddRange(batchSize, 1, EventBatch.MaxEvents);
-        AddRange(concurrency, 1, 1024);
-        AddRange(spanDays, 1.0 / 24, 3650);
-        AddRange(timeout, 0.1, 3600);
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--limit must be at least 1.");
-            }
-        });
+        var json = SharedOptions.Json();
 
         var command = new Command("replay", "Replay a real data set through the engine's HTTP API and measure throughput and latency.")
         {
@@ -104,15 +68,18 @@ public static class ReplayCommand
     public static async Task<int> RunAsync(ReplayOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         // With --json, stdout carries only the report; people still see progress on stderr.
-        var console = options.Json
-            ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
-            : AnsiConsole.Console;
+        var console = CommandConsole.Create(options.Json);
         try
         {
-            var script = LoadScript(options, time, console);
+            var script = ScriptLoader.Load(
+                options.Dataset,
+                options.DataDirectory,
+                new ScriptOptions(options.Seed, time.GetUtcNow(), options.Limit) { SyntheticSpan = options.SyntheticSpan },
+                time,
+                console);
             using var http = EngineHttp.CreateClient(options.EngineUrl, options.ApiKey, options.Settings.Concurrency, options.RequestTimeout);
             var client = new EngineClient(http, new RetryOptions(), time);
-            var report = await ReplayRun.ExecuteAsync(script, client, options, time, console, cancellationToken).ConfigureAwait(false);
+            var report = await ReplayRun.ExecuteAsync(script, client, client, options.Settings, options.SkipCatalog, time, console, cancellationToken).ConfigureAwait(false);
             if (options.Json)
             {
                 await Console.Out.WriteLineAsync(ReportWriter.ToJson(report)).ConfigureAwait(false);
@@ -135,29 +102,4 @@ public static class ReplayCommand
             return Interrupted;
         }
     }
-
-    private static ReplayScript LoadScript(ReplayOptions options, TimeProvider time, IAnsiConsole console)
-    {
-        var dataset = DatasetRegistry.Get(options.Dataset);
-        var started = time.GetTimestamp();
-        var script = dataset.Load(
-            options.DataDirectory,
-            new ScriptOptions(options.Seed, time.GetUtcNow(), options.Limit) { SyntheticSpan = options.SyntheticSpan });
-        var events = script.Events;
-        var span = events.Length == 0 ? "" : $", {events[0].Timestamp:u} to {events[^1].Timestamp:u}";
-        console.MarkupLineInterpolated(
-            $"[grey]{script.Dataset}: {events.Length:N0} events, {script.Catalog.Count:N0} SKUs{span} (loaded in {time.GetElapsedTime(started).TotalSeconds:N1} s)[/]");
-        return script;
-    }
-
-    private static void AddRange<T>(Option<T> option, T min, T max)
-        where T : IComparable<T> =>
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<T>();
-            if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
-            {
-                result.AddError($"{option.Name} must be between {min} and {max}.");
-            }
-        });
 }

@@ -1,30 +1,35 @@
 using EcomOrleans.LoadGen.Datasets;
-using EcomOrleans.LoadGen.Http;
 using EcomOrleans.LoadGen.Replay;
 using EcomOrleans.LoadGen.Reporting;
 using Spectre.Console;
 
 namespace EcomOrleans.LoadGen.Commands;
 
-/// <summary>The two phases of a replay, catalog then events, each behind a progress bar.</summary>
+/// <summary>The two phases of a replay, catalog then events, each behind a progress bar; over HTTP or straight into the grains.</summary>
 internal static class ReplayRun
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
 
     public static async Task<ReplayReport> ExecuteAsync(
-        ReplayScript script, EngineClient client, ReplayOptions options, TimeProvider time, IAnsiConsole console, CancellationToken cancellationToken)
+        ReplayScript script,
+        ICatalogSink catalogSink,
+        IEventSink eventSink,
+        ReplaySettings settings,
+        bool skipCatalog,
+        TimeProvider time,
+        IAnsiConsole console,
+        CancellationToken cancellationToken)
     {
-        var settings = options.Settings;
         var skipped = PhaseTally.Combine([], TimeSpan.Zero);
-        var catalog = options.SkipCatalog
+        var catalog = skipCatalog
             ? skipped
             : await WithProgressAsync(
                 console, time, "SKUs", script.Catalog.Count,
-                progress => new CatalogUploader(client, time).RunAsync(script.Catalog, settings.Concurrency, progress, cancellationToken),
+                progress => new CatalogUploader(catalogSink, time).RunAsync(script.Catalog, settings.Concurrency, progress, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
         var events = await WithProgressAsync(
             console, time, "events", script.Events.Length,
-            progress => new EventReplayer(client, time).RunAsync(script.Events, settings, progress, cancellationToken),
+            progress => new EventReplayer(eventSink, time).RunAsync(script.Events, settings, progress, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return new ReplayReport(script.Dataset, settings, catalog, events);
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EcomOrleans.LoadGen.Datasets;
+using EcomOrleans.LoadGen.Replay;
 using EcomOrleans.LoadGen.Reporting;
 
 namespace EcomOrleans.LoadGen.Http;
@@ -11,7 +12,7 @@ namespace EcomOrleans.LoadGen.Http;
 /// Thread-safe; one instance serves every sender of a run. A request that gets no answer through all its
 /// retries throws <see cref="EngineUnreachableException"/>; a 401 or 403 throws <see cref="ApiKeyRejectedException"/>.
 /// </summary>
-public sealed class EngineClient(HttpClient http, RetryOptions retry, TimeProvider time)
+public sealed class EngineClient(HttpClient http, RetryOptions retry, TimeProvider time) : IEventSink, ICatalogSink
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 

@@ -1,10 +1,9 @@
 using EcomOrleans.LoadGen.Datasets;
-using EcomOrleans.LoadGen.Http;
 
 namespace EcomOrleans.LoadGen.Replay;
 
 /// <summary>PUTs every SKU of a script's catalog, <c>concurrency</c> at a time, before any event refers to them.</summary>
-public sealed class CatalogUploader(EngineClient client, TimeProvider time)
+public sealed class CatalogUploader(ICatalogSink sink, TimeProvider time)
 {
     public async Task<PhaseResult> RunAsync(
         IReadOnlyList<SkuDefinition> catalog, int concurrency, ReplayProgress progress, CancellationToken cancellationToken)
@@ -18,7 +17,7 @@ public sealed class CatalogUploader(EngineClient client, TimeProvider time)
             {
                 for (var i = lane; i < catalog.Count; i += concurrency)
                 {
-                    var outcome = await client.PutSkuAsync(catalog[i], tallies[lane].Latency, ct).ConfigureAwait(false);
+                    var outcome = await sink.PutSkuAsync(catalog[i], tallies[lane].Latency, ct).ConfigureAwait(false);
                     tallies[lane].Add(outcome, 1);
                     progress.Report(1, outcome.Succeeded);
                 }

@@ -8,7 +8,7 @@ namespace EcomOrleans.LoadGen.Replay;
 /// sender sends its users' events in time order and waits for a batch's answer before the next, so a user's events
 /// reach the engine in the order they happened while <see cref="ReplaySettings.Concurrency"/> batches are in flight.
 /// </summary>
-public sealed class EventReplayer(EngineClient client, TimeProvider time)
+public sealed class EventReplayer(IEventSink sink, TimeProvider time)
 {
     public async Task<PhaseResult> RunAsync(
         ReadOnlyMemory<ReplayEvent> events, ReplaySettings settings, ReplayProgress progress, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed class EventReplayer(EngineClient client, TimeProvider time)
 
         for (var i = 0; i < events.Length; i++)
         {
-            lanes[(int)(StableHash.Of(events[i].UserId) % (ulong)senders)].Add(i);
+            lanes[(int)(Datasets.StableHash.Of(events[i].UserId) % (ulong)senders)].Add(i);
         }
 
         return lanes;
@@ -65,7 +65,7 @@ public sealed class EventReplayer(EngineClient client, TimeProvider time)
             }
 
             await pacer.WaitAsync(count, cancellationToken).ConfigureAwait(false);
-            var outcome = await client.PostEventsAsync(batch.AsMemory(0, count), tally.Latency, cancellationToken).ConfigureAwait(false);
+            var outcome = await sink.PostEventsAsync(batch.AsMemory(0, count), tally.Latency, cancellationToken).ConfigureAwait(false);
             tally.Add(outcome, count);
             progress.Report(count, outcome.Succeeded);
         }

@@ -9,10 +9,11 @@ public static class ReportWriter
 {
     public static string ToJson(ReplayReport report) => JsonSerializer.Serialize(report.ToJson(), ReportJsonContext.Default.ReplayReportJson);
 
-    public static void WriteTable(IAnsiConsole console, ReplayReport report)
+    /// <param name="command">The command the title names: <c>replay</c> (over HTTP) or <c>ceiling</c> (straight into the grains).</param>
+    public static void WriteTable(IAnsiConsole console, ReplayReport report, string command = "replay")
     {
         var events = report.Events;
-        var table = new Table().Border(TableBorder.Rounded).Title($"replay {report.Dataset}")
+        var table = new Table().Border(TableBorder.Rounded).Title($"{command} {report.Dataset}")
             .AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         Row(table, "SKUs put", $"{report.Catalog.Items:N0} in {report.Catalog.Elapsed.TotalSeconds:N1} s ({report.Catalog.Errors:N0} failed)");
         Row(table, "events", $"{events.Items:N0} ({events.ItemsFailed:N0} failed)");

@@ -36,11 +36,9 @@ public sealed class ReplayRunTests
 
     private Task<ReplayReport> ExecuteAsync(bool skipCatalog)
     {
-        var options = new ReplayOptions(
-            "otto", TestData.Fixtures, new Uri("http://engine.test/"), "test-key", new ReplaySettings(BatchSize: 5, Concurrency: 2),
-            Limit: null, Seed: 42, TimeSpan.FromDays(28), TimeSpan.FromSeconds(30), skipCatalog, Json: false);
         var client = new EngineClient(_engine.CreateClient(), new RetryOptions { BaseDelay = TimeSpan.Zero }, TimeProvider.System);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No });
-        return ReplayRun.ExecuteAsync(Script, client, options, TimeProvider.System, console, CancellationToken.None);
+        return ReplayRun.ExecuteAsync(
+            Script, client, client, new ReplaySettings(BatchSize: 5, Concurrency: 2), skipCatalog, TimeProvider.System, console, CancellationToken.None);
     }
 }

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using EcomOrleans.LoadGen.Datasets;
+using EcomOrleans.LoadGen.Replay;
+using EcomOrleans.LoadGen.Reporting;
+using Spectre.Console;
+using StackExchange.Redis;
+
+namespace EcomOrleans.LoadGen.Commands;
+
+/// <summary>
+/// <c>ceiling</c>: replays a data set straight into the grains of a silo hosted in this process, through the same
+/// lanes and batches as <c>replay</c> but without HTTP, so its events/s is the ceiling the HTTP replay is compared with.
+/// </summary>
+public static class CeilingCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var dataset = SharedOptions.Dataset("Data set to replay.");
+        var dataDir = SharedOptions.DataDirectory();
+        var batchSize = SharedOptions.BatchSize();
+        var concurrency = SharedOptions.Concurrency("Parallel batches.", 8);
+        var limit = SharedOptions.Limit();
+        var seed = SharedOptions.Seed();
+        var spanDays = SharedOptions.SpanDays();
+        var redis = new Option<string?>("--redis") { Description = "Redis connection string for grain state (default: in memory, not durable)." };
+        var json = SharedOptions.Json();
+
+        var command = new Command("ceiling", "Replay a data set straight into the grains of an in-process silo: the rate the HTTP replay is compared with.")
+        {
+            dataset, dataDir, batchSize, concurrency, limit, seed, spanDays, redis, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = new CeilingOptions(
+                parse.GetRequiredValue(dataset),
+                parse.GetRequiredValue(dataDir),
+                new ReplaySettings(parse.GetValue(batchSize), parse.GetValue(concurrency)),
+                parse.GetValue(limit),
+                parse.GetValue(seed),
+                TimeSpan.FromDays(parse.GetValue(spanDays)),
+                parse.GetValue(redis),
+                parse.GetValue(json));
+            return RunAsync(options, time, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CeilingOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var console = CommandConsole.Create(options.Json);
+        try
+        {
+            var script = ScriptLoader.Load(
+                options.Dataset,
+                options.DataDirectory,
+                new ScriptOptions(options.Seed, time.GetUtcNow(), options.Limit) { SyntheticSpan = options.SyntheticSpan },
+                time,
+                console);
+            var started = time.GetTimestamp();
+            await using var silo = await InProcessSilo.StartAsync(options.Redis, cancellationToken).ConfigureAwait(false);
+            console.MarkupLineInterpolated(
+                $"[grey]silo started in {time.GetElapsedTime(started).TotalSeconds:N1} s, grain state {(options.Redis is null ? "in memory" : "in Redis")}[/]");
+            var sink = new GrainSink(silo.Grains, time);
+            var report = await ReplayRun.ExecuteAsync(script, sink, sink, options.Settings, skipCatalog: false, time, console, cancellationToken).ConfigureAwait(false);
+            if (options.Json)
+            {
+                await Console.Out.WriteLineAsync(ReportWriter.ToJson(report)).ConfigureAwait(false);
+            }
+            else
+            {
+                ReportWriter.WriteTable(console, report, "ceiling");
+            }
+
+            return report.Errors == 0 ? ReplayCommand.Succeeded : ReplayCommand.RequestsFailed;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or RedisConnectionException)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return ReplayCommand.CannotRun;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]Interrupted.[/]");
+            return ReplayCommand.Interrupted;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using EcomOrleans.LoadGen.Replay;
+
+namespace EcomOrleans.LoadGen.Commands;
+
+/// <summary>The parsed options of <c>ceiling</c>; the data set options mean what they mean for <c>replay</c>.</summary>
+/// <param name="Settings">Batch size and lanes; the rate is always 0 (as fast as the grains take them).</param>
+/// <param name="Redis">Redis connection string for grain state; null keeps it in memory.</param>
+public sealed record CeilingOptions(
+    string Dataset,
+    string DataDirectory,
+    ReplaySettings Settings,
+    int? Limit,
+    int Seed,
+    TimeSpan SyntheticSpan,
+    string? Redis,
+    bool Json);

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Sockets;
+using EcomOrleans.Grains.Hosting;
+using EcomOrleans.Grains.Storage;
+using EcomOrleans.Inference.Grains;
+using EcomOrleans.Inference.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Persistence;
+using Orleans.Serialization;
+using StackExchange.Redis;
+
+namespace EcomOrleans.LoadGen.Replay;
+
+/// <summary>
+/// An Orleans silo in this process, configured like the engine's: localhost clustering, grain storage named
+/// <see cref="StorageNames.Provider"/> (in memory, or Redis with a connection string), System.Text.Json state, the
+/// engine grains and the inference pool (so the same background embedding refreshes run). Logs warnings and errors only.
+/// </summary>
+public sealed class InProcessSilo : IAsyncDisposable
+{
+    /// <summary>
+    /// Cluster and service id. Not the engine's, so that with Redis the ceiling's state never mixes with a running
+    /// engine's, and ports are picked free, so that it can run beside one.
+    /// </summary>
+    public const string ServiceId = "ecom-ceiling";
+
+    private readonly IHost _host;
+
+    private InProcessSilo(IHost host) => _host = host;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Starts the silo; with <paramref name="redis"/> set, grain state lives in that Redis.</summary>
+    /// <exception cref="RedisConnectionException">Redis did not answer.</exception>
+    public static async Task<InProcessSilo> StartAsync(string? redis, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // The silo's start-up notes (server GC off: this tool runs workstation GC) say nothing about the run.
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: ServiceId, clusterId: ServiceId);
+            if (string.IsNullOrWhiteSpace(redis))
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Provider);
+            }
+            else
+            {
+                silo.AddRedisGrainStorage(StorageNames.Provider, (RedisStorageOptions o) =>
+                {
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+                    o.DeleteStateOnClear = true;
+                });
+            }
+
+            silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.AddEcomGrains();
+            silo.AddEcomInference();
+
+            // NOTE: the inference project is referenced without its build assets (for bench-batcher), so Orleans'
+            // generated list of application parts misses it; name it, or the silo would host no inference grain.
+            silo.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(InferenceGrain).Assembly));
+        });
+
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return new InProcessSilo(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

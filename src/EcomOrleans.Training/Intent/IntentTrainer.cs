@@ -80,7 +80,7 @@ internal static class IntentTrainer
     public static Tensor ClassWeights(IReadOnlyList<LabelledUtterance> rows, IReadOnlyList<string> labels)
     {
         var counts = rows.GroupBy(r => r.Intent).ToDictionary(g => g.Key, g => g.Count());
-        return tensor(labels.Select(l => (float)Math.Sqrt(rows.Count / (labels.Count * (double)Math.Max(1, counts.GetValueOrDefault(l))))).ToArray());
+        return tensor(labels.Select(l => (float)(rows.Count / (labels.Count * (double)Math.Max(1, counts.GetValueOrDefault(l))))).ToArray());
     }
 
     public static Tensor BatchLoss(

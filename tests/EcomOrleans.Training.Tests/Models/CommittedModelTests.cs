@@ -57,7 +57,8 @@ public sealed class CommittedModelTests
     }
 
     [Theory]
-    [InlineData("I want to cancel my order", "cancel_order")]
+    [InlineData("please help me cancel the order I placed yesterday", "cancel_order")]
+    [InlineData("how do i cancel an order i made", "cancel_order")]
     [InlineData("how can I track my refund?", "track_refund")]
     [InlineData("i need to change my shipping address", "change_shipping_address")]
     public void IntentModel_ClearMessage_PredictsItsIntent(string message, string intent)

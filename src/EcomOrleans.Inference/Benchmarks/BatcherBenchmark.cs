@@ -53,22 +53,31 @@ public static class BatcherBenchmark
         where TModel : LoadedModel
     {
         var model = (TModel)loaded;
-        var cells = new List<BenchmarkCell>();
-        void Add(BenchmarkCell cell)
+        var plan = new List<(string Mode, int Concurrency, Func<double, Task<Sample>> Measure)>
         {
-            cells.Add(cell);
+            ("sequential", 1, seconds => Task.FromResult(Unbatched(1, seconds, settings, i => run(model, [inputs[i % InputCount]])))),
+        };
+        plan.AddRange(settings.Concurrencies.Select(c => ("unbatched", c,
+            (Func<double, Task<Sample>>)(seconds => Task.FromResult(Unbatched(c, seconds, settings, i => run(model, [inputs[i % InputCount]])))))));
+        plan.AddRange(settings.Concurrencies.Select(c => ("batched", c,
+            (Func<double, Task<Sample>>)(seconds => BatchedAsync(c, seconds, settings, registry, inputs, run)))));
+
+        // Rounds interleave the cells, so a change in the machine's other load spreads over every mode
+        // instead of favouring whichever ran at a quiet moment.
+        var samples = plan.Select(_ => new Sample()).ToArray();
+        var perRound = settings.Seconds / settings.Rounds;
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            for (var i = 0; i < plan.Count; i++)
+            {
+                samples[i].Add(await plan[i].Measure(perRound));
+            }
+        }
+
+        var cells = plan.Select((p, i) => samples[i].Cell(p.Mode, p.Concurrency, settings.Seconds)).ToList();
+        foreach (var cell in cells)
+        {
             progress?.Invoke(cell);
-        }
-
-        Add(Unbatched("sequential", 1, settings, i => run(model, [inputs[i % InputCount]])));
-        foreach (var concurrency in settings.Concurrencies)
-        {
-            Add(Unbatched("unbatched", concurrency, settings, i => run(model, [inputs[i % InputCount]])));
-        }
-
-        foreach (var concurrency in settings.Concurrencies)
-        {
-            Add(await BatchedAsync(concurrency, settings, registry, inputs, run));
         }
 
         var sequential = cells[0];
@@ -78,10 +87,11 @@ public static class BatcherBenchmark
         var bestBatched = batched.MaxBy(c => c.PerSec)!;
         return new BenchmarkReport(
             settings.Model, model.Manifest.Name, model.Version, Environment.ProcessorCount, settings.IntraOpThreads,
-            settings.Batching.MaxBatchSize, settings.Batching.MaxQueueDelayMicroseconds, settings.Batching.ConcurrentBatches, settings.Seconds,
-            Round(sequential.PerSec), sequential.P99Ms,
-            Round(bestUnbatched.PerSec), bestUnbatched.P99Ms, bestUnbatched.Concurrency,
-            Round(bestBatched.PerSec), bestBatched.P99Ms, bestBatched.Concurrency,
+            settings.Batching.MaxBatchSize, settings.Batching.MaxQueueDelayMicroseconds, settings.Batching.ConcurrentBatches, settings.Batching.RunInlineWhenIdle,
+            settings.Seconds, settings.Rounds,
+            sequential.PerSec, sequential.P99Ms,
+            bestUnbatched.PerSec, bestUnbatched.P99Ms, bestUnbatched.Concurrency,
+            bestBatched.PerSec, bestBatched.P99Ms, bestBatched.Concurrency,
             Math.Round(bestBatched.PerSec / sequential.PerSec, 3),
             Math.Round(bestBatched.PerSec / bestUnbatched.PerSec, 3),
             batched.Zip(unbatched).All(p => p.First.PerSec >= p.Second.PerSec),
@@ -89,9 +99,9 @@ public static class BatcherBenchmark
     }
 
     /// <summary>Each caller on its own thread runs batch-1 on the shared session, back to back.</summary>
-    private static BenchmarkCell Unbatched(string mode, int concurrency, BenchmarkSettings settings, Action<int> call)
+    private static Sample Unbatched(int concurrency, double seconds, BenchmarkSettings settings, Action<int> call)
     {
-        var window = new Window(settings);
+        var window = new Window(settings.WarmupSeconds, seconds);
         var latencies = new List<long>[concurrency];
         var threads = Enumerable.Range(0, concurrency).Select(caller => new Thread(() =>
         {
@@ -114,12 +124,12 @@ public static class BatcherBenchmark
             thread.Join();
         }
 
-        return window.Cell(mode, concurrency, latencies, meanBatch: 1, rejected: 0);
+        return new Sample(latencies, runs: 0, requests: 0, rejected: 0);
     }
 
     /// <summary>Each caller awaits its request through the batcher, back to back.</summary>
-    private static async Task<BenchmarkCell> BatchedAsync<TModel, TInput, TOutput>(
-        int concurrency, BenchmarkSettings settings, ModelRegistry registry, TInput[] inputs, Func<TModel, IReadOnlyList<TInput>, TOutput[]> run)
+    private static async Task<Sample> BatchedAsync<TModel, TInput, TOutput>(
+        int concurrency, double seconds, BenchmarkSettings settings, ModelRegistry registry, TInput[] inputs, Func<TModel, IReadOnlyList<TInput>, TOutput[]> run)
         where TModel : LoadedModel
     {
         long runs = 0;
@@ -133,7 +143,7 @@ public static class BatcherBenchmark
             return run(lease.Model, batch);
         }, TimeProvider.System, NullLogger.Instance);
 
-        var window = new Window(settings);
+        var window = new Window(settings.WarmupSeconds, seconds);
         var latencies = new List<long>[concurrency];
         var callers = Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
         {
@@ -153,10 +163,9 @@ public static class BatcherBenchmark
             }
         })).ToArray();
         await Task.WhenAll(callers);
-        return window.Cell("batched", concurrency, latencies, Math.Round((double)requests / Math.Max(1, runs), 2), rejected);
+        return new Sample(latencies, runs, requests, rejected);
     }
 
-    /// <summary>Histories of MinSequenceLength to MaxLength known SKUs (default: full windows, as an active shopper's user grain holds).</summary>
     private static IReadOnlyList<string>[] SequenceInputs(SequenceModel model, Random random, int minLength) =>
         [.. Enumerable.Range(0, InputCount).Select(_ => (IReadOnlyList<string>)[.. Enumerable.Range(0, random.Next(Math.Min(minLength, model.MaxLength), model.MaxLength + 1))
             .Select(_ => model.Skus[random.Next(1, model.ItemCount + 1)])])];
@@ -180,13 +189,11 @@ public static class BatcherBenchmark
             [.. Enumerable.Range(0, 90).Select(_ => (float)random.Next(0, 30))],
             [.. Enumerable.Range(0, 90).Select(_ => 2f + random.Next(0, 3))]))];
 
-    private static double Round(double value) => Math.Round(value, 1);
-
-    /// <summary>The warm-up and measured windows of one cell, and the latencies completed inside the measured one.</summary>
-    private sealed class Window(BenchmarkSettings settings)
+    /// <summary>The warm-up and measured windows of one measurement, and the latencies completed inside the measured one.</summary>
+    private sealed class Window(double warmupSeconds, double seconds)
     {
-        private readonly long _measureFrom = Stopwatch.GetTimestamp() + (long)(settings.WarmupSeconds * Stopwatch.Frequency);
-        private readonly long _measureTo = Stopwatch.GetTimestamp() + (long)((settings.WarmupSeconds + settings.Seconds) * Stopwatch.Frequency);
+        private readonly long _measureFrom = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
+        private readonly long _measureTo = Stopwatch.GetTimestamp() + (long)((warmupSeconds + seconds) * Stopwatch.Frequency);
 
         public bool Over => Stopwatch.GetTimestamp() >= _measureTo;
 
@@ -198,12 +205,40 @@ public static class BatcherBenchmark
                 latencies.Add(end - start);
             }
         }
+    }
 
-        public BenchmarkCell Cell(string mode, int concurrency, List<long>[] perCaller, double meanBatch, long rejected)
+    /// <summary>The latencies and batch counts of one cell, summed over rounds.</summary>
+    private sealed class Sample
+    {
+        private readonly List<long> _latencies = [];
+        private long _runs;
+        private long _requests;
+        private long _rejected;
+
+        public Sample()
         {
-            var all = perCaller.SelectMany(l => l ?? []).Order().ToArray();
+        }
+
+        public Sample(List<long>[] perCaller, long runs, long requests, long rejected)
+        {
+            _latencies.AddRange(perCaller.SelectMany(l => l ?? []));
+            (_runs, _requests, _rejected) = (runs, requests, rejected);
+        }
+
+        public void Add(Sample other)
+        {
+            _latencies.AddRange(other._latencies);
+            _runs += other._runs;
+            _requests += other._requests;
+            _rejected += other._rejected;
+        }
+
+        public BenchmarkCell Cell(string mode, int concurrency, double seconds)
+        {
+            var all = _latencies.Order().ToArray();
             double Percentile(double p) => all.Length == 0 ? 0 : Math.Round(all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency, 3);
-            return new BenchmarkCell(mode, concurrency, all.Length, Round(all.Length / settings.Seconds), Percentile(0.50), Percentile(0.99), meanBatch, rejected);
+            var meanBatch = _runs == 0 ? 1 : Math.Round((double)_requests / _runs, 2);
+            return new BenchmarkCell(mode, concurrency, all.Length, Math.Round(all.Length / seconds, 1), Percentile(0.50), Percentile(0.99), meanBatch, _rejected);
         }
     }
 }

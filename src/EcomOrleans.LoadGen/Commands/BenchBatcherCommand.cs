@@ -26,18 +26,19 @@ public static class BenchBatcherCommand
             DefaultValueFactory = _ => [1, 8, 32, 128],
             AllowMultipleArgumentsPerToken = true,
         };
-        var seconds = new Option<double>("--seconds") { Description = "Measured seconds per cell.", DefaultValueFactory = _ => 4 };
-        var warmup = new Option<double>("--warmup") { Description = "Warm-up seconds per cell, not measured.", DefaultValueFactory = _ => 0.5 };
+        var seconds = new Option<double>("--seconds") { Description = "Measured seconds per cell, split over the rounds.", DefaultValueFactory = _ => 4 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds interleaving the cells (drifting machine load then hits every mode alike).", DefaultValueFactory = _ => 4 };
+        var warmup = new Option<double>("--warmup") { Description = "Warm-up seconds before each measurement, not measured.", DefaultValueFactory = _ => 0.2 };
         var intraOp = new Option<int>("--intra-op-threads") { Description = "ONNX Runtime threads per run, in every mode.", DefaultValueFactory = _ => 1 };
         var maxBatch = new Option<int>("--max-batch") { Description = "Batcher: most requests per run.", DefaultValueFactory = _ => 32 };
         var delay = new Option<int>("--delay-us") { Description = "Batcher: max queue delay in microseconds (0 = never wait).", DefaultValueFactory = _ => 0 };
         var batches = new Option<int>("--concurrent-batches") { Description = "Batcher: batches running at once.", DefaultValueFactory = _ => 2 };
-        var inline = new Option<bool>("--run-inline") { Description = "Batcher: an idle model runs a lone request on its caller's thread." };
+        var inline = new Option<bool>("--run-inline") { Description = "Batcher: an idle model runs a lone request on its caller's thread.", DefaultValueFactory = _ => true };
         var minLength = new Option<int>("--min-length") { Description = "Sequence model: shortest history; lengths are uniform up to 50.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout; progress goes to stderr." };
         var command = new Command("bench-batcher", "Benchmark the dynamic batcher against batch-1 sequential and concurrent unbatched runs of one model.")
         {
-            model, models, concurrency, seconds, warmup, intraOp, maxBatch, delay, batches, inline, minLength, json,
+            model, models, concurrency, seconds, rounds, warmup, intraOp, maxBatch, delay, batches, inline, minLength, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,7 +49,7 @@ public static class BenchBatcherCommand
                 Path.GetFullPath(path), parse.GetRequiredValue(model), parse.GetRequiredValue(concurrency), parse.GetValue(seconds), parse.GetValue(warmup),
                 parse.GetValue(intraOp),
                 new BatcherOptions { MaxBatchSize = parse.GetValue(maxBatch), MaxQueueDelayMicroseconds = parse.GetValue(delay), ConcurrentBatches = parse.GetValue(batches), RunInlineWhenIdle = parse.GetValue(inline) },
-                parse.GetValue(minLength));
+                parse.GetValue(minLength), Math.Max(1, parse.GetValue(rounds)));
             try
             {
                 var report = await BatcherBenchmark.RunAsync(settings, cell => console.MarkupLineInterpolated(
@@ -81,7 +82,7 @@ public static class BenchBatcherCommand
             table.AddRow(cell.Mode, $"{cell.Concurrency}", F(cell.PerSec, "F0"), F(cell.P50Ms, "F2"), F(cell.P99Ms, "F2"), F(cell.MeanBatch, "F2"), $"{cell.Rejected}");
         }
 
-        console.MarkupLineInterpolated($"{report.ModelName} v{report.ModelVersion} ({report.Model}) on {report.ProcessorCount} cores, {report.IntraOpThreads} intra-op thread(s); batcher: max batch {report.MaxBatchSize}, delay {report.MaxQueueDelayMicroseconds} us, {report.ConcurrentBatches} concurrent batches");
+        console.MarkupLineInterpolated($"{report.ModelName} v{report.ModelVersion} ({report.Model}) on {report.ProcessorCount} cores, {report.IntraOpThreads} intra-op thread(s); batcher: max batch {report.MaxBatchSize}, delay {report.MaxQueueDelayMicroseconds} us, {report.ConcurrentBatches} concurrent batches, inline when idle {report.RunInlineWhenIdle}; {report.SecondsPerCell} s per cell in {report.Rounds} rounds");
         console.Write(table);
         console.MarkupLineInterpolated(
             $"sequential {report.SequentialPerSec:F0}/s; best unbatched {report.BestUnbatchedPerSec:F0}/s (x{report.BestUnbatchedConcurrency}, p99 {report.BestUnbatchedP99Ms:F2} ms); batched {report.BatchedPerSec:F0}/s (x{report.BatchedConcurrency}, p99 {report.BatchedP99Ms:F2} ms): {report.BatchedOverSequential:F2}x sequential, {report.BatchedOverBestUnbatched:F2}x best unbatched");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -45,22 +44,4 @@ internal sealed record ModelManifest
 
     public void Save(string modelDirectory) =>
         File.WriteAllText(Path.Combine(modelDirectory, FileName), JsonSerializer.Serialize(this, Json) + "\n");
-}
-
-/// <param name="ElementType">int64 or float32.</param>
-/// <param name="Shape">Dimensions; -1 or a symbolic name for dynamic ones.</param>
-internal sealed record TensorSpec(string Name, string ElementType, IReadOnlyList<object> Shape, string? Description = null);
-
-/// <param name="Role">What the file is (itemEmbeddings, itemSkus, vocabulary, labels, learningCurve).</param>
-internal sealed record ModelFile(string Role, string File, string? Format = null, IReadOnlyList<long>? Shape = null, string? Description = null);
-
-internal sealed record TrainingData(string File, string Sha256, JsonObject? Split = null)
-{
-    public static TrainingData Of(string path, JsonObject? split = null) => new(Path.GetFileName(path), Sha256Of(path), split);
-
-    public static string Sha256Of(string path)
-    {
-        using var stream = System.IO.File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

@@ -59,23 +59,3 @@ internal static class DemandEvaluator
         return new DemandEvaluation(rows);
     }
 }
-
-internal interface IDemandForecaster
-{
-    /// <summary>14-day forecasts from <paramref name="origin"/> (the first forecast day), seeing days before it only.</summary>
-    DemandForecast Forecast(DemandSeries series, int origin);
-}
-
-internal sealed record DemandForecast(float[] Mean, float[] P10, float[] P50, float[] P90);
-
-/// <param name="Rmsse">RMSSE of the mean forecast, the point forecast RMSSE rewards.</param>
-internal sealed record SeriesScore(string Id, double Rmsse, double RmsseP50, double RmsseSeasonalNaive, double RmsseExpSmoothing, double P90Coverage);
-
-internal sealed record DemandEvaluation(IReadOnlyList<SeriesScore> Series)
-{
-    public double Rmsse => Series.Average(s => s.Rmsse);
-    public double RmsseP50 => Series.Average(s => s.RmsseP50);
-    public double RmsseSeasonalNaive => Series.Average(s => s.RmsseSeasonalNaive);
-    public double RmsseExpSmoothing => Series.Average(s => s.RmsseExpSmoothing);
-    public double P90Coverage => Series.Average(s => s.P90Coverage);
-}

@@ -104,5 +104,3 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
         return cat(ordered, 0).contiguous().data<float>().ToArray();
     }
 }
-
-internal sealed record DemandModelOptions(int Hidden = 32, int Layers = 1, double Dropout = 0.1);

@@ -89,5 +89,3 @@ internal sealed class IntentClassifier : nn.Module<Tensor, Tensor, Tensor>
         return g.ToModel("Intent classifier: WordPiece ids and attention mask to one logit per intent.", version, metadata);
     }
 }
-
-internal sealed record IntentModelOptions(int VocabularySize, int LabelCount, int Dim = 64, int Layers = 2, int Heads = 4, int MaxLength = 64, double Dropout = 0.1);

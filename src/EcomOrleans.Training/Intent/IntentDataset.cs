@@ -116,5 +116,3 @@ internal sealed class IntentDataset
         }
     }
 }
-
-internal sealed record LabelledUtterance(string Text, string Intent);

@@ -1,3 +1,4 @@
+// One file for the schema, as onnx.proto is one file: the messages are read together with the spec.
 using Google.Protobuf;
 
 namespace EcomOrleans.Training.Onnx;

@@ -12,6 +12,3 @@ internal enum RankingProtocol
     /// <summary>Every item, with the items already in the user's history removed (the target is kept).</summary>
     Full,
 }
-
-/// <summary>HR@10 and NDCG@10 averaged over users.</summary>
-internal sealed record RankingResult(RankingProtocol Protocol, double Hr10, double Ndcg10, int Users);

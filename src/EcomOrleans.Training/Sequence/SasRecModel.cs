@@ -116,14 +116,3 @@ internal sealed class SasRecModel : nn.Module<Tensor, Tensor>
         return g.ToModel("SASRec user encoder: left-padded item ids to the user embedding.", version, metadata);
     }
 }
-
-/// <param name="ItemCount">Largest item id; the table has ItemCount + 1 rows, row 0 padding.</param>
-/// <param name="MaxLength">Window of most recent items the model reads (default 50).</param>
-internal sealed record SasRecOptions(int ItemCount, int Dim = 64, int Layers = 2, int Heads = 2, int MaxLength = 50, double Dropout = 0.3);
-
-/// <summary>Names the serving side codes against.</summary>
-internal static class SequenceModelContract
-{
-    public const string Input = "item_ids";
-    public const string Output = "user_embedding";
-}

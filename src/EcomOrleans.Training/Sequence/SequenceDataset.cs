@@ -64,10 +64,3 @@ internal sealed class SequenceDataset
         return counts;
     }
 }
-
-/// <summary>Which held-out item to predict: leave-one-out holds the last item for test and the one before for validation.</summary>
-internal enum HoldOut
-{
-    Validation,
-    Test,
-}

@@ -1,0 +1,7 @@
+namespace EcomOrleans.Training.Demand;
+
+internal interface IDemandForecaster
+{
+    /// <summary>14-day forecasts from <paramref name="origin"/> (the first forecast day), seeing days before it only.</summary>
+    DemandForecast Forecast(DemandSeries series, int origin);
+}

@@ -1,0 +1,3 @@
+namespace EcomOrleans.Training.Intent;
+
+internal sealed record LabelledUtterance(string Text, string Intent);

@@ -39,16 +39,16 @@ public sealed class SequenceEncoder : IDisposable
     public void Dispose() => _batcher.Dispose();
 
     /// <summary>
-    /// Encodes a batch in one run of <paramref name="model"/>'s shared session: known SKUs' ids, the last
-    /// MaxLength of them, left-padded with 0 to the longest in the batch (or the model's fixed length).
-    /// Rows that know no SKU get a zero vector and no run.
+    /// Encodes a batch on <paramref name="model"/>'s shared session: known SKUs' ids, the last MaxLength
+    /// of them, left-padded with 0. Rows are grouped by length (longest first; a row joins a group while
+    /// it is at least half as long as the group's longest) and each group is one run padded to its
+    /// longest, so short histories do not pay for a long one. A model with a fixed input length gets one
+    /// run. Rows that know no SKU get a zero vector and no run.
     /// </summary>
     public static SequenceEmbedding[] Encode(SequenceModel model, IReadOnlyList<IReadOnlyList<string>> batch)
     {
         var ids = new List<int>[batch.Count];
         var known = new int[batch.Count];
-        var rows = 0;
-        var length = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             ids[i] = KnownIds(model, batch[i]);
@@ -57,47 +57,62 @@ public sealed class SequenceEncoder : IDisposable
             {
                 ids[i].RemoveRange(0, ids[i].Count - model.MaxLength);
             }
-
-            rows += ids[i].Count > 0 ? 1 : 0;
-            length = Math.Max(length, ids[i].Count);
         }
 
-        length = model.FixedLength > 0 ? (int)model.FixedLength : length;
-        var dim = model.Dim;
+        var vectors = new float[batch.Count][];
+        var order = Enumerable.Range(0, batch.Count).Where(i => ids[i].Count > 0).OrderByDescending(i => ids[i].Count).ToArray();
+        for (var first = 0; first < order.Length;)
+        {
+            var longest = ids[order[first]].Count;
+            var end = first + 1;
+            while (end < order.Length && (model.FixedLength > 0 || ids[order[end]].Count * 2 >= longest))
+            {
+                end++;
+            }
+
+            Run(model, ids, order.AsSpan(first, end - first), model.FixedLength > 0 ? (int)model.FixedLength : longest, vectors);
+            first = end;
+        }
+
         var results = new SequenceEmbedding[batch.Count];
-        var input = ArrayPool<long>.Shared.Rent(Math.Max(1, rows * length));
-        var output = ArrayPool<float>.Shared.Rent(Math.Max(1, rows * dim));
+        for (var i = 0; i < batch.Count; i++)
+        {
+            results[i] = new SequenceEmbedding(vectors[i] ?? new float[model.Dim], model.Version, known[i]);
+        }
+
+        return results;
+    }
+
+    /// <summary>One run over the rows <paramref name="group"/> of <paramref name="ids"/>, left-padded to <paramref name="length"/>.</summary>
+    private static void Run(SequenceModel model, List<int>[] ids, ReadOnlySpan<int> group, int length, float[][] vectors)
+    {
+        var (rows, dim) = (group.Length, model.Dim);
+        var input = ArrayPool<long>.Shared.Rent(rows * length);
+        var output = ArrayPool<float>.Shared.Rent(rows * dim);
         try
         {
-            if (rows > 0)
+            Array.Clear(input, 0, rows * length);
+            for (var row = 0; row < rows; row++)
             {
-                Array.Clear(input, 0, rows * length);
-                var row = 0;
-                foreach (var sequence in ids.Where(s => s.Count > 0))
+                var sequence = ids[group[row]];
+                var start = (row * length) + length - sequence.Count;
+                for (var t = 0; t < sequence.Count; t++)
                 {
-                    var start = (row * length) + length - sequence.Count;
-                    for (var t = 0; t < sequence.Count; t++)
-                    {
-                        input[start + t] = sequence[t];
-                    }
-
-                    row++;
+                    input[start + t] = sequence[t];
                 }
+            }
 
-                // ORT reads the pooled input and writes the embeddings straight into the pooled output.
-                using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, rows * length), [rows, length]);
-                using var outputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, output.AsMemory(0, rows * dim), [rows, dim]);
+            // ORT reads the pooled input and writes the embeddings straight into the pooled output.
+            using (var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, rows * length), [rows, length]))
+            using (var outputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, output.AsMemory(0, rows * dim), [rows, dim]))
+            {
                 model.Session.Run(model.RunOptions, [model.InputName], [inputValue], [model.OutputName], [outputValue]);
             }
 
-            var next = 0;
-            for (var i = 0; i < batch.Count; i++)
+            for (var row = 0; row < rows; row++)
             {
-                var vector = known[i] == 0 ? new float[dim] : output.AsSpan(next++ * dim, dim).ToArray();
-                results[i] = new SequenceEmbedding(vector, model.Version, known[i]);
+                vectors[group[row]] = output.AsSpan(row * dim, dim).ToArray();
             }
-
-            return results;
         }
         finally
         {

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Ingestion throughput, measured side by side in one run on one machine:
+#   1. ceiling:   the grains called in-process (no HTTP), in-memory storage
+#   2. embedded:  HTTP replay into a silo on the embedded default (in-memory, not durable)
+#   3. redis:     HTTP replay into a silo on Redis (durable)
+# Usage: src/EcomOrleans.LoadGen/bench/replay-benchmark.sh [dataset] [extra replay options...]
+# Prints one summary table; the raw JSON reports are kept in $OUT (default: a temp folder).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+DATASET="${1:-beauty}"; shift || true
+EXTRA=("$@")
+KEY="bench-key-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+OUT="${OUT:-$(mktemp -d)}"
+HTTP_PORT=5090; REDIS_PORT=6392
+LOADGEN=(dotnet run -c Release --no-build --project src/EcomOrleans.LoadGen --)
+
+dotnet build -c Release src/EcomOrleans.Silo -v quiet --nologo >/dev/null
+dotnet build -c Release src/EcomOrleans.LoadGen -v quiet --nologo >/dev/null
+
+silo_pid=""
+start_silo() { # extra environment assignments...
+  env "$@" Security__ApiKey="$KEY" Orleans__SiloPort=11190 Orleans__GatewayPort=30090 \
+    dotnet run -c Release --no-build --project src/EcomOrleans.Silo -- --urls "http://127.0.0.1:$HTTP_PORT" >"$OUT/silo.log" 2>&1 &
+  silo_pid=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "silo did not become ready; see $OUT/silo.log" >&2; exit 1
+}
+stop_silo() { [ -n "$silo_pid" ] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true; silo_pid=""; }
+cleanup() { stop_silo; redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+echo "== 1/3 ceiling: grains in-process" >&2
+"${LOADGEN[@]}" ceiling --dataset "$DATASET" --json "${EXTRA[@]}" >"$OUT/ceiling.json"
+
+echo "== 2/3 HTTP replay, embedded default (in-memory)" >&2
+start_silo
+"${LOADGEN[@]}" replay --dataset "$DATASET" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --json "${EXTRA[@]}" >"$OUT/embedded.json"
+stop_silo
+
+echo "== 3/3 HTTP replay, Redis" >&2
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes >/dev/null
+start_silo ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
+"${LOADGEN[@]}" replay --dataset "$DATASET" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --json "${EXTRA[@]}" >"$OUT/redis.json"
+stop_silo
+
+python3 - "$OUT" <<'PY'
+import json, sys, os
+out = sys.argv[1]
+print(f"{'run':<28}{'events':>10}{'events/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'p99.9 ms':>10}{'errors':>8}")
+for name, label in [("ceiling", "grains in-process (ceiling)"), ("embedded", "HTTP, in-memory"), ("redis", "HTTP, Redis")]:
+    r = json.load(open(os.path.join(out, name + ".json")))
+    print(f"{label:<28}{r['events']:>10,}{r['eventsPerSec']:>12,.0f}{r['p50Ms']:>10.2f}{r['p99Ms']:>10.2f}{r['p999Ms']:>10.2f}{r['errors']:>8}")
+print(f"raw reports: {out}")
+PY

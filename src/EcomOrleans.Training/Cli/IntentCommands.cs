@@ -14,7 +14,7 @@ internal static class IntentCommands
         var data = CliOptions.Data("CSV with 'utterance' and 'intent' columns (the Bitext layout).");
         var vocabulary = new Option<FileInfo>("--vocab")
         {
-            Description = "Full bert-base-uncased vocab.txt (default: bert-vocab/vocab.txt beside the data's folder).",
+            Description = "Full bert-base-uncased vocab.txt (default: bert-vocab/vocab.txt in the folder above the data file's).",
         };
         var output = CliOptions.Out("intent");
         var seed = CliOptions.Seed();
@@ -37,7 +37,13 @@ internal static class IntentCommands
         {
             var dataFile = parse.GetValue(data)!;
             var fullVocabulary = parse.GetValue(vocabulary)?.FullName
-                ?? Path.Combine(dataFile.Directory!.Parent!.FullName, "bert-vocab", IntentTokenizer.VocabularyFile);
+                ?? Path.Combine(dataFile.Directory!.Parent?.FullName ?? dataFile.DirectoryName!, "bert-vocab", IntentTokenizer.VocabularyFile);
+            if (!File.Exists(fullVocabulary))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]No WordPiece vocabulary at {fullVocabulary}: pass --vocab <bert-base-uncased vocab.txt>.[/]");
+                return 2;
+            }
+
             var dataset = IntentDataset.Load(dataFile.FullName);
             var labels = dataset.Labels;
             var (kept, test) = IntentDataset.Split(dataset.Rows, parse.GetValue(testFraction), parse.GetValue(seed));

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using EcomOrleans.Training.Cli;
+using EcomOrleans.Training.Common;
+
+namespace EcomOrleans.Training.Tests.Cli;
+
+/// <summary>train and evaluate run end to end on small files the tool has never seen.</summary>
+public sealed class TrainingCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ecom-cli-").FullName;
+
+    [Fact]
+    public void TrainSequence_NewDataFile_WritesAModelThatEvaluateScores()
+    {
+        var data = Path.Combine(_folder, "shop-seq.txt");
+        var random = new Random(1);
+        File.WriteAllLines(data, Enumerable.Range(1, 60).Select(u => $"{u} " + string.Join(' ', Enumerable.Range(0, 6).Select(_ => random.Next(1, 31)))));
+        var model = Path.Combine(_folder, "sequence");
+
+        Assert.Equal(0, Run("train", "sequence", "--data", data, "--out", model, "--epochs", "2", "--dim", "16", "--threads", "1"));
+        var json = Capture(() => Run("evaluate", "sequence", "--model", model, "--data", data, "--protocol", "uniform100", "--json"));
+
+        var manifest = ModelManifest.Load(model);
+        Assert.Equal("left", manifest.Padding);
+        Assert.Equal("shop-1", File.ReadAllLines(Path.Combine(model, "item_skus.txt"))[1]);
+        Assert.True(File.Exists(Path.Combine(model, LearningCurve.FileName)));
+        Assert.Equal(60, json.GetProperty("users").GetInt32());
+        Assert.Equal("uniform100", json.GetProperty("protocol").GetString());
+        Assert.InRange(json.GetProperty("hr10").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void TrainDemand_NewM5File_WritesAModelThatEvaluateScores()
+    {
+        var data = Path.Combine(_folder, "m5.csv");
+        var lines = new List<string> { "id,item_id,dept_id,cat_id,store_id,state_id,d,sales,date,wm_yr_wk,event_name_1,event_type_1,event_name_2,event_type_2,sell_price" };
+        var start = new DateOnly(2015, 1, 1);
+        for (var day = 0; day < 220; day++)
+        {
+            var date = start.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            lines.Add($"X_v,X,F,F,S,C,d_{day + 1},{1 + (day % 7 == 5 ? 4 : day % 3)},{date},1,,,,,2.00");
+            if (day % 4 == 0)
+            {
+                lines.Add($"Y_v,Y,F,F,S,C,d_{day + 1},2,{date},1,,,,,1.00"); // intermittent: the other days are absent
+            }
+        }
+
+        File.WriteAllLines(data, lines);
+        var model = Path.Combine(_folder, "demand");
+
+        Assert.Equal(0, Run("train", "demand", "--data", data, "--out", model, "--epochs", "2", "--hidden", "8", "--threads", "1"));
+        var json = Capture(() => Run("evaluate", "demand", "--model", model, "--data", data, "--json"));
+
+        Assert.Equal(2, json.GetProperty("series").GetInt32());
+        Assert.True(json.GetProperty("rmsse").GetDouble() > 0);
+        Assert.True(json.TryGetProperty("rmsseSeasonalNaive", out _) && json.TryGetProperty("rmsseExpSmoothing", out _) && json.TryGetProperty("p90Coverage", out _));
+    }
+
+    [Fact]
+    public void TrainIntent_NewCsvAndVocabulary_WritesAModelThatEvaluateScores()
+    {
+        var data = Path.Combine(_folder, "intents.csv");
+        string[] phrases = ["cancel my order", "track my parcel", "refund my money"];
+        string[] intents = ["cancel", "track", "refund"];
+        File.WriteAllLines(data, new[] { "utterance,intent" }.Concat(
+            Enumerable.Range(0, 60).Select(i => $"\"please, {phrases[i % 3]} {i}\",{intents[i % 3]}")));
+        var vocabulary = Path.Combine(_folder, "vocab.txt");
+        File.WriteAllLines(vocabulary, ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ",", "please", "cancel", "my", "order", "track", "parcel", "refund", "money", "1", "2", "3", "##0", "##1"]);
+        var model = Path.Combine(_folder, "intent");
+
+        Assert.Equal(0, Run("train", "intent", "--data", data, "--vocab", vocabulary, "--out", model, "--epochs", "2", "--dim", "16", "--threads", "1"));
+        var json = Capture(() => Run("evaluate", "intent", "--model", model, "--data", data, "--json"));
+
+        Assert.Equal(["cancel", "refund", "track"], JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(model, "labels.json")))!);
+        Assert.Equal(12, json.GetProperty("rows").GetInt32()); // the held-out 20 % of 60 rows
+        Assert.InRange(json.GetProperty("macroF1").GetDouble(), 0, 1);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static int Run(params string[] args) => TrainingCli.Build(args).Parse(args).Invoke();
+
+    private static JsonElement Capture(Func<int> run)
+    {
+        var original = Console.Out;
+        using var writer = new StringWriter();
+        Console.SetOut(writer);
+        try
+        {
+            Assert.Equal(0, run());
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        return JsonDocument.Parse(writer.ToString().Trim().Split('\n')[^1]).RootElement.Clone();
+    }
+}

@@ -21,6 +21,7 @@ public static class CatalogScorer
         }
 
         // A min-heap of the best so far: its root is the weakest kept item, replaced by any better one.
+        count = Math.Min(count, model.ItemCount);
         var best = new PriorityQueue<int, (float Score, int NegativeId)>(count + 1);
         var table = model.ItemTable.AsSpan();
         var dim = model.Dim;

@@ -25,6 +25,7 @@ public sealed class SequenceEncoder : IDisposable
     /// </summary>
     public Task<SequenceEmbedding> EmbedAsync(IReadOnlyList<string> skus, InferencePriority priority)
     {
+        ArgumentNullException.ThrowIfNull(skus);
         using (var lease = _registry.Acquire<SequenceModel>(ModelKinds.Sequence))
         {
             if (!skus.Any(s => lease.Model.IdOf(s) > 0))

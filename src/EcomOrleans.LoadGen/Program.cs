@@ -7,5 +7,6 @@ var root = new RootCommand("EcomOrleans load generator: replays real data sets t
     ReplayCommand.Create(TimeProvider.System),
     BenchBatcherCommand.Create(),
     CeilingCommand.Create(TimeProvider.System),
+    LoadCommand.Create(TimeProvider.System),
 };
 return await root.Parse(args).InvokeAsync();

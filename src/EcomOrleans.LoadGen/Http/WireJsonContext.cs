@@ -9,4 +9,5 @@ namespace EcomOrleans.LoadGen.Http;
 [JsonSerializable(typeof(EventBatch))]
 [JsonSerializable(typeof(SkuBody))]
 [JsonSerializable(typeof(IngestResult))]
+[JsonSerializable(typeof(RecommendationBody))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

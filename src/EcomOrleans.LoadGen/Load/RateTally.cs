@@ -1,0 +1,65 @@
+using EcomOrleans.LoadGen.Reporting;
+
+namespace EcomOrleans.LoadGen.Load;
+
+/// <summary>The counts of one load step; requests finish on many threads, so every update takes the lock.</summary>
+public sealed class RateTally
+{
+    private readonly Lock _lock = new();
+    private readonly LatencyHistogram _latency = new();
+    private readonly Dictionary<int, long> _errorsByStatus = [];
+    private long _requests;
+    private long _succeeded;
+    private long _personalized;
+
+    /// <summary>Requests answered (or failed) so far.</summary>
+    public long Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests;
+            }
+        }
+    }
+
+    /// <summary>Requests that failed so far.</summary>
+    public long Errors
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests - _succeeded;
+            }
+        }
+    }
+
+    public void Record(RequestSample sample)
+    {
+        lock (_lock)
+        {
+            _requests++;
+            _latency.Record(sample.Latency);
+            if (sample.Probe.Succeeded)
+            {
+                _succeeded++;
+                _personalized += sample.Probe.Personalized ? 1 : 0;
+            }
+            else
+            {
+                _errorsByStatus[sample.Probe.Status] = _errorsByStatus.GetValueOrDefault(sample.Probe.Status) + 1;
+            }
+        }
+    }
+
+    /// <param name="offered">Offered requests/s; 0 for a closed-loop step.</param>
+    public RateResult ToResult(double offered, TimeSpan elapsed)
+    {
+        lock (_lock)
+        {
+            return new RateResult(offered, _requests, _succeeded, _personalized, new Dictionary<int, long>(_errorsByStatus), elapsed, _latency);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using EcomOrleans.LoadGen.Commands;
+
+namespace EcomOrleans.LoadGen.Tests.Commands;
+
+public sealed class CeilingCommandTests
+{
+    [Fact]
+    public void Parse_OnlyTheDataset_UsesTheReplayDefaultsAndMemoryStorage()
+    {
+        var result = CeilingCommand.Create(TimeProvider.System).Parse(["--dataset", "beauty"]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal((100, 8, 42), (result.GetValue<int>("--batch-size"), result.GetValue<int>("--concurrency"), result.GetValue<int>("--seed")));
+        Assert.Null(result.GetValue<string?>("--redis"));
+    }
+}

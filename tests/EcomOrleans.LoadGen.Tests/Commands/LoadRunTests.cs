@@ -1,0 +1,91 @@
+using System.Net;
+using EcomOrleans.LoadGen.Commands;
+using EcomOrleans.LoadGen.Http;
+using EcomOrleans.LoadGen.Load;
+using EcomOrleans.LoadGen.Reporting;
+using EcomOrleans.LoadGen.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+using Spectre.Console;
+
+namespace EcomOrleans.LoadGen.Tests.Commands;
+
+public sealed class LoadRunTests
+{
+    private static readonly string[] Users = ["u0", "u1", "u2", "u3"];
+
+    private readonly FakeTimeProvider _time = new(TestData.Now);
+
+    [Fact]
+    public async Task ExecuteAsync_ClosedLoopStep_CountsRequestsPersonalizedShareAndErrorsByStatus()
+    {
+        // 100 ms per answer and one worker: ten requests in the one-second step, to u0..u3 round robin.
+        var engine = new StubRecommendationEngine(_time)
+        {
+            RequestTime = TimeSpan.FromMilliseconds(100),
+            PersonalizedUsers = ["u0", "u1"],
+            FailingUsers = new() { ["u3"] = HttpStatusCode.ServiceUnavailable },
+        };
+
+        var report = await ExecuteAsync(engine, rates: [0], freshnessUsers: 0);
+
+        var step = Assert.Single(report.Rates);
+        Assert.Equal((0.0, 10L, 8L, 2L), (step.Offered, step.Requests, step.Succeeded, step.Errors)); // u3 asked at requests 3 and 7
+        Assert.Equal(new Dictionary<int, long> { [503] = 2 }, step.ErrorsByStatus);
+        Assert.Equal(0.75, step.PersonalizedShare); // u0 three times and u1 three times of eight answers
+        Assert.Equal(8.0, step.AchievedPerSecond);
+        Assert.Equal(10, step.Latency.Count);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OpenThenClosedLoopThenFreshness_ReportsEachStepAndTheCheck()
+    {
+        // Each answer moves the clock 100 ms, so the open-loop step at 10/s stays on schedule and each request waits 100 ms.
+        var engine = new StubRecommendationEngine(_time) { RequestTime = TimeSpan.FromMilliseconds(100), PersonalizedUsers = [.. Users] };
+
+        var report = await ExecuteAsync(engine, rates: [10, 0], freshnessUsers: 2);
+
+        Assert.Equal([10.0, 0.0], report.Rates.Select(r => r.Offered));
+        Assert.Equal([(10L, 0L, 1.0), (10L, 0L, 1.0)], report.Rates.Select(r => (r.Requests, r.Errors, r.PersonalizedShare)));
+        Assert.InRange(report.Rates[0].Latency.MaxMs, 100.0, 100.1); // 100 ms each; HdrHistogram keeps 3 significant digits
+        Assert.Equal((2, 2), (report.Freshness.Checked, report.Freshness.Changed));
+        Assert.Equal(["u0", "u1"], engine.Events.Select(e => e.GetProperty("userId").GetString()));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WrongApiKey_StopsBeforeTheFirstStep()
+    {
+        var engine = new StubRecommendationEngine(_time);
+
+        await Assert.ThrowsAsync<ApiKeyRejectedException>(() => ExecuteAsync(engine, rates: [0], freshnessUsers: 1, apiKey: "wrong"));
+
+        Assert.Equal(["u0"], engine.RecommendationRequests); // the reachability probe only
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_EngineUnreachable_StopsWithEngineUnreachable()
+    {
+        var engine = new StubRecommendationEngine(_time) { Unreachable = true };
+
+        var error = await Assert.ThrowsAsync<EngineUnreachableException>(() => ExecuteAsync(engine, rates: [0], freshnessUsers: 1));
+
+        Assert.Contains("http://engine.test/", error.Message, StringComparison.Ordinal);
+    }
+
+    private Task<LoadReport> ExecuteAsync(StubRecommendationEngine engine, double[] rates, int freshnessUsers, string apiKey = "test-key")
+    {
+        var options = new LoadOptions(
+            new Uri("http://engine.test/"), apiKey, "beauty", TestData.Fixtures, Users.Length, rates, TimeSpan.FromSeconds(1), Count: 10,
+            Concurrency: 1, Seed: 42, freshnessUsers, TimeSpan.FromSeconds(30), Json: false);
+        var http = engine.CreateClient(apiKey);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No });
+        return LoadRun.ExecuteAsync(
+            new RecommendationClient(http, options.Count),
+            new EngineClient(http, new RetryOptions { BaseDelay = TimeSpan.Zero, MaxAttempts = 2 }, _time),
+            options.EngineUrl,
+            Users,
+            options,
+            _time,
+            console,
+            CancellationToken.None);
+    }
+}

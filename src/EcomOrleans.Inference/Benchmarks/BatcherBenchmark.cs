@@ -53,18 +53,18 @@ public static class BatcherBenchmark
         where TModel : LoadedModel
     {
         var model = (TModel)loaded;
-        var plan = new List<(string Mode, int Concurrency, Func<double, Task<Sample>> Measure)>
+        var plan = new List<(string Mode, int Concurrency, Func<double, Task<CellSample>> Measure)>
         {
             ("sequential", 1, seconds => Task.FromResult(Unbatched(1, seconds, settings, i => run(model, [inputs[i % InputCount]])))),
         };
         plan.AddRange(settings.Concurrencies.Select(c => ("unbatched", c,
-            (Func<double, Task<Sample>>)(seconds => Task.FromResult(Unbatched(c, seconds, settings, i => run(model, [inputs[i % InputCount]])))))));
+            (Func<double, Task<CellSample>>)(seconds => Task.FromResult(Unbatched(c, seconds, settings, i => run(model, [inputs[i % InputCount]])))))));
         plan.AddRange(settings.Concurrencies.Select(c => ("batched", c,
-            (Func<double, Task<Sample>>)(seconds => BatchedAsync(c, seconds, settings, registry, inputs, run)))));
+            (Func<double, Task<CellSample>>)(seconds => BatchedAsync(c, seconds, settings, registry, inputs, run)))));
 
         // Rounds interleave the cells, so a change in the machine's other load spreads over every mode
         // instead of favouring whichever ran at a quiet moment.
-        var samples = plan.Select(_ => new Sample()).ToArray();
+        var samples = plan.Select(_ => new CellSample()).ToArray();
         var perRound = settings.Seconds / settings.Rounds;
         for (var round = 0; round < settings.Rounds; round++)
         {
@@ -99,9 +99,9 @@ public static class BatcherBenchmark
     }
 
     /// <summary>Each caller on its own thread runs batch-1 on the shared session, back to back.</summary>
-    private static Sample Unbatched(int concurrency, double seconds, BenchmarkSettings settings, Action<int> call)
+    private static CellSample Unbatched(int concurrency, double seconds, BenchmarkSettings settings, Action<int> call)
     {
-        var window = new Window(settings.WarmupSeconds, seconds);
+        var window = new MeasurementWindow(settings.WarmupSeconds, seconds);
         var latencies = new List<long>[concurrency];
         var threads = Enumerable.Range(0, concurrency).Select(caller => new Thread(() =>
         {
@@ -124,11 +124,11 @@ public static class BatcherBenchmark
             thread.Join();
         }
 
-        return new Sample(latencies, runs: 0, requests: 0, rejected: 0);
+        return new CellSample(latencies, runs: 0, requests: 0, rejected: 0);
     }
 
     /// <summary>Each caller awaits its request through the batcher, back to back.</summary>
-    private static async Task<Sample> BatchedAsync<TModel, TInput, TOutput>(
+    private static async Task<CellSample> BatchedAsync<TModel, TInput, TOutput>(
         int concurrency, double seconds, BenchmarkSettings settings, ModelRegistry registry, TInput[] inputs, Func<TModel, IReadOnlyList<TInput>, TOutput[]> run)
         where TModel : LoadedModel
     {
@@ -143,7 +143,7 @@ public static class BatcherBenchmark
             return run(lease.Model, batch);
         }, TimeProvider.System, NullLogger.Instance);
 
-        var window = new Window(settings.WarmupSeconds, seconds);
+        var window = new MeasurementWindow(settings.WarmupSeconds, seconds);
         var latencies = new List<long>[concurrency];
         var callers = Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
         {
@@ -163,7 +163,7 @@ public static class BatcherBenchmark
             }
         })).ToArray();
         await Task.WhenAll(callers);
-        return new Sample(latencies, runs, requests, rejected);
+        return new CellSample(latencies, runs, requests, rejected);
     }
 
     private static IReadOnlyList<string>[] SequenceInputs(SequenceModel model, Random random, int minLength) =>
@@ -188,57 +188,4 @@ public static class BatcherBenchmark
             $"sku-{i}", new DateOnly(2016, 1, 1).AddDays(random.Next(300)),
             [.. Enumerable.Range(0, 90).Select(_ => (float)random.Next(0, 30))],
             [.. Enumerable.Range(0, 90).Select(_ => 2f + random.Next(0, 3))]))];
-
-    /// <summary>The warm-up and measured windows of one measurement, and the latencies completed inside the measured one.</summary>
-    private sealed class Window(double warmupSeconds, double seconds)
-    {
-        private readonly long _measureFrom = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
-        private readonly long _measureTo = Stopwatch.GetTimestamp() + (long)((warmupSeconds + seconds) * Stopwatch.Frequency);
-
-        public bool Over => Stopwatch.GetTimestamp() >= _measureTo;
-
-        public void Record(List<long> latencies, long start)
-        {
-            var end = Stopwatch.GetTimestamp();
-            if (end >= _measureFrom && end < _measureTo)
-            {
-                latencies.Add(end - start);
-            }
-        }
-    }
-
-    /// <summary>The latencies and batch counts of one cell, summed over rounds.</summary>
-    private sealed class Sample
-    {
-        private readonly List<long> _latencies = [];
-        private long _runs;
-        private long _requests;
-        private long _rejected;
-
-        public Sample()
-        {
-        }
-
-        public Sample(List<long>[] perCaller, long runs, long requests, long rejected)
-        {
-            _latencies.AddRange(perCaller.SelectMany(l => l ?? []));
-            (_runs, _requests, _rejected) = (runs, requests, rejected);
-        }
-
-        public void Add(Sample other)
-        {
-            _latencies.AddRange(other._latencies);
-            _runs += other._runs;
-            _requests += other._requests;
-            _rejected += other._rejected;
-        }
-
-        public BenchmarkCell Cell(string mode, int concurrency, double seconds)
-        {
-            var all = _latencies.Order().ToArray();
-            double Percentile(double p) => all.Length == 0 ? 0 : Math.Round(all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency, 3);
-            var meanBatch = _runs == 0 ? 1 : Math.Round((double)_requests / _runs, 2);
-            return new BenchmarkCell(mode, concurrency, all.Length, Math.Round(all.Length / seconds, 1), Percentile(0.50), Percentile(0.99), meanBatch, _rejected);
-        }
-    }
 }

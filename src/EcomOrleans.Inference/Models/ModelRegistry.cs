@@ -228,15 +228,4 @@ public sealed partial class ModelRegistry : IDisposable
             throw;
         }
     }
-
-    /// <summary>What tells a new version apart: the manifest's and the ONNX file's write times and sizes.</summary>
-    private readonly record struct FolderStamp(DateTime Manifest, DateTime Onnx, long OnnxLength)
-    {
-        public static FolderStamp Of(string directory)
-        {
-            var manifest = new FileInfo(Path.Combine(directory, ModelManifest.FileName));
-            var onnx = System.IO.Directory.GetFiles(directory, "*.onnx").Select(f => new FileInfo(f)).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault();
-            return new FolderStamp(manifest.Exists ? manifest.LastWriteTimeUtc : default, onnx?.LastWriteTimeUtc ?? default, onnx?.Length ?? 0);
-        }
-    }
 }

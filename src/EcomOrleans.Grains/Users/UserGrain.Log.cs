@@ -7,7 +7,7 @@ public sealed partial class UserGrain
     [LoggerMessage(1001, LogLevel.Warning, "Writing state of user {UserId} failed; the batch is not acknowledged and the grain will reload")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);
 
-    [LoggerMessage(1003, LogLevel.Warning, "Refreshing the embedding of user {UserId} failed; recommendations fall back until the next refresh")]
+    [LoggerMessage(1003, LogLevel.Warning, "Refreshing the embedding of user {UserId} failed; recommendations fall back until the next refresh (logged at most once a minute)")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, string userId);
 
     [LoggerMessage(1004, LogLevel.Warning, "Scoring the catalog for user {UserId} failed; this recommendation is served by the fallbacks")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcomOrleans.Events;
+using EcomOrleans.Grains.Common;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Inference;
 using EcomOrleans.Recommendations;
@@ -8,6 +9,8 @@ namespace EcomOrleans.Grains.Users;
 
 public sealed partial class UserGrain
 {
+    private static readonly LogThrottle EmbeddingFailures = new(TimeSpan.FromMinutes(1));
+
     private IGrainTimer? _refreshTimer;
     private bool _embeddingUnsaved;
 
@@ -74,7 +77,10 @@ public sealed partial class UserGrain
         catch (Exception ex)
         {
             // No model, or the pool is overloaded: the fallbacks serve, and the next event retries.
-            LogEmbeddingFailed(logger, ex, this.GetPrimaryKeyString());
+            if (EmbeddingFailures.TryEnter(time.GetUtcNow()))
+            {
+                LogEmbeddingFailed(logger, ex, this.GetPrimaryKeyString());
+            }
         }
     }
 

@@ -28,6 +28,9 @@ public sealed partial class GrafanaDashboardTests(EngineFactory engine)
         Assert.Equal(recommended, (string?)recommendation["items"]![0]!["sku"]);
         var click = Json.Event($"c-{Guid.NewGuid():N}", "u-dash", "click", now, recommended, recommendationId: (string?)recommendation["recommendationId"]);
         await writer.PostAsJsonAsync("/api/events", Json.Batch(click));
+        // A user the sequence model knows, so that the inference pool runs a batch.
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event($"m-{Guid.NewGuid():N}", "u-dash-model", "view", now, "beauty-12")));
+        await writer.GetAsync("/api/users/u-dash-model/recommendations?count=1");
         var exported = ExportedNames(await writer.GetStringAsync("/metrics"));
 
         var queried = Directory.GetFiles(Repository.PathOf("grafana"), "*.json")

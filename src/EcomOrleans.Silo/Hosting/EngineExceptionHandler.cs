@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using EcomOrleans.Inference.Batching;
+using EcomOrleans.Inference.Models;
 using Orleans.Storage;
 using StackExchange.Redis;
 
@@ -33,7 +34,7 @@ internal sealed partial class EngineExceptionHandler(IProblemDetailsService prob
 
     private static bool IsUnavailable(Exception exception) => exception switch
     {
-        TimeoutException or OrleansException or RedisException or InconsistentStateException or InferenceOverloadedException => true,
+        TimeoutException or OrleansException or RedisException or InconsistentStateException or InferenceOverloadedException or ModelNotLoadedException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         _ when exception.InnerException is { } inner => IsUnavailable(inner),
         _ => false,

@@ -8,7 +8,10 @@ namespace EcomOrleans.Grains.Catalog;
 
 /// <summary>
 /// Catalog-wide ranking of SKUs by recent and lifetime demand, fed by SKU grains' reports (each SKU at
-/// most once per report interval, so this grain sees a bounded rate however busy the store is).
+/// most once per report interval, so this grain sees a bounded rate however busy the store is). The
+/// ranking is derived data, so it is written every <see cref="TrendingOptions.PersistInterval"/> and at
+/// deactivation rather than on every report: writing thousands of entries per report would cost more
+/// than the ranking is worth.
 /// </summary>
 [Reentrant]
 [GrainType("trending")]
@@ -20,7 +23,7 @@ public sealed class TrendingGrain : Grain, ITrendingGrain
     private readonly IPersistentState<TrendingState> _state;
     private readonly TrendingOptions _options;
     private readonly TimeProvider _time;
-    private readonly StateWriteCoalescer _writer;
+    private bool _dirty;
 
     public TrendingGrain(
         [PersistentState(StorageNames.TrendingState, StorageNames.Provider)] IPersistentState<TrendingState> state,
@@ -30,22 +33,59 @@ public sealed class TrendingGrain : Grain, ITrendingGrain
         _state = state;
         _options = options.Value;
         _time = time;
-        _writer = new StateWriteCoalescer(() => _state.WriteStateAsync());
     }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(
+            _ => SaveIfChangedAsync(),
+            new GrainTimerCreationOptions(_options.PersistInterval, _options.PersistInterval) { KeepAlive = false });
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveIfChangedAsync();
 
     private Dictionary<string, SkuDemandReport> Reports => _state.State.Reports;
 
     public Task ReportAsync(SkuDemandReport report)
     {
         Reports[report.Sku] = report;
+        _dirty = true;
         if (Reports.Count > _options.MaxTracked)
         {
             var now = _time.GetUtcNow();
-            var weakest = Reports.Values.MinBy(r => (Trending(r, now) + r.Units, r.AsOf))!;
-            Reports.Remove(weakest.Sku);
+            var weakest = Reports.Values
+                .OrderBy(r => Trending(r, now) + r.Units)
+                .ThenBy(r => r.AsOf)
+                .Take(Math.Max(1, _options.MaxTracked / 10))
+                .Select(r => r.Sku)
+                .ToList();
+            foreach (var sku in weakest)
+            {
+                Reports.Remove(sku);
+            }
         }
 
-        return _writer.FlushAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task SaveIfChangedAsync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
     }
 
     public Task<IReadOnlyList<RankedSku>> GetTrendingAsync(int count, string? category)

@@ -1,0 +1,36 @@
+using EcomOrleans.Catalog;
+
+namespace EcomOrleans.Grains.Tests.Catalog;
+
+[Collection(ClusterCollection.Name)]
+public sealed class TrendingGrainTests(ClusterFixture fixture)
+{
+    private static DateTimeOffset Now => ClusterFixture.Time.GetUtcNow();
+
+    [Fact]
+    public async Task Rankings_OrderByDecayedDemandAndByUnits_WithinTheCategory()
+    {
+        var grain = fixture.Grains.GetGrain<ITrendingGrain>(Events.NewKey("trending"));
+        await grain.ReportAsync(new SkuDemandReport("a", "c1", TrendingScore: 8, AsOf: Now.AddHours(-1), Units: 1));
+        await grain.ReportAsync(new SkuDemandReport("b", "c1", TrendingScore: 5, AsOf: Now, Units: 9));
+        await grain.ReportAsync(new SkuDemandReport("x", "c2", TrendingScore: 50, AsOf: Now, Units: 50));
+
+        var trending = await grain.GetTrendingAsync(10, "c1");
+        var popular = await grain.GetPopularAsync(10, "c1");
+
+        // a's 8 is an hour old: with the 1-hour half-life it counts 4 now, under b's 5.
+        Assert.Equal([new RankedSku("b", 5), new RankedSku("a", 4)], trending);
+        Assert.Equal([new RankedSku("b", 9), new RankedSku("a", 1)], popular);
+    }
+
+    [Fact]
+    public async Task Ranking_IsWrittenAtDeactivation_AndReadBackOnReactivation()
+    {
+        var key = Events.NewKey("trending");
+        await fixture.Grains.GetGrain<ITrendingGrain>(key).ReportAsync(new SkuDemandReport("kept", null, 3, Now, 2));
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Equal([new RankedSku("kept", 2)], await fixture.Grains.GetGrain<ITrendingGrain>(key).GetPopularAsync(5, null));
+    }
+}

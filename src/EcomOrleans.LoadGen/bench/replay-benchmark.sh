@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../../.."
 DATASET="${1:-beauty}"; shift || true
 EXTRA=("$@")
 KEY="bench-key-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-OUT="${OUT:-$(mktemp -d)}"
+OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
 HTTP_PORT=5090; REDIS_PORT=6392
 LOADGEN=(dotnet run -c Release --no-build --project src/EcomOrleans.LoadGen --)
 

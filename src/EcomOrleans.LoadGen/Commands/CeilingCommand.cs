@@ -62,14 +62,7 @@ public static class CeilingCommand
                 $"[grey]silo started in {time.GetElapsedTime(started).TotalSeconds:N1} s, grain state {(options.Redis is null ? "in memory" : "in Redis")}[/]");
             var sink = new GrainSink(silo.Grains, time);
             var report = await ReplayRun.ExecuteAsync(script, sink, sink, options.Settings, skipCatalog: false, time, console, cancellationToken).ConfigureAwait(false);
-            if (options.Json)
-            {
-                await Console.Out.WriteLineAsync(ReportWriter.ToJson(report)).ConfigureAwait(false);
-            }
-            else
-            {
-                ReportWriter.WriteTable(console, report, "ceiling");
-            }
+            await ReportWriter.WriteAsync(console, report, options.Json, "ceiling").ConfigureAwait(false);
 
             return report.Errors == 0 ? ReplayCommand.Succeeded : ReplayCommand.RequestsFailed;
         }

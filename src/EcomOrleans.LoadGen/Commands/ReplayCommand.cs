@@ -80,14 +80,7 @@ public static class ReplayCommand
             using var http = EngineHttp.CreateClient(options.EngineUrl, options.ApiKey, options.Settings.Concurrency, options.RequestTimeout);
             var client = new EngineClient(http, new RetryOptions(), time);
             var report = await ReplayRun.ExecuteAsync(script, client, client, options.Settings, options.SkipCatalog, time, console, cancellationToken).ConfigureAwait(false);
-            if (options.Json)
-            {
-                await Console.Out.WriteLineAsync(ReportWriter.ToJson(report)).ConfigureAwait(false);
-            }
-            else
-            {
-                ReportWriter.WriteTable(console, report);
-            }
+            await ReportWriter.WriteAsync(console, report, options.Json, "replay").ConfigureAwait(false);
 
             return report.Errors == 0 ? Succeeded : RequestsFailed;
         }

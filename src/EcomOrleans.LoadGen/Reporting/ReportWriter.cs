@@ -7,6 +7,19 @@ namespace EcomOrleans.LoadGen.Reporting;
 /// <summary>Prints a <see cref="ReplayReport"/> as a table for people or as one JSON object for scripts.</summary>
 public static class ReportWriter
 {
+    /// <summary>The report as one JSON object on stdout with <paramref name="json"/>, else as a table on <paramref name="console"/>.</summary>
+    public static async Task WriteAsync(IAnsiConsole console, ReplayReport report, bool json, string command)
+    {
+        if (json)
+        {
+            await Console.Out.WriteLineAsync(ToJson(report)).ConfigureAwait(false);
+        }
+        else
+        {
+            WriteTable(console, report, command);
+        }
+    }
+
     public static string ToJson(ReplayReport report) => JsonSerializer.Serialize(report.ToJson(), ReportJsonContext.Default.ReplayReportJson);
 
     /// <param name="command">The command the title names: <c>replay</c> (over HTTP) or <c>ceiling</c> (straight into the grains).</param>

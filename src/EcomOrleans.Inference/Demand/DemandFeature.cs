@@ -12,4 +12,8 @@ internal enum DemandFeature
     EventDay,
     LogScale,
     DaysSinceSale,
+
+    /// <summary>Where the day falls in its month (pay days, benefit days such as SNAP): sin and cos of (day - 1) / days in the month.</summary>
+    DayOfMonthSin,
+    DayOfMonthCos,
 }

@@ -19,6 +19,8 @@ internal static class DemandFeatures
         ["event day (1 or 0; 0 when unknown)"] = DemandFeature.EventDay,
         ["ln(1 + scale), the same on every day"] = DemandFeature.LogScale,
         ["days since the last day with sales, counted within the window, / window (1 when none)"] = DemandFeature.DaysSinceSale,
+        ["sin(2 pi (dayOfMonth - 1) / daysInMonth)"] = DemandFeature.DayOfMonthSin,
+        ["cos(2 pi (dayOfMonth - 1) / daysInMonth)"] = DemandFeature.DayOfMonthCos,
     };
 
     /// <summary>scale = max(1, mean units over the window).</summary>
@@ -59,6 +61,7 @@ internal static class DemandFeatures
             var date = firstDay.AddDays(day);
             sinceSale = units[day] > 0 ? 0 : Math.Min(window, sinceSale + 1);
             var row = features.Slice(day * count, count);
+            var monthPhase = 2 * MathF.PI * (date.Day - 1) / DateTime.DaysInMonth(date.Year, date.Month);
             for (var f = 0; f < count; f++)
             {
                 row[f] = layout[f] switch
@@ -71,6 +74,8 @@ internal static class DemandFeatures
                     DemandFeature.MonthCos => MathF.Cos(2 * MathF.PI * (date.Month - 1) / 12),
                     DemandFeature.LogScale => logScale,
                     DemandFeature.DaysSinceSale => (float)sinceSale / window,
+                    DemandFeature.DayOfMonthSin => MathF.Sin(monthPhase),
+                    DemandFeature.DayOfMonthCos => MathF.Cos(monthPhase),
                     _ => 0,
                 };
             }

@@ -9,6 +9,9 @@ namespace EcomOrleans.Training.Cli;
 /// <summary><c>train demand</c> and <c>evaluate demand</c>.</summary>
 internal static class DemandCommands
 {
+    /// <summary>Most ensemble members one model may hold: each adds an LSTM to every forecast.</summary>
+    public const int MaxMembers = 32;
+
     public static Command Train(string[] args)
     {
         var data = CliOptions.Data("M5 long CSV (item_id, date, sales, sell_price, event_name_1...); zero-sales days may be absent.");
@@ -22,19 +25,32 @@ internal static class DemandCommands
         var batch = CliOptions.Value("--batch-size", 128, "Windows per step");
         var lr = CliOptions.Value("--lr", 3e-3, "Adam learning rate");
         var patience = CliOptions.Value("--patience", 15, "Epochs without validation gain before stopping");
-        var minutes = CliOptions.Value("--max-minutes", 15.0, "Wall-clock budget in minutes");
+        var minutes = CliOptions.Value("--max-minutes", 15.0, "Wall-clock budget in minutes, shared by the ensemble's members");
+        var lossScale = CliOptions.Value("--loss-scale", DemandLossScale.Rmsse, "What the loss divides errors by: Window (the window's mean units) or Rmsse (the series' RMS one-step change, as the metric)");
+        var headDropout = CliOptions.Value("--dropout", 0.4, "Dropout on the LSTM's last hidden state and the head's hidden layer");
+        var members = CliOptions.Value("--ensemble", 5, "LSTMs trained with seeds seed, seed+1, ... and averaged inside the exported graph");
+        members.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxMembers)
+            {
+                result.AddError($"--ensemble must be between 1 and {MaxMembers}.");
+            }
+        });
         var command = new Command("demand", "Train the LSTM quantile demand forecaster and export it to ONNX.")
         {
-            data, output, seed, threads, version, hidden, layers, epochs, batch, lr, patience, minutes,
+            data, output, seed, threads, version, hidden, layers, epochs, batch, lr, patience, minutes, members, lossScale, headDropout,
         };
         command.SetAction(parse =>
         {
             var dataFile = parse.GetValue(data)!;
             var series = DemandSeries.LoadM5(dataFile.FullName);
             AnsiConsole.MarkupLineInterpolated($"{dataFile.Name}: {series.Count} series, {series.Sum(s => s.Length)} days after filling zero-sales days");
-            var options = new DemandTrainingOptions(new DemandModelOptions(parse.GetValue(hidden), parse.GetValue(layers)), parse.GetValue(epochs),
-                parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience), parse.GetValue(seed), parse.GetValue(minutes));
-            var (model, curve, bestEpoch) = DemandTrainer.Train(series, options, CliOptions.Device(parse.GetValue(threads)));
+            var options = new DemandTrainingOptions(new DemandModelOptions(parse.GetValue(hidden), parse.GetValue(layers), HeadDropout: parse.GetValue(headDropout)), parse.GetValue(epochs),
+                parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience), parse.GetValue(seed), parse.GetValue(minutes), parse.GetValue(members), parse.GetValue(lossScale));
+            var result = DemandTrainer.Train(series, options, CliOptions.Device(parse.GetValue(threads)));
+            var validation = result.Validation;
+            AnsiConsole.MarkupLineInterpolated(
+                $"validation RMSSE {validation.Rmsse:F4} ({options.Members} member(s); seasonal naive {validation.RmsseSeasonalNaive:F4}, exp. smoothing {validation.RmsseExpSmoothing:F4})");
 
             var directory = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(directory);
@@ -49,20 +65,26 @@ internal static class DemandCommands
                 ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = "demand", ["maxLength"] = $"{DemandFeatures.Window}",
                 ["padding"] = "none", ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
             };
-            File.WriteAllBytes(Path.Combine(directory, "model.onnx"), model.ExportOnnx(metadata, 1).ToByteArray());
-            curve.Save(directory, $"LSTM demand forecaster on {dataFile.Name}");
+            File.WriteAllBytes(Path.Combine(directory, "model.onnx"), result.Model.ExportOnnx(metadata, 1).ToByteArray());
+            LearningCurve.Save(result.Curves, directory,
+                options.Members == 1 ? $"LSTM demand forecaster on {dataFile.Name}" : $"LSTM demand forecaster on {dataFile.Name}, {options.Members} members");
             var hyperParameters = new JsonObject
             {
-                ["hidden"] = options.Model.Hidden, ["layers"] = options.Model.Layers, ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize,
-                ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed,
+                ["hidden"] = options.Model.Hidden, ["dropout"] = options.Model.HeadDropout, ["layers"] = options.Model.Layers, ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize,
+                ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["ensemble"] = options.Members, ["lossScale"] = options.LossScale.ToString(),
                 ["loss"] = "MSE (mean channel) + pinball (p10, p50, p90), in scaled units",
             };
             var manifest = DemandModelFiles.Manifest(name, parse.GetValue(version)!, CliOptions.Command(args), trainingData, [], hyperParameters)
                 with { CreatedAt = CliOptions.Now() };
             manifest.Save(directory);
             var metrics = DemandModelFiles.Metrics(DemandModelFiles.Evaluate(directory, series));
-            metrics["bestEpoch"] = bestEpoch;
-            metrics["epochsRun"] = curve.Loss.Count;
+            metrics["validation"] = new JsonObject
+            {
+                ["days"] = DemandTrainer.ValidationDays, ["rmsse"] = Math.Round(validation.Rmsse, 4),
+                ["rmsseSeasonalNaive"] = Math.Round(validation.RmsseSeasonalNaive, 4), ["rmsseExpSmoothing"] = Math.Round(validation.RmsseExpSmoothing, 4),
+            };
+            metrics["bestEpochs"] = new JsonArray([.. result.BestEpochs.Select(e => JsonValue.Create(e))]);
+            metrics["epochsRun"] = new JsonArray([.. result.Curves.Select(c => JsonValue.Create(c.Loss.Count))]);
             (manifest with { Metrics = metrics }).Save(directory);
             AnsiConsole.MarkupLineInterpolated($"RMSSE {metrics["rmsse"]} (seasonal naive {metrics["rmsseSeasonalNaive"]}, exp. smoothing {metrics["rmsseExpSmoothing"]}), p90 coverage {metrics["p90Coverage"]}; wrote {directory}");
             return 0;

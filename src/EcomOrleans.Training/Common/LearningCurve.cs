@@ -22,20 +22,46 @@ internal sealed class LearningCurve(string validationName)
         _validation.Add(validation);
     }
 
-    public void Save(string directory, string title)
+    public void Save(string directory, string title) => Save([this], directory, title);
+
+    /// <summary>
+    /// Draws several runs of the same kind (the members of an ensemble) in one picture: each
+    /// run's training loss on the left axis and its validation metric on the right.
+    /// </summary>
+    public static void Save(IReadOnlyList<LearningCurve> runs, string directory, string title)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(runs.Count);
         var plot = new Plot();
-        var epochs = Enumerable.Range(1, _loss.Count).Select(e => (double)e).ToArray();
-        var loss = plot.Add.Scatter(epochs, _loss.ToArray());
-        loss.LegendText = "training loss";
-        var validation = plot.Add.Scatter(epochs, _validation.ToArray());
-        validation.LegendText = validationName;
-        validation.Axes.YAxis = plot.Axes.Right;
-        plot.Axes.Right.Label.Text = validationName;
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var run = runs[r];
+            var label = runs.Count == 1 ? "" : $"member {r + 1} ";
+            var epochs = Enumerable.Range(1, run._loss.Count).Select(e => (double)e).ToArray();
+            var loss = plot.Add.Scatter(epochs, run._loss.ToArray());
+            loss.LegendText = label + "training loss";
+            var validation = plot.Add.Scatter(epochs, run._validation.ToArray());
+            validation.LegendText = label + run.ValidationName;
+            validation.Axes.YAxis = plot.Axes.Right;
+            if (runs.Count > 1)
+            {
+                loss.LinePattern = LinePattern.Dotted;
+                validation.Color = loss.Color;
+            }
+        }
+
+        plot.Axes.Right.Label.Text = runs[0].ValidationName;
         plot.Axes.Left.Label.Text = "training loss";
         plot.Axes.Bottom.Label.Text = "epoch";
         plot.Title(title);
-        plot.ShowLegend(Alignment.UpperCenter);
-        plot.SavePng(Path.Combine(directory, FileName), 800, 450);
+        if (runs.Count == 1)
+        {
+            plot.ShowLegend(Alignment.UpperCenter);
+            plot.SavePng(Path.Combine(directory, FileName), 800, 450);
+        }
+        else
+        {
+            plot.ShowLegend(Edge.Right);
+            plot.SavePng(Path.Combine(directory, FileName), 1100, 450);
+        }
     }
 }

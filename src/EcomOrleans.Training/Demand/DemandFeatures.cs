@@ -9,7 +9,7 @@ internal static class DemandFeatures
 {
     public const int Window = 56;
     public const int Horizon = 14;
-    public const int Count = 9;
+    public const int Count = 11;
 
     /// <summary>Feature names in input order, for the manifest.</summary>
     public static readonly string[] Names =
@@ -23,6 +23,8 @@ internal static class DemandFeatures
         "event day (1 or 0; 0 when unknown)",
         "ln(1 + scale), the same on every day",
         "days since the last day with sales, counted within the window, / window (1 when none)",
+        "sin(2 pi (dayOfMonth - 1) / daysInMonth)",
+        "cos(2 pi (dayOfMonth - 1) / daysInMonth)",
     ];
 
     /// <summary>scale = max(1, mean units over the window).</summary>
@@ -54,6 +56,9 @@ internal static class DemandFeatures
             row[7] = MathF.Log(1 + scale);
             sinceSale = units[day] > 0 ? 0 : Math.Min(Window, sinceSale + 1);
             row[8] = (float)sinceSale / Window;
+            var monthPhase = 2 * MathF.PI * (date.Day - 1) / DateTime.DaysInMonth(date.Year, date.Month);
+            row[9] = MathF.Sin(monthPhase);
+            row[10] = MathF.Cos(monthPhase);
         }
 
         return features;

@@ -1,26 +1,26 @@
 using System.Diagnostics;
 using EcomOrleans.Training.Common;
+using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcomOrleans.Training.Demand;
 
 /// <summary>
-/// Trains the LSTM on every 14-day window that ends before the last 84 days of each series; the
-/// 56 days before the 28 test days are the validation period (four 14-day origins) whose mean
-/// RMSSE picks the epoch kept.
+/// Trains <see cref="DemandTrainingOptions.Members"/> LSTMs, one after another with seeds
+/// seed, seed + 1, ..., on every 14-day window that ends before the last 84 days of each series;
+/// the 56 days before the 28 test days are the validation period (four 14-day origins) whose mean
+/// RMSSE picks the epoch each member keeps. The members are averaged into a
+/// <see cref="DemandEnsemble"/>, which is scored on the same validation period.
 /// Loss, in scaled units: squared error of the mean channel plus pinball loss of p10, p50, p90.
 /// </summary>
 internal static class DemandTrainer
 {
     public const int ValidationDays = 56;
 
-    public static (LstmForecaster Model, LearningCurve Curve, int BestEpoch) Train(IReadOnlyList<DemandSeries> series, DemandTrainingOptions options, Device device)
+    public static DemandTrainingResult Train(IReadOnlyList<DemandSeries> series, DemandTrainingOptions options, Device device)
     {
-        random.manual_seed(options.Seed);
-        var model = new LstmForecaster(options.Model);
-        model.to(device);
-        var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Members, 1);
         var windows = series
             .SelectMany(s => Enumerable.Range(DemandFeatures.Window, Math.Max(0, s.Length - DemandEvaluator.TestDays - ValidationDays - DemandFeatures.Horizon - DemandFeatures.Window + 1))
                 .Select(origin => (Series: s, Origin: origin)))
@@ -31,9 +31,41 @@ internal static class DemandTrainer
         }
 
         var (features, scales, targets) = Tensors(windows);
-        var rng = new Random(options.Seed);
+        var lossScales = options.LossScale == DemandLossScale.Rmsse ? RmsseScales(windows) : scales;
+        var clock = Stopwatch.StartNew();
+        var members = new List<LstmForecaster>();
+        var curves = new List<LearningCurve>();
+        var bestEpochs = new List<int>();
+        for (var k = 0; k < options.Members; k++)
+        {
+            var seed = options.Seed + k;
+            AnsiConsole.MarkupLineInterpolated($"member {k + 1}/{options.Members} (seed {seed})");
+            var budget = TimeSpan.FromMinutes(options.MaxMinutes * (k + 1) / options.Members);
+            var (model, curve, bestEpoch) = TrainMember(series, (features, scales, targets, lossScales), options, seed, device, () => clock.Elapsed < budget);
+            members.Add(model);
+            curves.Add(curve);
+            bestEpochs.Add(bestEpoch);
+        }
+
+        var ensemble = new DemandEnsemble(members);
+        ensemble.eval();
+        var validation = DemandEvaluator.Evaluate(series, new TorchForecaster(ensemble, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays);
+        return new DemandTrainingResult(ensemble, curves, bestEpochs, validation);
+    }
+
+    private static (LstmForecaster Model, LearningCurve Curve, int BestEpoch) TrainMember(
+        IReadOnlyList<DemandSeries> series, (Tensor Features, Tensor Scales, Tensor Targets, Tensor LossScales) data, DemandTrainingOptions options, int seed, Device device,
+        Func<bool> withinBudget)
+    {
+        var (features, scales, targets, lossScales) = data;
+        random.manual_seed(seed);
+        var model = new LstmForecaster(options.Model);
+        model.to(device);
+        var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var count = (int)features.shape[0];
+        var rng = new Random(seed);
         var curve = new LearningCurve("validation RMSSE (mean)");
-        var steps = (windows.Length + options.BatchSize - 1) / options.BatchSize;
+        var steps = (count + options.BatchSize - 1) / options.BatchSize;
         var best = (Epoch: 0, Rmsse: double.PositiveInfinity, Weights: Array.Empty<Tensor>());
         var clock = Stopwatch.StartNew();
 
@@ -41,7 +73,7 @@ internal static class DemandTrainer
         {
             var started = clock.Elapsed;
             model.train();
-            var order = Enumerable.Range(0, windows.Length).ToArray();
+            var order = Enumerable.Range(0, count).ToArray();
             rng.Shuffle(order);
             var total = 0.0;
             for (var start = 0; start < order.Length; start += options.BatchSize)
@@ -50,7 +82,7 @@ internal static class DemandTrainer
                 var index = tensor(order.Skip(start).Take(options.BatchSize).Select(i => (long)i).ToArray());
                 var scale = scales.index_select(0, index).to(device);
                 var prediction = model.forward(features.index_select(0, index).to(device), scale);
-                var loss = Loss(prediction, targets.index_select(0, index).to(device), scale);
+                var loss = Loss(prediction, targets.index_select(0, index).to(device), lossScales.index_select(0, index).to(device));
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
@@ -73,7 +105,7 @@ internal static class DemandTrainer
             }
 
             TrainingProgress.Epoch(epoch, total / steps, "val RMSSE", rmsse, clock.Elapsed - started, improved);
-            return epoch - best.Epoch < options.Patience && clock.Elapsed.TotalMinutes < options.MaxMinutes;
+            return epoch - best.Epoch < options.Patience && withinBudget();
         });
 
         using (no_grad())
@@ -88,6 +120,41 @@ internal static class DemandTrainer
         model.eval();
         return (model, curve, best.Epoch);
     }
+
+    /// <summary>
+    /// RMSSE's own scale for each window: the root mean squared one-step change of its series
+    /// from the first sale up to the window's origin (at least <see cref="MinRmsseScale"/>), so
+    /// that the squared error is weighted as the metric weights it.
+    /// </summary>
+    public static Tensor RmsseScales(IReadOnlyList<(DemandSeries Series, int Origin)> windows)
+    {
+        var prefixes = new Dictionary<DemandSeries, (int First, double[] Sums)>();
+        var result = new float[windows.Count];
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var (series, origin) = windows[i];
+            if (!prefixes.TryGetValue(series, out var prefix))
+            {
+                var first = Math.Max(0, Array.FindIndex(series.Units, u => u > 0));
+                var sums = new double[series.Length];
+                for (var t = first + 1; t < series.Length; t++)
+                {
+                    sums[t] = sums[t - 1] + Math.Pow(series.Units[t] - series.Units[t - 1], 2);
+                }
+
+                prefixes[series] = prefix = (first, sums);
+            }
+
+            var changes = origin - 1 - prefix.First;
+            var scale = changes > 0 ? Math.Sqrt(prefix.Sums[origin - 1] / changes) : 0;
+            result[i] = (float)Math.Max(MinRmsseScale, scale);
+        }
+
+        return tensor(result, [windows.Count, 1]);
+    }
+
+    /// <summary>Floor of <see cref="RmsseScales"/>, so a series that has barely moved yet does not dominate the loss.</summary>
+    public const double MinRmsseScale = 0.25;
 
     /// <summary>Mean squared error of the mean channel plus the pinball loss of each quantile channel, all divided by scale.</summary>
     public static Tensor Loss(Tensor prediction, Tensor target, Tensor scale)
@@ -124,7 +191,7 @@ internal static class DemandTrainer
     }
 
     /// <summary>Forecasts with the TorchSharp model, for validation while training.</summary>
-    private sealed class TorchForecaster(LstmForecaster model, Device device) : IDemandForecaster
+    private sealed class TorchForecaster(nn.Module<Tensor, Tensor, Tensor> model, Device device) : IDemandForecaster
     {
         public DemandForecast Forecast(DemandSeries series, int origin)
         {

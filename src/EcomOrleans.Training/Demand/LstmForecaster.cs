@@ -28,12 +28,14 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
     private readonly LSTM _lstm;
     private readonly Linear _hidden;
     private readonly Linear _head;
+    private readonly Dropout _dropout;
 
     public LstmForecaster(DemandModelOptions options) : base("demand")
     {
         Options = options;
         _lstm = nn.LSTM(DemandFeatures.Count, options.Hidden, options.Layers, batchFirst: true, dropout: options.Layers > 1 ? options.Dropout : 0);
         _hidden = nn.Linear(options.Hidden, options.Hidden);
+        _dropout = nn.Dropout(options.HeadDropout);
         _head = nn.Linear(options.Hidden, DemandFeatures.Horizon * (Quantiles.Length + 1));
         RegisterComponents();
     }
@@ -46,7 +48,7 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var (_, h, _) = _lstm.forward(history);
         var last = h[-1];
-        var raw = _head.forward(nn.functional.relu(_hidden.forward(last))).view(-1, DemandFeatures.Horizon, Quantiles.Length + 1);
+        var raw = _head.forward(_dropout.forward(nn.functional.relu(_hidden.forward(_dropout.forward(last))))).view(-1, DemandFeatures.Horizon, Quantiles.Length + 1);
         var recent = history.narrow(1, DemandFeatures.Window - RecentDays, RecentDays).select(2, 0).mean([1], keepdim: true).unsqueeze(-1);
         return nn.functional.relu(raw.add(recent).mul(scale.unsqueeze(-1))).MoveToOuterDisposeScope();
     }
@@ -56,11 +58,12 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
     /// gates i, o, f, c where TorchSharp uses i, f, g, o; <paramref name="reorderGates"/> = false
     /// skips the reordering and exists only to show that it is needed.
     /// </summary>
-    public ModelProto ExportOnnx(IReadOnlyDictionary<string, string> metadata, long version, bool reorderGates = true)
+    public ModelProto ExportOnnx(IReadOnlyDictionary<string, string> metadata, long version, bool reorderGates = true) =>
+        DemandGraph.Export([this], metadata, version, reorderGates);
+
+    /// <summary>Writes this forecaster into <paramref name="g"/>; returns the [batch, 14, 4] forecast in units, as <see cref="forward"/>.</summary>
+    internal string ExportForecast(OnnxGraphBuilder g, string history, string scale, bool reorderGates)
     {
-        var g = new OnnxGraphBuilder("demand");
-        var history = g.Input(HistoryInput, OnnxDataType.Float, "batch", DemandFeatures.Window, DemandFeatures.Count);
-        var scale = g.Input(ScaleInput, OnnxDataType.Float, "batch", 1);
         var parameters = _lstm.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         var hiddenSize = Options.Hidden;
 
@@ -88,11 +91,7 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
              g.Int64s("units_feature", [0])],
             AttributeProto.Int("axis", 2));
         var recent = g.Node("Unsqueeze", [g.Node("ReduceMean", [recentUnits], AttributeProto.Ints("axes", 1), AttributeProto.Int("keepdims", 1)), g.Int64Vector("last", -1)]);
-        var forecast = g.Node("Relu", [g.Mul(g.Add(raw, recent), g.Node("Unsqueeze", [scale, g.Int64Vector("last", -1)]))]);
-        var channels = g.Node("Split", [forecast, g.Int64Vector("split", 1, Quantiles.Length)], 2, AttributeProto.Int("axis", 2));
-        g.Output(g.Node("Squeeze", [channels[0], g.Int64Vector("axis2", 2)]), MeanOutput, OnnxDataType.Float, "batch", DemandFeatures.Horizon);
-        g.Output(channels[1], QuantilesOutput, OnnxDataType.Float, "batch", DemandFeatures.Horizon, Quantiles.Length);
-        return g.ToModel("LSTM demand forecaster: 56 days of features to 14 days of mean and p10/p50/p90.", version, metadata);
+        return g.Node("Relu", [g.Mul(g.Add(raw, recent), g.Node("Unsqueeze", [scale, g.Int64Vector("last", -1)]))]);
     }
 
     /// <summary>TorchSharp gate blocks i, f, g, o reordered to ONNX's i, o, f, c.</summary>

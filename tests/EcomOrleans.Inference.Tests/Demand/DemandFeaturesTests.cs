@@ -28,6 +28,25 @@ public sealed class DemandFeaturesTests
     }
 
     [Fact]
+    public void Build_DayOfMonth_IsThePhaseOfTheDayInItsMonth()
+    {
+        float[] units = [1, 1, 1];
+        DemandFeature[] layout = [DemandFeature.DayOfMonthSin, DemandFeature.DayOfMonthCos];
+        var features = new float[units.Length * layout.Length];
+
+        // 2024-02-28, 29 (a leap year: 29 days) and March 1st.
+        DemandFeatures.Build(units, units, new DateOnly(2024, 2, 28), 1, layout, features);
+
+        float[] expected =
+        [
+            MathF.Sin(2 * MathF.PI * 27 / 29), MathF.Cos(2 * MathF.PI * 27 / 29),
+            MathF.Sin(2 * MathF.PI * 28 / 29), MathF.Cos(2 * MathF.PI * 28 / 29),
+            0, 1,
+        ];
+        Assert.Equal(expected, features);
+    }
+
+    [Fact]
     public void Known_TheTrainingToolsFeatureNames_MapToTheirFeatures()
     {
         Assert.Equal(Enum.GetValues<DemandFeature>(), DemandFeatures.Known.Values.Order());

@@ -49,12 +49,30 @@ public sealed class TrainingCliTests : IDisposable
         File.WriteAllLines(data, lines);
         var model = Path.Combine(_folder, "demand");
 
-        Assert.Equal(0, Run("train", "demand", "--data", data, "--out", model, "--epochs", "2", "--hidden", "8", "--threads", "1"));
+        Assert.Equal(0, Run("train", "demand", "--data", data, "--out", model, "--epochs", "2", "--hidden", "8", "--threads", "1", "--ensemble", "2"));
         var json = Capture(() => Run("evaluate", "demand", "--model", model, "--data", data, "--json"));
 
+        var metrics = ModelManifest.Load(model).Metrics;
+        Assert.Equal(2, metrics["bestEpochs"]!.AsArray().Count);
+        Assert.Equal(2, (int)ModelManifest.Load(model).HyperParameters["ensemble"]!);
+        Assert.True(metrics["validation"]!["rmsse"]!.GetValue<double>() > 0);
         Assert.Equal(2, json.GetProperty("series").GetInt32());
         Assert.True(json.GetProperty("rmsse").GetDouble() > 0);
         Assert.True(json.TryGetProperty("rmsseSeasonalNaive", out _) && json.TryGetProperty("rmsseExpSmoothing", out _) && json.TryGetProperty("p90Coverage", out _));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("33")]
+    public void TrainDemand_EnsembleOutOfRange_IsRejectedWithTheRange(string members)
+    {
+        var data = Path.Combine(_folder, "m5.csv");
+        File.WriteAllText(data, "id,item_id,sales,date,sell_price\n");
+        string[] args = ["train", "demand", "--data", data, "--out", Path.Combine(_folder, "demand"), "--ensemble", members];
+
+        var errors = TrainingCli.Build(args).Parse(args).Errors;
+
+        Assert.Equal("--ensemble must be between 1 and 32.", Assert.Single(errors).Message);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ internal static class DemandCommands
         var minutes = CliOptions.Value("--max-minutes", 15.0, "Wall-clock budget in minutes, shared by the ensemble's members");
         var lossScale = CliOptions.Value("--loss-scale", DemandLossScale.Rmsse, "What the loss divides errors by: Window (the window's mean units) or Rmsse (the series' RMS one-step change, as the metric)");
         var headDropout = CliOptions.Value("--dropout", 0.4, "Dropout on the LSTM's last hidden state and the head's hidden layer");
+        var refit = CliOptions.Value("--refit", false, "After validation picks each member's epoch count, retrain it that long on every window before the test days");
         var members = CliOptions.Value("--ensemble", 5, "LSTMs trained with seeds seed, seed+1, ... and averaged inside the exported graph");
         members.Validators.Add(result =>
         {
@@ -38,7 +39,7 @@ internal static class DemandCommands
         });
         var command = new Command("demand", "Train the LSTM quantile demand forecaster and export it to ONNX.")
         {
-            data, output, seed, threads, version, hidden, layers, epochs, batch, lr, patience, minutes, members, lossScale, headDropout,
+            data, output, seed, threads, version, hidden, layers, epochs, batch, lr, patience, minutes, members, lossScale, headDropout, refit,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +47,7 @@ internal static class DemandCommands
             var series = DemandSeries.LoadM5(dataFile.FullName);
             AnsiConsole.MarkupLineInterpolated($"{dataFile.Name}: {series.Count} series, {series.Sum(s => s.Length)} days after filling zero-sales days");
             var options = new DemandTrainingOptions(new DemandModelOptions(parse.GetValue(hidden), parse.GetValue(layers), HeadDropout: parse.GetValue(headDropout)), parse.GetValue(epochs),
-                parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience), parse.GetValue(seed), parse.GetValue(minutes), parse.GetValue(members), parse.GetValue(lossScale));
+                parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience), parse.GetValue(seed), parse.GetValue(minutes), parse.GetValue(members), parse.GetValue(lossScale), parse.GetValue(refit));
             var result = DemandTrainer.Train(series, options, CliOptions.Device(parse.GetValue(threads)));
             var validation = result.Validation;
             AnsiConsole.MarkupLineInterpolated(
@@ -71,7 +72,7 @@ internal static class DemandCommands
             var hyperParameters = new JsonObject
             {
                 ["hidden"] = options.Model.Hidden, ["dropout"] = options.Model.HeadDropout, ["layers"] = options.Model.Layers, ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize,
-                ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["ensemble"] = options.Members, ["lossScale"] = options.LossScale.ToString(),
+                ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["ensemble"] = options.Members, ["lossScale"] = options.LossScale.ToString(), ["refit"] = options.Refit,
                 ["loss"] = "MSE (mean channel) + pinball (p10, p50, p90), in scaled units",
             };
             var manifest = DemandModelFiles.Manifest(name, parse.GetValue(version)!, CliOptions.Command(args), trainingData, [], hyperParameters)

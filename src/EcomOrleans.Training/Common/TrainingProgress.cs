@@ -26,6 +26,9 @@ internal static class TrainingProgress
             });
     }
 
+    public static void Epoch(int epoch, double loss, TimeSpan elapsed) =>
+        AnsiConsole.MarkupLineInterpolated($"epoch {epoch,3}  loss {loss,8:F4}  {elapsed.TotalSeconds,6:F0}s");
+
     public static void Epoch(int epoch, double loss, string validationName, double validation, TimeSpan elapsed, bool best) =>
         AnsiConsole.MarkupLineInterpolated(
             $"epoch {epoch,3}  loss {loss,8:F4}  {validationName} {validation,7:F4}  {elapsed.TotalSeconds,6:F0}s{(best ? "  best" : "")}");

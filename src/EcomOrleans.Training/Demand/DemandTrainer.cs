@@ -21,18 +21,16 @@ internal static class DemandTrainer
     public static DemandTrainingResult Train(IReadOnlyList<DemandSeries> series, DemandTrainingOptions options, Device device)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Members, 1);
-        var windows = series
-            .SelectMany(s => Enumerable.Range(DemandFeatures.Window, Math.Max(0, s.Length - DemandEvaluator.TestDays - ValidationDays - DemandFeatures.Horizon - DemandFeatures.Window + 1))
-                .Select(origin => (Series: s, Origin: origin)))
-            .ToArray();
+        var windows = Windows(series, DemandEvaluator.TestDays + ValidationDays);
         if (windows.Length == 0)
         {
             throw new InvalidDataException($"No series is long enough: each needs {DemandFeatures.Window + DemandFeatures.Horizon + DemandEvaluator.TestDays + ValidationDays} days.");
         }
 
-        var (features, scales, targets) = Tensors(windows);
-        var lossScales = options.LossScale == DemandLossScale.Rmsse ? RmsseScales(windows) : scales;
+        var data = Data(windows, options.LossScale);
+        var refitData = options.Refit ? Data(Windows(series, DemandEvaluator.TestDays), options.LossScale) : null;
         var clock = Stopwatch.StartNew();
+        var chosen = new List<LstmForecaster>();
         var members = new List<LstmForecaster>();
         var curves = new List<LearningCurve>();
         var bestEpochs = new List<int>();
@@ -41,58 +39,57 @@ internal static class DemandTrainer
             var seed = options.Seed + k;
             AnsiConsole.MarkupLineInterpolated($"member {k + 1}/{options.Members} (seed {seed})");
             var budget = TimeSpan.FromMinutes(options.MaxMinutes * (k + 1) / options.Members);
-            var (model, curve, bestEpoch) = TrainMember(series, (features, scales, targets, lossScales), options, seed, device, () => clock.Elapsed < budget);
-            members.Add(model);
+            var (model, curve, bestEpoch) = TrainMember(series, data, options, seed, device, () => clock.Elapsed < budget);
+            chosen.Add(model);
             curves.Add(curve);
             bestEpochs.Add(bestEpoch);
+            if (refitData is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"member {k + 1}/{options.Members}: refit for {bestEpoch} epoch(s) on every window before the test days");
+                members.Add(Refit(refitData, options, seed, bestEpoch, device));
+            }
         }
 
-        var ensemble = new DemandEnsemble(members);
+        // Validation is scored by the members as chosen: the refit ones have trained on those days.
+        using var chosenEnsemble = options.Refit ? new DemandEnsemble(chosen) : null;
+        var ensemble = options.Refit ? new DemandEnsemble(members) : new DemandEnsemble(chosen);
         ensemble.eval();
-        var validation = DemandEvaluator.Evaluate(series, new TorchForecaster(ensemble, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays);
+        var scored = chosenEnsemble ?? ensemble;
+        scored.eval();
+        var validation = DemandEvaluator.Evaluate(series, new TorchForecaster(scored, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays);
         return new DemandTrainingResult(ensemble, curves, bestEpochs, validation);
     }
 
-    private static (LstmForecaster Model, LearningCurve Curve, int BestEpoch) TrainMember(
-        IReadOnlyList<DemandSeries> series, (Tensor Features, Tensor Scales, Tensor Targets, Tensor LossScales) data, DemandTrainingOptions options, int seed, Device device,
-        Func<bool> withinBudget)
+    /// <summary>Every (series, origin) whose 14 target days end before the last <paramref name="heldOutDays"/> days of its series.</summary>
+    private static (DemandSeries Series, int Origin)[] Windows(IReadOnlyList<DemandSeries> series, int heldOutDays) =>
+        [.. series.SelectMany(s => Enumerable.Range(DemandFeatures.Window, Math.Max(0, s.Length - heldOutDays - DemandFeatures.Horizon - DemandFeatures.Window + 1))
+            .Select(origin => (s, origin)))];
+
+    private static WindowData Data((DemandSeries Series, int Origin)[] windows, DemandLossScale lossScale)
     {
-        var (features, scales, targets, lossScales) = data;
+        var (features, scales, targets) = Tensors(windows);
+        return new WindowData(features, scales, targets, lossScale == DemandLossScale.Rmsse ? RmsseScales(windows) : scales);
+    }
+
+    private static (LstmForecaster Model, LearningCurve Curve, int BestEpoch) TrainMember(
+        IReadOnlyList<DemandSeries> series, WindowData data, DemandTrainingOptions options, int seed, Device device, Func<bool> withinBudget)
+    {
         random.manual_seed(seed);
         var model = new LstmForecaster(options.Model);
         model.to(device);
         var optimizer = optim.Adam(model.parameters(), options.LearningRate);
-        var count = (int)features.shape[0];
         var rng = new Random(seed);
         var curve = new LearningCurve("validation RMSSE (mean)");
-        var steps = (count + options.BatchSize - 1) / options.BatchSize;
         var best = (Epoch: 0, Rmsse: double.PositiveInfinity, Weights: Array.Empty<Tensor>());
         var clock = Stopwatch.StartNew();
 
-        TrainingProgress.Run(options.Epochs, steps, (epoch, step) =>
+        TrainingProgress.Run(options.Epochs, data.Steps(options.BatchSize), (epoch, step) =>
         {
             var started = clock.Elapsed;
-            model.train();
-            var order = Enumerable.Range(0, count).ToArray();
-            rng.Shuffle(order);
-            var total = 0.0;
-            for (var start = 0; start < order.Length; start += options.BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var index = tensor(order.Skip(start).Take(options.BatchSize).Select(i => (long)i).ToArray());
-                var scale = scales.index_select(0, index).to(device);
-                var prediction = model.forward(features.index_select(0, index).to(device), scale);
-                var loss = Loss(prediction, targets.index_select(0, index).to(device), lossScales.index_select(0, index).to(device));
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-                total += loss.item<float>();
-                step();
-            }
-
+            var loss = RunEpoch(model, optimizer, data, options.BatchSize, rng, device, step);
             model.eval();
             var rmsse = DemandEvaluator.Evaluate(series, new TorchForecaster(model, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays).Rmsse;
-            curve.Add(total / steps, rmsse);
+            curve.Add(loss, rmsse);
             var improved = rmsse < best.Rmsse;
             if (improved)
             {
@@ -104,7 +101,7 @@ internal static class DemandTrainer
                 best = (epoch, rmsse, model.parameters().Select(p => p.detach().clone()).ToArray());
             }
 
-            TrainingProgress.Epoch(epoch, total / steps, "val RMSSE", rmsse, clock.Elapsed - started, improved);
+            TrainingProgress.Epoch(epoch, loss, "val RMSSE", rmsse, clock.Elapsed - started, improved);
             return epoch - best.Epoch < options.Patience && withinBudget();
         });
 
@@ -119,6 +116,53 @@ internal static class DemandTrainer
 
         model.eval();
         return (model, curve, best.Epoch);
+    }
+
+    /// <summary>A fresh member with the same seed, trained for the chosen number of epochs on <paramref name="data"/>.</summary>
+    private static LstmForecaster Refit(WindowData data, DemandTrainingOptions options, int seed, int epochs, Device device)
+    {
+        random.manual_seed(seed);
+        var model = new LstmForecaster(options.Model);
+        model.to(device);
+        var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var rng = new Random(seed);
+        var clock = Stopwatch.StartNew();
+        TrainingProgress.Run(epochs, data.Steps(options.BatchSize), (epoch, step) =>
+        {
+            var started = clock.Elapsed;
+            var loss = RunEpoch(model, optimizer, data, options.BatchSize, rng, device, step);
+            TrainingProgress.Epoch(epoch, loss, clock.Elapsed - started);
+            return true;
+        });
+
+        model.eval();
+        return model;
+    }
+
+    /// <summary>One pass over the windows in a shuffled order; returns the mean loss.</summary>
+    private static double RunEpoch(LstmForecaster model, optim.Optimizer optimizer, WindowData data, int batchSize, Random rng, Device device, Action step)
+    {
+        model.train();
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        rng.Shuffle(order);
+        var total = 0.0;
+        var batches = 0;
+        for (var start = 0; start < order.Length; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var index = tensor(order.Skip(start).Take(batchSize).Select(i => (long)i).ToArray());
+            var scale = data.Scales.index_select(0, index).to(device);
+            var prediction = model.forward(data.Features.index_select(0, index).to(device), scale);
+            var loss = Loss(prediction, data.Targets.index_select(0, index).to(device), data.LossScales.index_select(0, index).to(device));
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            total += loss.item<float>();
+            batches++;
+            step();
+        }
+
+        return total / batches;
     }
 
     /// <summary>
@@ -188,6 +232,14 @@ internal static class DemandTrainer
 
         return (tensor(features, [windows.Count, DemandFeatures.Window, DemandFeatures.Count]), tensor(scales, [windows.Count, 1]),
             tensor(targets, [windows.Count, DemandFeatures.Horizon]));
+    }
+
+    /// <summary>Training windows as tensors: features, input scales, targets and the scales the loss divides by.</summary>
+    private sealed record WindowData(Tensor Features, Tensor Scales, Tensor Targets, Tensor LossScales)
+    {
+        public int Count => (int)Features.shape[0];
+
+        public int Steps(int batchSize) => (Count + batchSize - 1) / batchSize;
     }
 
     /// <summary>Forecasts with the TorchSharp model, for validation while training.</summary>

@@ -33,20 +33,7 @@ public sealed class TrainingCliTests : IDisposable
     [Fact]
     public void TrainDemand_NewM5File_WritesAModelThatEvaluateScores()
     {
-        var data = Path.Combine(_folder, "m5.csv");
-        var lines = new List<string> { "id,item_id,dept_id,cat_id,store_id,state_id,d,sales,date,wm_yr_wk,event_name_1,event_type_1,event_name_2,event_type_2,sell_price" };
-        var start = new DateOnly(2015, 1, 1);
-        for (var day = 0; day < 220; day++)
-        {
-            var date = start.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            lines.Add($"X_v,X,F,F,S,C,d_{day + 1},{1 + (day % 7 == 5 ? 4 : day % 3)},{date},1,,,,,2.00");
-            if (day % 4 == 0)
-            {
-                lines.Add($"Y_v,Y,F,F,S,C,d_{day + 1},2,{date},1,,,,,1.00"); // intermittent: the other days are absent
-            }
-        }
-
-        File.WriteAllLines(data, lines);
+        var data = WriteM5File();
         var model = Path.Combine(_folder, "demand");
 
         Assert.Equal(0, Run("train", "demand", "--data", data, "--out", model, "--epochs", "2", "--hidden", "8", "--threads", "1", "--ensemble", "2"));
@@ -59,6 +46,25 @@ public sealed class TrainingCliTests : IDisposable
         Assert.Equal(2, json.GetProperty("series").GetInt32());
         Assert.True(json.GetProperty("rmsse").GetDouble() > 0);
         Assert.True(json.TryGetProperty("rmsseSeasonalNaive", out _) && json.TryGetProperty("rmsseExpSmoothing", out _) && json.TryGetProperty("p90Coverage", out _));
+    }
+
+    [Fact]
+    public void TrainDemand_Refit_RetrainsOnTheValidationWeeksToo()
+    {
+        var data = WriteM5File();
+        var chosen = Path.Combine(_folder, "chosen");
+        var refit = Path.Combine(_folder, "refit");
+        string[] common = ["--data", data, "--epochs", "2", "--hidden", "8", "--threads", "1", "--ensemble", "1"];
+
+        Assert.Equal(0, Run(["train", "demand", .. common, "--out", chosen]));
+        Assert.Equal(0, Run(["train", "demand", .. common, "--out", refit, "--refit", "true"]));
+
+        // Same seed and epochs, but the refit member has also trained on the 56 validation days, so its test forecasts differ.
+        var chosenManifest = ModelManifest.Load(chosen);
+        var refitManifest = ModelManifest.Load(refit);
+        Assert.Equal((false, true), ((bool)chosenManifest.HyperParameters["refit"]!, (bool)refitManifest.HyperParameters["refit"]!));
+        Assert.Equal(chosenManifest.Metrics["validation"]!.ToJsonString(), refitManifest.Metrics["validation"]!.ToJsonString());
+        Assert.NotEqual(chosenManifest.Metrics["perSeries"]!.ToJsonString(), refitManifest.Metrics["perSeries"]!.ToJsonString());
     }
 
     [Theory]
@@ -96,6 +102,26 @@ public sealed class TrainingCliTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A two-series M5 long CSV of 220 days: a steady weekly seller, and an intermittent one whose zero days are absent.</summary>
+    private string WriteM5File()
+    {
+        var data = Path.Combine(_folder, "m5.csv");
+        var lines = new List<string> { "id,item_id,dept_id,cat_id,store_id,state_id,d,sales,date,wm_yr_wk,event_name_1,event_type_1,event_name_2,event_type_2,sell_price" };
+        var start = new DateOnly(2015, 1, 1);
+        for (var day = 0; day < 220; day++)
+        {
+            var date = start.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            lines.Add($"X_v,X,F,F,S,C,d_{day + 1},{1 + (day % 7 == 5 ? 4 : day % 3)},{date},1,,,,,2.00");
+            if (day % 4 == 0)
+            {
+                lines.Add($"Y_v,Y,F,F,S,C,d_{day + 1},2,{date},1,,,,,1.00"); // intermittent: the other days are absent
+            }
+        }
+
+        File.WriteAllLines(data, lines);
+        return data;
+    }
 
     private static int Run(params string[] args) => TrainingCli.Build(args).Parse(args).Invoke();
 

@@ -26,10 +26,11 @@ internal static class SequenceCommands
         var lr = CliOptions.Value("--lr", 1e-3, "Adam learning rate");
         var patience = CliOptions.Value("--patience", 10, "Epochs without validation gain before stopping");
         var minutes = CliOptions.Value("--max-minutes", 30.0, "Wall-clock budget in minutes");
+        var refit = CliOptions.Value("--refit", false, "After validation picks the epoch count, retrain that long with each user's validation item as a target too");
         var skuPrefix = new Option<string?>("--sku-prefix") { Description = "SKU prefix (default: the data file name up to its first '-')." };
         var command = new Command("sequence", "Train the SASRec sequence encoder and export it to ONNX.")
         {
-            data, output, seed, threads, version, dim, layers, heads, dropout, maxLength, epochs, batch, lr, patience, minutes, skuPrefix,
+            data, output, seed, threads, version, dim, layers, heads, dropout, maxLength, epochs, batch, lr, patience, minutes, skuPrefix, refit,
         };
         command.SetAction(parse =>
         {
@@ -38,11 +39,16 @@ internal static class SequenceCommands
             AnsiConsole.MarkupLineInterpolated($"{dataFile.Name}: {dataset.Sequences.Count} users, {dataset.ItemCount} items, {dataset.EventCount} events");
             var model = new SasRecOptions(dataset.ItemCount, parse.GetValue(dim), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(maxLength), parse.GetValue(dropout));
             var options = new SequenceTrainingOptions(model, parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience),
-                parse.GetValue(seed), MaxMinutes: parse.GetValue(minutes));
+                parse.GetValue(seed), MaxMinutes: parse.GetValue(minutes), Refit: parse.GetValue(refit));
             var (trained, curve, bestEpoch) = SequenceTrainer.Train(dataset, options, CliOptions.Device(parse.GetValue(threads)));
 
             var directory = parse.GetValue(output)!.FullName;
-            var trainingData = TrainingData.Of(dataFile.FullName, new JsonObject { ["holdOut"] = "leave-one-out: last item test, second-to-last validation" });
+            var trainingData = TrainingData.Of(dataFile.FullName, new JsonObject
+            {
+                ["holdOut"] = options.Refit
+                    ? "leave-one-out: last item test, second-to-last validation (chose the epoch count; the model kept was then trained that long on all but the last item)"
+                    : "leave-one-out: last item test, second-to-last validation",
+            });
             var name = "sasrec-" + Path.GetFileNameWithoutExtension(dataFile.Name);
             var metadata = new Dictionary<string, string>
             {
@@ -131,6 +137,7 @@ internal static class SequenceCommands
     {
         ["dim"] = options.Model.Dim, ["layers"] = options.Model.Layers, ["heads"] = options.Model.Heads, ["dropout"] = options.Model.Dropout,
         ["maxLength"] = options.Model.MaxLength, ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize,
-        ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["loss"] = "full softmax cross-entropy",
+        ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["refit"] = options.Refit,
+        ["loss"] = "full softmax cross-entropy",
     };
 }

@@ -74,11 +74,7 @@ internal static class DemandTrainer
     private static (LstmForecaster Model, LearningCurve Curve, int BestEpoch) TrainMember(
         IReadOnlyList<DemandSeries> series, WindowData data, DemandTrainingOptions options, int seed, Device device, Func<bool> withinBudget)
     {
-        random.manual_seed(seed);
-        var model = new LstmForecaster(options.Model);
-        model.to(device);
-        var optimizer = optim.Adam(model.parameters(), options.LearningRate);
-        var rng = new Random(seed);
+        var (model, optimizer, rng) = Start(options, seed, device);
         var curve = new LearningCurve("validation RMSSE (mean)");
         var best = (Epoch: 0, Rmsse: double.PositiveInfinity, Weights: Array.Empty<Tensor>());
         var clock = Stopwatch.StartNew();
@@ -121,11 +117,7 @@ internal static class DemandTrainer
     /// <summary>A fresh member with the same seed, trained for the chosen number of epochs on <paramref name="data"/>.</summary>
     private static LstmForecaster Refit(WindowData data, DemandTrainingOptions options, int seed, int epochs, Device device)
     {
-        random.manual_seed(seed);
-        var model = new LstmForecaster(options.Model);
-        model.to(device);
-        var optimizer = optim.Adam(model.parameters(), options.LearningRate);
-        var rng = new Random(seed);
+        var (model, optimizer, rng) = Start(options, seed, device);
         var clock = Stopwatch.StartNew();
         TrainingProgress.Run(epochs, data.Steps(options.BatchSize), (epoch, step) =>
         {
@@ -137,6 +129,15 @@ internal static class DemandTrainer
 
         model.eval();
         return model;
+    }
+
+    /// <summary>A new member, its optimiser and the window shuffler, all from <paramref name="seed"/>.</summary>
+    private static (LstmForecaster Model, optim.Optimizer Optimizer, Random Rng) Start(DemandTrainingOptions options, int seed, Device device)
+    {
+        random.manual_seed(seed);
+        var model = new LstmForecaster(options.Model);
+        model.to(device);
+        return (model, optim.Adam(model.parameters(), options.LearningRate), new Random(seed));
     }
 
     /// <summary>One pass over the windows in a shuffled order; returns the mean loss.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcomOrleans.Training.Common;
+using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,42 +10,39 @@ namespace EcomOrleans.Training.Sequence;
 /// Trains SASRec with full cross-entropy over the catalog at every position (the "SASRec+CE"
 /// recipe of Klenitskiy and Vasilev, RecSys 2023) on each user's history without its last two
 /// items; validation NDCG@10 (full ranking) on the second-to-last item picks the epoch kept.
+/// With <see cref="SequenceTrainingOptions.Refit"/>, a fresh model is then trained from the same
+/// seed for that many epochs on each history without only its last (test) item.
 /// </summary>
 internal static class SequenceTrainer
 {
     public static (SasRecModel Model, LearningCurve Curve, int BestEpoch) Train(SequenceDataset data, SequenceTrainingOptions options, Device device)
     {
-        random.manual_seed(options.Seed);
-        var model = new SasRecModel(options.Model with { ItemCount = data.ItemCount });
-        model.to(device);
-        var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var (model, curve, bestEpoch) = Select(data, options, device);
+        if (!options.Refit)
+        {
+            return (model, curve, bestEpoch);
+        }
+
+        model.Dispose();
+        AnsiConsole.MarkupLineInterpolated($"refit: {bestEpoch} epoch(s) from seed {options.Seed} on every item but each user's last");
+        return (Refit(data, options, bestEpoch, device), curve, bestEpoch);
+    }
+
+    /// <summary>Trains on each history without its last two items until validation NDCG@10 stops improving; keeps the best epoch.</summary>
+    private static (SasRecModel Model, LearningCurve Curve, int BestEpoch) Select(SequenceDataset data, SequenceTrainingOptions options, Device device)
+    {
+        var (model, optimizer, rng) = Start(data, options, device);
         var train = data.Sequences.Where(s => s.Length > 3).Select(s => s[..^2]).ToArray();
-        var rng = new Random(options.Seed);
         var curve = new LearningCurve("validation NDCG@10 (full)");
-        var stepsPerEpoch = (train.Length + options.BatchSize - 1) / options.BatchSize;
         var best = (Epoch: 0, Ndcg: double.NegativeInfinity, Weights: Array.Empty<Tensor>());
         var clock = Stopwatch.StartNew();
 
-        TrainingProgress.Run(options.Epochs, stepsPerEpoch, (epoch, step) =>
+        TrainingProgress.Run(options.Epochs, StepsPerEpoch(train, options), (epoch, step) =>
         {
             var started = clock.Elapsed;
-            model.train();
-            var totalLoss = 0.0;
-            var batches = 0;
-            foreach (var batch in Batches(train, options.BatchSize, rng))
-            {
-                using var scope = NewDisposeScope();
-                var loss = BatchLoss(model, batch, options.Model.MaxLength, device);
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-                totalLoss += loss.item<float>();
-                batches++;
-                step();
-            }
-
+            var loss = RunEpoch(model, optimizer, train, options, rng, device, step);
             var ndcg = Validate(model, data, options, device);
-            curve.Add(totalLoss / batches, ndcg);
+            curve.Add(loss, ndcg);
             var improved = ndcg > best.Ndcg;
             if (improved)
             {
@@ -56,7 +54,7 @@ internal static class SequenceTrainer
                 best = (epoch, ndcg, model.parameters().Select(p => p.detach().clone()).ToArray());
             }
 
-            TrainingProgress.Epoch(epoch, totalLoss / batches, "val NDCG@10", ndcg, clock.Elapsed - started, improved);
+            TrainingProgress.Epoch(epoch, loss, "val NDCG@10", ndcg, clock.Elapsed - started, improved);
             var outOfTime = clock.Elapsed.TotalMinutes > options.MaxMinutes;
             return epoch - best.Epoch < options.Patience && !outOfTime;
         });
@@ -72,6 +70,59 @@ internal static class SequenceTrainer
 
         model.eval();
         return (model, curve, best.Epoch);
+    }
+
+    /// <summary>
+    /// A fresh model from the same seed, trained for <paramref name="epochs"/> epochs on each history
+    /// without only its last item: the validation item becomes one more training target, the test
+    /// item is still never seen.
+    /// </summary>
+    private static SasRecModel Refit(SequenceDataset data, SequenceTrainingOptions options, int epochs, Device device)
+    {
+        var (model, optimizer, rng) = Start(data, options, device);
+        var train = data.Sequences.Where(s => s.Length > 2).Select(s => s[..^1]).ToArray();
+        var clock = Stopwatch.StartNew();
+        TrainingProgress.Run(epochs, StepsPerEpoch(train, options), (epoch, step) =>
+        {
+            var started = clock.Elapsed;
+            TrainingProgress.Epoch(epoch, RunEpoch(model, optimizer, train, options, rng, device, step), clock.Elapsed - started);
+            return true;
+        });
+
+        model.eval();
+        return model;
+    }
+
+    /// <summary>A new model, its optimiser and the batch shuffler, all from the options' seed.</summary>
+    private static (SasRecModel Model, optim.Optimizer Optimizer, Random Rng) Start(SequenceDataset data, SequenceTrainingOptions options, Device device)
+    {
+        random.manual_seed(options.Seed);
+        var model = new SasRecModel(options.Model with { ItemCount = data.ItemCount });
+        model.to(device);
+        return (model, optim.Adam(model.parameters(), options.LearningRate), new Random(options.Seed));
+    }
+
+    private static int StepsPerEpoch(int[][] train, SequenceTrainingOptions options) => (train.Length + options.BatchSize - 1) / options.BatchSize;
+
+    /// <summary>One pass over <paramref name="train"/> in shuffled, length-sorted batches; returns the mean loss.</summary>
+    private static double RunEpoch(SasRecModel model, optim.Optimizer optimizer, int[][] train, SequenceTrainingOptions options, Random rng, Device device, Action step)
+    {
+        model.train();
+        var totalLoss = 0.0;
+        var batches = 0;
+        foreach (var batch in Batches(train, options.BatchSize, rng))
+        {
+            using var scope = NewDisposeScope();
+            var loss = BatchLoss(model, batch, options.Model.MaxLength, device);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            totalLoss += loss.item<float>();
+            batches++;
+            step();
+        }
+
+        return totalLoss / batches;
     }
 
     /// <summary>Mean cross-entropy of the next item over every non-padding position of the batch.</summary>

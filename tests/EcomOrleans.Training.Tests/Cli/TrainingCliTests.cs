@@ -13,9 +13,7 @@ public sealed class TrainingCliTests : IDisposable
     [Fact]
     public void TrainSequence_NewDataFile_WritesAModelThatEvaluateScores()
     {
-        var data = Path.Combine(_folder, "shop-seq.txt");
-        var random = new Random(1);
-        File.WriteAllLines(data, Enumerable.Range(1, 60).Select(u => $"{u} " + string.Join(' ', Enumerable.Range(0, 6).Select(_ => random.Next(1, 31)))));
+        var data = WriteSequenceFile(seed: 1);
         var model = Path.Combine(_folder, "sequence");
 
         Assert.Equal(0, Run("train", "sequence", "--data", data, "--out", model, "--epochs", "2", "--dim", "16", "--threads", "1"));
@@ -28,6 +26,25 @@ public sealed class TrainingCliTests : IDisposable
         Assert.Equal(60, json.GetProperty("users").GetInt32());
         Assert.Equal("uniform100", json.GetProperty("protocol").GetString());
         Assert.InRange(json.GetProperty("hr10").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void TrainSequence_Refit_TrainsOnTheValidationItemsToo()
+    {
+        var data = WriteSequenceFile(seed: 2);
+        var chosen = Path.Combine(_folder, "chosen");
+        var refit = Path.Combine(_folder, "refit");
+        string[] common = ["--data", data, "--epochs", "2", "--dim", "16", "--threads", "1"];
+
+        Assert.Equal(0, Run(["train", "sequence", .. common, "--out", chosen]));
+        Assert.Equal(0, Run(["train", "sequence", .. common, "--out", refit, "--refit", "true"]));
+
+        // Same seed and epoch count; the refit model has also learned each user's validation item, so its item table differs.
+        var manifest = ModelManifest.Load(refit);
+        Assert.True((bool)manifest.HyperParameters["refit"]!);
+        Assert.StartsWith("leave-one-out: last item test, second-to-last validation (chose the epoch count;", (string)manifest.TrainingData.Split!["holdOut"]!);
+        Assert.Equal(ModelManifest.Load(chosen).Metrics["bestEpoch"]!.GetValue<int>(), manifest.Metrics["bestEpoch"]!.GetValue<int>());
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(chosen, "item_embeddings.f32")), File.ReadAllBytes(Path.Combine(refit, "item_embeddings.f32")));
     }
 
     [Fact]
@@ -102,6 +119,15 @@ public sealed class TrainingCliTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>60 users of 6 random items out of 30, one "uid i1 i2 ..." line each, in a file whose name gives the SKU prefix "shop".</summary>
+    private string WriteSequenceFile(int seed)
+    {
+        var data = Path.Combine(_folder, "shop-seq.txt");
+        var random = new Random(seed);
+        File.WriteAllLines(data, Enumerable.Range(1, 60).Select(u => $"{u} " + string.Join(' ', Enumerable.Range(0, 6).Select(_ => random.Next(1, 31)))));
+        return data;
+    }
 
     /// <summary>A two-series M5 long CSV of 220 days: a steady weekly seller, and an intermittent one whose zero days are absent.</summary>
     private string WriteM5File()

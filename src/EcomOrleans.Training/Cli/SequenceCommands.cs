@@ -27,10 +27,21 @@ internal static class SequenceCommands
         var patience = CliOptions.Value("--patience", 10, "Epochs without validation gain before stopping");
         var minutes = CliOptions.Value("--max-minutes", 30.0, "Wall-clock budget in minutes");
         var refit = CliOptions.Value("--refit", false, "After validation picks the epoch count, retrain that long with each user's validation item as a target too");
+        var refitEpochs = new Option<int?>("--refit-epochs")
+        {
+            Description = "Skip validation and train as --refit does for this many epochs (the count an earlier validated run chose).",
+        };
+        refitEpochs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 1000)
+            {
+                result.AddError("--refit-epochs must be between 1 and 1000.");
+            }
+        });
         var skuPrefix = new Option<string?>("--sku-prefix") { Description = "SKU prefix (default: the data file name up to its first '-')." };
         var command = new Command("sequence", "Train the SASRec sequence encoder and export it to ONNX.")
         {
-            data, output, seed, threads, version, dim, layers, heads, dropout, maxLength, epochs, batch, lr, patience, minutes, skuPrefix, refit,
+            data, output, seed, threads, version, dim, layers, heads, dropout, maxLength, epochs, batch, lr, patience, minutes, skuPrefix, refit, refitEpochs,
         };
         command.SetAction(parse =>
         {
@@ -39,13 +50,16 @@ internal static class SequenceCommands
             AnsiConsole.MarkupLineInterpolated($"{dataFile.Name}: {dataset.Sequences.Count} users, {dataset.ItemCount} items, {dataset.EventCount} events");
             var model = new SasRecOptions(dataset.ItemCount, parse.GetValue(dim), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(maxLength), parse.GetValue(dropout));
             var options = new SequenceTrainingOptions(model, parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience),
-                parse.GetValue(seed), MaxMinutes: parse.GetValue(minutes), Refit: parse.GetValue(refit));
+                parse.GetValue(seed), MaxMinutes: parse.GetValue(minutes), Refit: parse.GetValue(refit),
+                RefitEpochs: parse.GetValue(refitEpochs));
             var (trained, curve, bestEpoch) = SequenceTrainer.Train(dataset, options, CliOptions.Device(parse.GetValue(threads)));
 
             var directory = parse.GetValue(output)!.FullName;
             var trainingData = TrainingData.Of(dataFile.FullName, new JsonObject
             {
-                ["holdOut"] = options.Refit
+                ["holdOut"] = options.RefitEpochs is { } known
+                    ? $"leave-one-out: last item test; trained {known} epochs on all but the last item (an epoch count chosen by an earlier run on the second-to-last item)"
+                    : options.Refit
                     ? "leave-one-out: last item test, second-to-last validation (chose the epoch count; the model kept was then trained that long on all but the last item)"
                     : "leave-one-out: last item test, second-to-last validation",
             });
@@ -137,7 +151,7 @@ internal static class SequenceCommands
     {
         ["dim"] = options.Model.Dim, ["layers"] = options.Model.Layers, ["heads"] = options.Model.Heads, ["dropout"] = options.Model.Dropout,
         ["maxLength"] = options.Model.MaxLength, ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize,
-        ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["refit"] = options.Refit,
+        ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["refit"] = options.Refit || options.RefitEpochs is not null,
         ["loss"] = "full softmax cross-entropy",
     };
 }

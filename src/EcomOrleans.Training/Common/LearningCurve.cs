@@ -39,6 +39,11 @@ internal sealed class LearningCurve(string validationName)
             var epochs = Enumerable.Range(1, run._loss.Count).Select(e => (double)e).ToArray();
             var loss = plot.Add.Scatter(epochs, run._loss.ToArray());
             loss.LegendText = label + "training loss";
+            if (run._validation.All(double.IsNaN))
+            {
+                continue; // a run without validation (its validation data was trained on)
+            }
+
             var validation = plot.Add.Scatter(epochs, run._validation.ToArray());
             validation.LegendText = label + run.ValidationName;
             validation.Axes.YAxis = plot.Axes.Right;

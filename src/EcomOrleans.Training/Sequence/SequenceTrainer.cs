@@ -11,12 +11,21 @@ namespace EcomOrleans.Training.Sequence;
 /// recipe of Klenitskiy and Vasilev, RecSys 2023) on each user's history without its last two
 /// items; validation NDCG@10 (full ranking) on the second-to-last item picks the epoch kept.
 /// With <see cref="SequenceTrainingOptions.Refit"/>, a fresh model is then trained from the same
-/// seed for that many epochs on each history without only its last (test) item.
+/// seed for that many epochs on each history without only its last (test) item;
+/// <see cref="SequenceTrainingOptions.RefitEpochs"/> skips the validated run and trains that way
+/// for an epoch count an earlier validated run chose.
 /// </summary>
 internal static class SequenceTrainer
 {
     public static (SasRecModel Model, LearningCurve Curve, int BestEpoch) Train(SequenceDataset data, SequenceTrainingOptions options, Device device)
     {
+        if (options.RefitEpochs is { } known)
+        {
+            AnsiConsole.MarkupLineInterpolated($"refit only: {known} epoch(s) from seed {options.Seed} on every item but each user's last, no validation");
+            var refitCurve = new LearningCurve("validation NDCG@10 (full)");
+            return (Refit(data, options, known, device, refitCurve), refitCurve, known);
+        }
+
         var (model, curve, bestEpoch) = Select(data, options, device);
         if (!options.Refit)
         {
@@ -25,7 +34,7 @@ internal static class SequenceTrainer
 
         model.Dispose();
         AnsiConsole.MarkupLineInterpolated($"refit: {bestEpoch} epoch(s) from seed {options.Seed} on every item but each user's last");
-        return (Refit(data, options, bestEpoch, device), curve, bestEpoch);
+        return (Refit(data, options, bestEpoch, device, null), curve, bestEpoch);
     }
 
     /// <summary>Trains on each history without its last two items until validation NDCG@10 stops improving; keeps the best epoch.</summary>
@@ -77,7 +86,8 @@ internal static class SequenceTrainer
     /// without only its last item: the validation item becomes one more training target, the test
     /// item is still never seen.
     /// </summary>
-    private static SasRecModel Refit(SequenceDataset data, SequenceTrainingOptions options, int epochs, Device device)
+    /// <param name="curve">Gets each epoch's loss when given (validation cannot be scored: its items are training targets here).</param>
+    private static SasRecModel Refit(SequenceDataset data, SequenceTrainingOptions options, int epochs, Device device, LearningCurve? curve)
     {
         var (model, optimizer, rng) = Start(data, options, device);
         var train = data.Sequences.Where(s => s.Length > 2).Select(s => s[..^1]).ToArray();
@@ -85,7 +95,9 @@ internal static class SequenceTrainer
         TrainingProgress.Run(epochs, StepsPerEpoch(train, options), (epoch, step) =>
         {
             var started = clock.Elapsed;
-            TrainingProgress.Epoch(epoch, RunEpoch(model, optimizer, train, options, rng, device, step), clock.Elapsed - started);
+            var loss = RunEpoch(model, optimizer, train, options, rng, device, step);
+            curve?.Add(loss, double.NaN);
+            TrainingProgress.Epoch(epoch, loss, clock.Elapsed - started);
             return true;
         });
 

@@ -48,6 +48,34 @@ public sealed class TrainingCliTests : IDisposable
     }
 
     [Fact]
+    public void TrainSequence_RefitEpochs_TrainsThatLongWithoutValidation()
+    {
+        var data = WriteSequenceFile(seed: 3);
+        var model = Path.Combine(_folder, "sequence");
+
+        Assert.Equal(0, Run("train", "sequence", "--data", data, "--out", model, "--refit-epochs", "3", "--dim", "16", "--threads", "1"));
+
+        var manifest = ModelManifest.Load(model);
+        Assert.Equal((3, 3), (manifest.Metrics["bestEpoch"]!.GetValue<int>(), manifest.Metrics["epochsRun"]!.GetValue<int>()));
+        Assert.Equal("leave-one-out: last item test; trained 3 epochs on all but the last item (an epoch count chosen by an earlier run on the second-to-last item)",
+            (string)manifest.TrainingData.Split!["holdOut"]!);
+        Assert.True(File.Exists(Path.Combine(model, LearningCurve.FileName)));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public void TrainSequence_RefitEpochsOutOfRange_IsRejectedWithTheRange(string epochs)
+    {
+        var data = WriteSequenceFile(seed: 3);
+        string[] args = ["train", "sequence", "--data", data, "--out", Path.Combine(_folder, "sequence"), "--refit-epochs", epochs];
+
+        var errors = TrainingCli.Build(args).Parse(args).Errors;
+
+        Assert.Equal("--refit-epochs must be between 1 and 1000.", Assert.Single(errors).Message);
+    }
+
+    [Fact]
     public void TrainDemand_NewM5File_WritesAModelThatEvaluateScores()
     {
         var data = WriteM5File();

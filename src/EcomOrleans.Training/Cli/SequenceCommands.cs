@@ -26,7 +26,7 @@ internal static class SequenceCommands
         var lr = CliOptions.Value("--lr", 1e-3, "Adam learning rate");
         var patience = CliOptions.Value("--patience", 10, "Epochs without validation gain before stopping");
         var minutes = CliOptions.Value("--max-minutes", 30.0, "Wall-clock budget in minutes");
-        var refit = CliOptions.Value("--refit", false, "After validation picks the epoch count, retrain that long with each user's validation item as a target too");
+        var refit = CliOptions.Value("--refit", true, "After validation picks the epoch count, retrain that long with each user's validation item as a target too");
         var refitEpochs = new Option<int?>("--refit-epochs")
         {
             Description = "Skip validation and train as --refit does for this many epochs (the count an earlier validated run chose).",

@@ -6,4 +6,4 @@ namespace EcomOrleans.Training.Sequence;
 /// <param name="RefitEpochs">Skip validation: train that way for this many epochs, a count an earlier validated run chose.</param>
 internal sealed record SequenceTrainingOptions(
     SasRecOptions Model, int Epochs = 200, int BatchSize = 128, double LearningRate = 1e-3, int Patience = 10,
-    int Seed = 42, int ValidationUsers = 5000, double MaxMinutes = 30, bool Refit = false, int? RefitEpochs = null);
+    int Seed = 42, int ValidationUsers = 5000, double MaxMinutes = 30, bool Refit = true, int? RefitEpochs = null);

@@ -36,11 +36,12 @@ public sealed class TrainingCliTests : IDisposable
         var refit = Path.Combine(_folder, "refit");
         string[] common = ["--data", data, "--epochs", "2", "--dim", "16", "--threads", "1"];
 
-        Assert.Equal(0, Run(["train", "sequence", .. common, "--out", chosen]));
-        Assert.Equal(0, Run(["train", "sequence", .. common, "--out", refit, "--refit", "true"]));
+        Assert.Equal(0, Run(["train", "sequence", .. common, "--out", chosen, "--refit", "false"]));
+        Assert.Equal(0, Run(["train", "sequence", .. common, "--out", refit]));
 
-        // Same seed and epoch count; the refit model has also learned each user's validation item, so its item table differs.
+        // Same seed and epoch count; the refit model (the default) has also learned each user's validation item, so its item table differs.
         var manifest = ModelManifest.Load(refit);
+        Assert.False((bool)ModelManifest.Load(chosen).HyperParameters["refit"]!);
         Assert.True((bool)manifest.HyperParameters["refit"]!);
         Assert.StartsWith("leave-one-out: last item test, second-to-last validation (chose the epoch count;", (string)manifest.TrainingData.Split!["holdOut"]!);
         Assert.Equal(ModelManifest.Load(chosen).Metrics["bestEpoch"]!.GetValue<int>(), manifest.Metrics["bestEpoch"]!.GetValue<int>());

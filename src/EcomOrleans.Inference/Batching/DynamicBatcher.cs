@@ -192,6 +192,7 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
         {
             Task signal;
             TimeSpan wait;
+            var oldest = 0L;
             lock (_gate)
             {
                 if (_stopped)
@@ -203,7 +204,8 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
                 wait = Timeout.InfiniteTimeSpan;
                 if (_count > 0 && _running < _options.ConcurrentBatches)
                 {
-                    var waited = _time.GetElapsedTime(OldestTimestamp());
+                    oldest = OldestTimestamp();
+                    var waited = _time.GetElapsedTime(oldest);
                     if (_count >= _options.MaxBatchSize || waited >= _maxDelay)
                     {
                         Take(batch);
@@ -218,7 +220,7 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
 
             if (batch.Count == 0)
             {
-                WaitFor(signal, wait);
+                WaitFor(signal, wait, oldest);
                 continue;
             }
 
@@ -235,7 +237,14 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
         }
     }
 
-    private void WaitFor(Task signal, TimeSpan wait)
+    /// <summary>
+    /// Waits for a change or for <paramref name="wait"/>, the time left until the request enqueued at
+    /// <paramref name="oldest"/> has waited its full delay. The clock is read again once the timer is
+    /// armed: a clock that moved between the two (a fake clock advanced by a test in one step, or a
+    /// thread descheduled in between) would otherwise arm the timer past the deadline, and with a
+    /// clock that only moves when told to, wait for ever.
+    /// </summary>
+    private void WaitFor(Task signal, TimeSpan wait, long oldest)
     {
         if (wait == Timeout.InfiniteTimeSpan)
         {
@@ -245,7 +254,11 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
 
         using var cancel = new CancellationTokenSource();
         var delay = Task.Delay(wait, _time, cancel.Token);
-        Task.WaitAny(signal, delay);
+        if (_time.GetElapsedTime(oldest) < _maxDelay)
+        {
+            Task.WaitAny(signal, delay);
+        }
+
         cancel.Cancel();
     }
 

@@ -218,6 +218,48 @@ public sealed class DynamicBatcherTests
         Assert.Empty(runner.Batches);
     }
 
+    [Fact]
+    public async Task SubmitAsync_ClockReachesTheDeadlineWhileTheTimerIsArmed_StillRunsTheBatch()
+    {
+        // The worker measures the time left (1000 us), then arms a timer for it; here the clock jumps
+        // those 1000 us in between, so the timer is due at 2000 us, which this clock never reaches.
+        var clock = new ClockMovingWhileArming(_time);
+        var runner = new GatedRunner();
+        using var batcher = new DynamicBatcher<int, int>(
+            "test", new BatcherOptions { MaxBatchSize = 8, MaxQueueDelayMicroseconds = 1000, ConcurrentBatches = 1 }, runner.Run, clock, NullLogger.Instance);
+
+        var answer = await batcher.SubmitAsync(1, Storefront).WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+
+        Assert.Equal(11, answer);
+        Assert.Equal(TimeSpan.FromMicroseconds(1000), clock.MovedBy);
+        Assert.Equal([[1]], runner.Batches);
+    }
+
     private DynamicBatcher<int, int> Create(GatedRunner runner, BatcherOptions options) =>
         new("test", options, runner.Run, _time, NullLogger.Instance);
+
+    /// <summary>A fake clock that moves by a timer's due time just before it arms that timer, once.</summary>
+    private sealed class ClockMovingWhileArming(FakeTimeProvider clock) : TimeProvider
+    {
+        private int _moved;
+
+        public TimeSpan MovedBy { get; private set; }
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (Interlocked.Exchange(ref _moved, 1) == 0)
+            {
+                MovedBy = dueTime;
+                clock.Advance(dueTime);
+            }
+
+            return clock.CreateTimer(callback, state, dueTime, period);
+        }
+    }
 }

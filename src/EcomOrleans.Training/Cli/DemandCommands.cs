@@ -73,7 +73,7 @@ internal static class DemandCommands
             {
                 ["hidden"] = options.Model.Hidden, ["dropout"] = options.Model.HeadDropout, ["layers"] = options.Model.Layers, ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize,
                 ["learningRate"] = options.LearningRate, ["patience"] = options.Patience, ["seed"] = options.Seed, ["ensemble"] = options.Members, ["lossScale"] = options.LossScale.ToString(), ["refit"] = options.Refit,
-                ["loss"] = "MSE (mean channel) + pinball (p10, p50, p90), in scaled units",
+                ["loss"] = "MSE (mean channel) + pinball (p10, p50, p90), errors divided by the lossScale",
             };
             var manifest = DemandModelFiles.Manifest(name, parse.GetValue(version)!, CliOptions.Command(args), trainingData, [], hyperParameters)
                 with { CreatedAt = CliOptions.Now() };

@@ -12,7 +12,8 @@ namespace EcomOrleans.Training.Demand;
 /// the 56 days before the 28 test days are the validation period (four 14-day origins) whose mean
 /// RMSSE picks the epoch each member keeps. The members are averaged into a
 /// <see cref="DemandEnsemble"/>, which is scored on the same validation period.
-/// Loss, in scaled units: squared error of the mean channel plus pinball loss of p10, p50, p90.
+/// Loss: squared error of the mean channel plus pinball loss of p10, p50, p90, each window's errors
+/// divided by its <see cref="DemandLossScale"/>.
 /// </summary>
 internal static class DemandTrainer
 {
@@ -51,12 +52,16 @@ internal static class DemandTrainer
         }
 
         // Validation is scored by the members as chosen: the refit ones have trained on those days.
-        using var chosenEnsemble = options.Refit ? new DemandEnsemble(chosen) : null;
-        var ensemble = options.Refit ? new DemandEnsemble(members) : new DemandEnsemble(chosen);
+        var ensemble = new DemandEnsemble(chosen);
         ensemble.eval();
-        var scored = chosenEnsemble ?? ensemble;
-        scored.eval();
-        var validation = DemandEvaluator.Evaluate(series, new TorchForecaster(scored, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays);
+        var validation = DemandEvaluator.Evaluate(series, new TorchForecaster(ensemble, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays);
+        if (refitData is not null)
+        {
+            ensemble.Dispose();
+            ensemble = new DemandEnsemble(members);
+            ensemble.eval();
+        }
+
         return new DemandTrainingResult(ensemble, curves, bestEpochs, validation);
     }
 

@@ -8,5 +8,6 @@ var root = new RootCommand("EcomOrleans load generator: replays real data sets t
     BenchBatcherCommand.Create(),
     CeilingCommand.Create(TimeProvider.System),
     LoadCommand.Create(TimeProvider.System),
+    BenchMemoryCommand.Create(TimeProvider.System),
 };
 return await root.Parse(args).InvokeAsync();

@@ -37,9 +37,12 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Starts the silo; with <paramref name="redis"/> set, grain state lives in that Redis.</summary>
+    /// <param name="configure">Runs last on the silo builder, e.g. to replace the grain storage.</param>
     /// <exception cref="RedisConnectionException">Redis did not answer.</exception>
-    public static async Task<InProcessSilo> StartAsync(string? redis, CancellationToken cancellationToken)
+    public static async Task<InProcessSilo> StartAsync(string? redis, CancellationToken cancellationToken, Action<ISiloBuilder>? configure = null)
     {
         var stopping = new StopSignal();
         var builder = Host.CreateApplicationBuilder();
@@ -74,6 +77,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             // NOTE: the inference project is referenced without its build assets (for bench-batcher), so Orleans'
             // generated list of application parts misses it; name it, or the silo would host no inference grain.
             silo.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(InferenceGrain).Assembly));
+            configure?.Invoke(silo);
         });
 
         var host = builder.Build();

@@ -1,5 +1,4 @@
-using EcomOrleans.Grains.Hosting;
-using EcomOrleans.Grains.Storage;
+using EcomOrleans.Engine.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -34,9 +33,8 @@ public abstract class EngineClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Provider);
-            siloBuilder.UseSystemTextJsonGrainStorageSerializer();
-            siloBuilder.AddEcomGrains();
+            // Inference is a stand-in per test project (a fake model grain), so the pool stays out.
+            siloBuilder.AddEcomEngine(EngineStorage.Memory, inference: false);
         }
     }
 }

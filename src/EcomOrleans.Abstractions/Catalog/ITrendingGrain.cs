@@ -1,24 +1,36 @@
+using Orleans.Concurrency;
+
 namespace EcomOrleans.Catalog;
 
 /// <summary>
-/// Catalog-wide demand ranking (key: <see cref="GlobalKey"/>): SKU grains report their demand now and
-/// then, and the fallback chain asks for what is trending or popular.
+/// Demand rankings, pre-ranked and bounded, sharded by category: SKU grains report one-way to their category's
+/// grain (<see cref="KeyOf"/>) at most every report interval, and each category grain sends its top SKUs one-way to
+/// the catalog-wide grain (<see cref="AllCategories"/>), so no activation takes every SKU's report.
 /// </summary>
 [Alias("ecom.ITrendingGrain")]
 public interface ITrendingGrain : IGrainWithStringKey
 {
-    public const string GlobalKey = "global";
+    /// <summary>The key of the catalog-wide ranking.</summary>
+    public const string AllCategories = "all";
 
-    [Alias("Report")]
+    /// <summary>The key of a category's ranking, or of the catalog-wide one when <paramref name="category"/> is null.</summary>
+    public static string KeyOf(string? category) => category is null ? AllCategories : $"category:{category}";
+
+    /// <summary>A SKU's demand now (to a category's grain). One-way: ingestion never waits for the ranking.</summary>
+    [OneWay, Alias("Report")]
     Task ReportAsync(SkuDemandReport report);
 
-    /// <summary>SKUs with the most recent demand (decayed), best first, optionally of one category.</summary>
-    [Alias("GetTrending")]
-    Task<IReadOnlyList<RankedSku>> GetTrendingAsync(int count, string? category);
+    /// <summary>A category's top SKUs now, replacing what it sent before (to the catalog-wide grain). One-way.</summary>
+    [OneWay, Alias("Merge")]
+    Task MergeAsync(string category, IReadOnlyList<SkuDemandReport> top);
 
-    /// <summary>SKUs with the most units sold, best first, optionally of one category.</summary>
+    /// <summary>SKUs with the most recent demand (decayed), best first.</summary>
+    [Alias("GetTrending")]
+    Task<IReadOnlyList<RankedSku>> GetTrendingAsync(int count);
+
+    /// <summary>SKUs with the most units sold, best first.</summary>
     [Alias("GetPopular")]
-    Task<IReadOnlyList<RankedSku>> GetPopularAsync(int count, string? category);
+    Task<IReadOnlyList<RankedSku>> GetPopularAsync(int count);
 }
 
 /// <param name="TrendingScore">Demand weight decayed to <paramref name="AsOf"/> (view 1, click 2, cart 3, purchase 5; 1-hour half-life).</param>

@@ -1,5 +1,4 @@
 using EcomOrleans.Catalog;
-using EcomOrleans.Events;
 
 namespace EcomOrleans.Skus;
 
@@ -7,21 +6,17 @@ namespace EcomOrleans.Skus;
 [Alias("ecom.ISkuGrain")]
 public interface ISkuGrain : IGrainWithStringKey
 {
-    /// <summary>Sets the catalog facts and the units on hand; returns once durable.</summary>
+    /// <summary>Sets the catalog facts and the units on hand; returns once durable and listed in every silo's read model.</summary>
     [Alias("UpsertCatalog")]
     Task<SkuSnapshot> UpsertCatalogAsync(SkuCatalog catalog);
 
     /// <summary>
-    /// Counts events into the demand buckets (purchases also take stock), once per event, and
-    /// returns once durable. Called by user grains only.
+    /// Counts events into the demand buckets (purchases also take stock), once per event key, and returns once
+    /// durable (and, when stock crossed zero, once every silo's read model knows). Called by user grains only.
     /// </summary>
     /// <param name="coViewed">SKUs the same sessions looked at just before these events, for "also viewed".</param>
     [Alias("ApplyEvents")]
-    Task<SkuEventsApplied> ApplyEventsAsync(IReadOnlyList<BehaviorEvent> events, IReadOnlyList<string> coViewed);
-
-    /// <summary>Stock and category now; cheap, for filtering recommendations.</summary>
-    [Alias("GetAvailability")]
-    Task<SkuAvailability> GetAvailabilityAsync();
+    Task ApplyEventsAsync(IReadOnlyList<SkuEvent> events, IReadOnlyList<string> coViewed);
 
     /// <summary>The SKUs most often viewed in a session just before this one, most first.</summary>
     [Alias("GetCoViewed")]

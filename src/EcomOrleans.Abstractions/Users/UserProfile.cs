@@ -14,7 +14,7 @@ public sealed record UserProfile(
     [property: Id(1)] long TotalEvents,
     [property: Id(2)] DateTimeOffset FirstSeen,
     [property: Id(3)] DateTimeOffset LastSeen,
-    [property: Id(4)] IReadOnlyList<BehaviorEvent> RecentEvents,
+    [property: Id(4)] IReadOnlyList<SequenceEntry> RecentEvents,
     [property: Id(5)] IReadOnlyList<SessionSummary> Sessions,
     [property: Id(6)] IReadOnlyList<CategoryAffinity> CategoryAffinities,
     [property: Id(7)] string? EmbeddingModelVersion,

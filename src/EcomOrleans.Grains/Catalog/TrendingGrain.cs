@@ -1,72 +1,127 @@
 using EcomOrleans.Catalog;
-using EcomOrleans.Grains.Common;
 using EcomOrleans.Grains.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace EcomOrleans.Grains.Catalog;
 
 /// <summary>
-/// Catalog-wide ranking of SKUs by recent and lifetime demand, fed by SKU grains' reports (each SKU at
-/// most once per report interval, so this grain sees a bounded rate however busy the store is). The
-/// ranking is derived data, so it is written every <see cref="TrendingOptions.PersistInterval"/> and at
-/// deactivation rather than on every report: writing thousands of entries per report would cost more
-/// than the ranking is worth.
+/// A demand ranking: a category's (SKU grains report to it) or the catalog-wide one (category grains send it their
+/// leaders every report interval). The ranking is derived data, so it is written every
+/// <see cref="TrendingOptions.PersistInterval"/> when it changed, not on every report.
 /// </summary>
 [Reentrant]
 [GrainType("trending")]
-public sealed class TrendingGrain : Grain, ITrendingGrain
+public sealed partial class TrendingGrain : Grain, ITrendingGrain
 {
-    /// <summary>Below this (a view decayed over about ten half-lives) a SKU no longer counts as trending.</summary>
-    public const double MinimumTrendingScore = 0.001;
-
     private readonly IPersistentState<TrendingState> _state;
     private readonly TrendingOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger<TrendingGrain> _logger;
+    private readonly Dictionary<string, List<string>> _leadersByCategory = new(StringComparer.Ordinal);
+    private DemandRanking _ranking = null!;
     private bool _dirty;
+    private bool _unsent;
 
     public TrendingGrain(
         [PersistentState(StorageNames.TrendingState, StorageNames.Provider)] IPersistentState<TrendingState> state,
         IOptions<TrendingOptions> options,
-        TimeProvider time)
+        TimeProvider time,
+        ILogger<TrendingGrain> logger)
     {
         _state = state;
         _options = options.Value;
         _time = time;
+        _logger = logger;
     }
+
+    private bool IsCatalogWide => this.GetPrimaryKeyString() == ITrendingGrain.AllCategories;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _ranking = new DemandRanking(_state.State.Reports, IsCatalogWide ? int.MaxValue : _options.MaxTrackedPerCategory, _options.HalfLife);
+        foreach (var byCategory in _ranking.Reports.GroupBy(r => r.Category ?? ""))
+        {
+            _leadersByCategory[byCategory.Key] = [.. byCategory.Select(r => r.Sku)];
+        }
+
         this.RegisterGrainTimer(
             _ => SaveIfChangedAsync(),
             new GrainTimerCreationOptions(_options.PersistInterval, _options.PersistInterval) { KeepAlive = false });
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveIfChangedAsync();
-
-    private Dictionary<string, SkuDemandReport> Reports => _state.State.Reports;
-
-    public Task ReportAsync(SkuDemandReport report)
-    {
-        Reports[report.Sku] = report;
-        _dirty = true;
-        if (Reports.Count > _options.MaxTracked)
+        if (!IsCatalogWide && _options.ReportInterval > TimeSpan.Zero)
         {
-            var now = _time.GetUtcNow();
-            var weakest = Reports.Values
-                .OrderBy(r => Trending(r, now) + r.Units)
-                .ThenBy(r => r.AsOf)
-                .Take(Math.Max(1, _options.MaxTracked / 10))
-                .Select(r => r.Sku)
-                .ToList();
-            foreach (var sku in weakest)
-            {
-                Reports.Remove(sku);
-            }
+            this.RegisterGrainTimer(
+                _ => SendLeadersAsync(),
+                new GrainTimerCreationOptions(_options.ReportInterval, _options.ReportInterval) { KeepAlive = false });
         }
 
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendLeadersAsync();
+            await SaveIfChangedAsync();
+        }
+        catch (Exception ex)
+        {
+            // Derived data: the SKUs report again. Storage may already be gone when the silo stops.
+            LogSaveFailed(_logger, ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    public async Task ReportAsync(SkuDemandReport report)
+    {
+        _ranking.Report(report, _time.GetUtcNow());
+        _dirty = true;
+        _unsent = true;
+        if (_options.ReportInterval == TimeSpan.Zero)
+        {
+            await SendLeadersAsync();
+        }
+    }
+
+    public Task MergeAsync(string category, IReadOnlyList<SkuDemandReport> top)
+    {
+        var now = _time.GetUtcNow();
+        if (_leadersByCategory.Remove(category, out var previous))
+        {
+            foreach (var sku in previous)
+            {
+                _ranking.Remove(sku);
+            }
+        }
+
+        foreach (var report in top)
+        {
+            _ranking.Report(report, now);
+        }
+
+        _leadersByCategory[category] = [.. top.Select(r => r.Sku)];
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<RankedSku>> GetTrendingAsync(int count) =>
+        Task.FromResult(_ranking.TopTrending(count, _time.GetUtcNow()));
+
+    public Task<IReadOnlyList<RankedSku>> GetPopularAsync(int count) =>
+        Task.FromResult(_ranking.TopUnits(count));
+
+    private Task SendLeadersAsync()
+    {
+        if (IsCatalogWide || !_unsent)
+        {
+            return Task.CompletedTask;
+        }
+
+        _unsent = false;
+        var category = this.GetPrimaryKeyString()["category:".Length..];
+        var leaders = _ranking.Leaders(_options.LeadersPerCategory, _time.GetUtcNow());
+        return GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.AllCategories).MergeAsync(category, leaders);
     }
 
     private async Task SaveIfChangedAsync()
@@ -88,24 +143,6 @@ public sealed class TrendingGrain : Grain, ITrendingGrain
         }
     }
 
-    public Task<IReadOnlyList<RankedSku>> GetTrendingAsync(int count, string? category)
-    {
-        var now = _time.GetUtcNow();
-        return Task.FromResult(Rank(category, count, r => Trending(r, now) is var score && score >= MinimumTrendingScore ? score : 0));
-    }
-
-    public Task<IReadOnlyList<RankedSku>> GetPopularAsync(int count, string? category) =>
-        Task.FromResult(Rank(category, count, r => r.Units));
-
-    private IReadOnlyList<RankedSku> Rank(string? category, int count, Func<SkuDemandReport, double> score) =>
-        Reports.Values
-            .Where(r => category is null || string.Equals(r.Category, category, StringComparison.Ordinal))
-            .Select(r => new RankedSku(r.Sku, score(r)))
-            .Where(r => r.Score > 0)
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Sku, StringComparer.Ordinal)
-            .Take(Math.Max(0, count))
-            .ToList();
-
-    private double Trending(SkuDemandReport r, DateTimeOffset now) => DecayedScore.At(r.TrendingScore, r.AsOf, now, _options.HalfLife);
+    [LoggerMessage(2421, LogLevel.Warning, "Trending ranking {Key} could not be saved at deactivation; it is rebuilt from the SKUs' next reports")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception, string key);
 }

@@ -11,8 +11,11 @@ public sealed class TrendingOptions
     /// <summary>How often at most a SKU grain reports its demand. Default 15 seconds (the dashboards' scrape).</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>SKUs the ranking keeps; past it, the weakest tenth is dropped in one go. Default 20,000.</summary>
-    public int MaxTracked { get; set; } = 20_000;
+    /// <summary>SKUs a category's ranking keeps; past it, the weakest tenth is dropped in one go. Default 2,000.</summary>
+    public int MaxTrackedPerCategory { get; set; } = 2_000;
+
+    /// <summary>SKUs of each ranking a category sends to the catalog-wide one every report interval. Default 100.</summary>
+    public int LeadersPerCategory { get; set; } = 100;
 
     /// <summary>
     /// How often the ranking is written to storage when it changed (and at deactivation). Default 1 minute:
@@ -25,6 +28,7 @@ public sealed class TrendingOptions
         if (HalfLife <= TimeSpan.Zero) yield return $"{SectionName}:HalfLife must be positive (was {HalfLife}).";
         if (ReportInterval < TimeSpan.Zero) yield return $"{SectionName}:ReportInterval must not be negative (was {ReportInterval}).";
         if (PersistInterval < TimeSpan.FromSeconds(1)) yield return $"{SectionName}:PersistInterval must be at least 1 second (was {PersistInterval}).";
-        if (MaxTracked is < 10 or > 1_000_000) yield return $"{SectionName}:MaxTracked must be between 10 and 1000000 (was {MaxTracked}).";
+        if (MaxTrackedPerCategory is < 10 or > 1_000_000) yield return $"{SectionName}:MaxTrackedPerCategory must be between 10 and 1000000 (was {MaxTrackedPerCategory}).";
+        if (LeadersPerCategory is < 1 or > 10_000) yield return $"{SectionName}:LeadersPerCategory must be between 1 and 10000 (was {LeadersPerCategory}).";
     }
 }

@@ -25,6 +25,9 @@ public static class EcomGrainsSiloBuilderExtensions
         AddValidated<SearchDemandOptions>(services, SearchDemandOptions.SectionName, o => o.Validate());
         AddValidated<TrendingOptions>(services, TrendingOptions.SectionName, o => o.Validate());
         AddValidated<RecommendationOptions>(services, RecommendationOptions.SectionName, o => o.Validate());
+        AddValidated<CatalogOptions>(services, CatalogOptions.SectionName, o => o.Validate());
+        services.AddSingleton<CatalogProjection>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogProjection>());
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using EcomOrleans.Catalog;
+using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Inference;
 using EcomOrleans.Recommendations;
 using EcomOrleans.Skus;
@@ -6,11 +7,11 @@ using EcomOrleans.Skus;
 namespace EcomOrleans.Grains.Recommendations;
 
 /// <summary>
-/// Builds a ranked list: the model's picks first, then session co-views, trending and popular until
-/// the list is full. Every item is checked against its SKU grain's live stock (and category) at serve
-/// time, never against a copy.
+/// Builds a ranked list: the model's picks first, then session co-views, trending and popular until the list is
+/// full. Every item is checked against this silo's <see cref="CatalogProjection"/> (listed, in stock, of the asked
+/// category), which SKU grains update before they acknowledge a stock-out, so no candidate costs a grain call.
 /// </summary>
-public sealed class RecommendationChain(IGrainFactory grains, RecommendationOptions options, Action<Exception> onModelFailure)
+public sealed class RecommendationChain(IGrainFactory grains, CatalogProjection catalog, RecommendationOptions options, Action<Exception> onModelFailure)
 {
     private const int MaxCandidates = 500;
 
@@ -40,21 +41,20 @@ public sealed class RecommendationChain(IGrainFactory grains, RecommendationOpti
 
         if (picked.Count < request.Count && user.SessionItems.Count > 0)
         {
-            var coViewed = await SessionCoViewsAsync(user.SessionItems);
-            await AddAvailableAsync(request, coViewed, RecommendationReasons.SessionCoView, picked, taken);
+            Add(request, await SessionCoViewsAsync(user.SessionItems), RecommendationReasons.SessionCoView, picked, taken);
         }
 
-        var trending = grains.GetGrain<ITrendingGrain>(ITrendingGrain.GlobalKey);
+        var ranking = grains.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(request.Category));
         if (picked.Count < request.Count)
         {
-            var ranked = await trending.GetTrendingAsync(Want(request.Count, taken.Count), request.Category);
-            await AddAvailableAsync(request, ranked.Select(r => (r.Sku, (float)r.Score)).ToList(), RecommendationReasons.Trending, picked, taken);
+            var ranked = await ranking.GetTrendingAsync(Want(request.Count, taken.Count));
+            Add(request, ranked.Select(r => (r.Sku, (float)r.Score)), RecommendationReasons.Trending, picked, taken);
         }
 
         if (picked.Count < request.Count)
         {
-            var ranked = await trending.GetPopularAsync(Want(request.Count, taken.Count), request.Category);
-            await AddAvailableAsync(request, ranked.Select(r => (r.Sku, (float)r.Score)).ToList(), RecommendationReasons.Popular, picked, taken);
+            var ranked = await ranking.GetPopularAsync(Want(request.Count, taken.Count));
+            Add(request, ranked.Select(r => (r.Sku, (float)r.Score)), RecommendationReasons.Popular, picked, taken);
         }
 
         return picked;
@@ -65,9 +65,9 @@ public sealed class RecommendationChain(IGrainFactory grains, RecommendationOpti
         var inference = grains.GetGrain<IInferenceGrain>(0);
         if (request.Category is { } category)
         {
-            var members = await grains.GetGrain<ICategoryIndexGrain>(category).GetSkusAsync();
-            var scored = await inference.ScoreItemsAsync(embedding, members.Where(s => !taken.Contains(s)).ToList());
-            await AddAvailableAsync(request, scored.Select(s => (s.Sku, s.Score)).ToList(), RecommendationReasons.Personalized, picked, taken);
+            var members = catalog.SkusIn(category).Where(s => !taken.Contains(s) && catalog.CanRecommend(s, category)).ToList();
+            var scored = await inference.ScoreItemsAsync(embedding, members);
+            Add(request, scored.Select(s => (s.Sku, s.Score)), RecommendationReasons.Personalized, picked, taken);
             return;
         }
 
@@ -76,7 +76,7 @@ public sealed class RecommendationChain(IGrainFactory grains, RecommendationOpti
         while (true)
         {
             var candidates = await inference.TopItemsAsync(embedding, want, [.. taken]);
-            await AddAvailableAsync(request, candidates.Select(c => (c.Sku, c.Score)).ToList(), RecommendationReasons.Personalized, picked, taken);
+            Add(request, candidates.Select(c => (c.Sku, c.Score)), RecommendationReasons.Personalized, picked, taken);
             if (picked.Count >= request.Count || candidates.Count < want || want >= MaxCandidates)
             {
                 return;
@@ -99,25 +99,19 @@ public sealed class RecommendationChain(IGrainFactory grains, RecommendationOpti
             .ToList();
     }
 
-    /// <summary>Adds candidates in order, checking live availability a slice at a time, until the list is full.</summary>
-    private async Task AddAvailableAsync(
-        RecommendationRequest request, IReadOnlyList<(string Sku, float Score)> candidates, string reason,
-        List<RecommendedItem> picked, HashSet<string> taken)
+    /// <summary>Adds candidates in order that the read model says can be recommended, until the list is full.</summary>
+    private void Add(RecommendationRequest request, IEnumerable<(string Sku, float Score)> candidates, string reason, List<RecommendedItem> picked, HashSet<string> taken)
     {
-        var fresh = candidates.Where(c => !taken.Contains(c.Sku)).ToList();
-        var next = 0;
-        while (picked.Count < request.Count && next < fresh.Count)
+        foreach (var (sku, score) in candidates)
         {
-            var slice = fresh.Skip(next).Take(Math.Max(4, (request.Count - picked.Count) * 2)).ToList();
-            next += slice.Count;
-            var availability = await Task.WhenAll(slice.Select(c => grains.GetGrain<ISkuGrain>(c.Sku).GetAvailabilityAsync()));
-            for (var i = 0; i < slice.Count && picked.Count < request.Count; i++)
+            if (picked.Count >= request.Count)
             {
-                var a = availability[i];
-                if (a.CanRecommend && (request.Category is null || string.Equals(a.Category, request.Category, StringComparison.Ordinal)) && taken.Add(slice[i].Sku))
-                {
-                    picked.Add(new RecommendedItem(slice[i].Sku, slice[i].Score, reason));
-                }
+                return;
+            }
+
+            if (!taken.Contains(sku) && catalog.CanRecommend(sku, request.Category) && taken.Add(sku))
+            {
+                picked.Add(new RecommendedItem(sku, score, reason));
             }
         }
     }

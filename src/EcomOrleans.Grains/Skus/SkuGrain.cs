@@ -1,7 +1,5 @@
 using EcomOrleans.Catalog;
-using EcomOrleans.Events;
 using EcomOrleans.Grains.Catalog;
-using EcomOrleans.Grains.Common;
 using EcomOrleans.Grains.Storage;
 using EcomOrleans.Skus;
 using Microsoft.Extensions.Logging;
@@ -11,221 +9,135 @@ using Orleans.Concurrency;
 namespace EcomOrleans.Grains.Skus;
 
 /// <summary>
-/// One catalog item: facts, live stock and time-bucketed demand. Reentrant so that a popular SKU's
-/// concurrent callers share storage writes (<see cref="StateWriteCoalescer"/>); all state changes are
-/// synchronous, so interleaving only happens while a write is awaited.
+/// One catalog item: facts and live stock (hot state), demand history (cold state). Reentrant so that a popular
+/// SKU's concurrent callers share storage writes (<see cref="StateWriteCoalescer"/>); all state changes are
+/// synchronous, so interleaving only happens while a write is awaited. When the catalog changes or stock crosses
+/// zero it publishes its listing to its catalog shard, which pushes it to every silo's read model, before it answers.
 /// </summary>
 [Reentrant]
 [GrainType("sku")]
 public sealed partial class SkuGrain : Grain, ISkuGrain
 {
     private readonly IPersistentState<SkuState> _state;
+    private readonly IPersistentState<SkuDemandState> _demandState;
     private readonly SkuGrainOptions _options;
     private readonly TrendingOptions _trending;
     private readonly TimeProvider _time;
     private readonly ILogger<SkuGrain> _logger;
-    private readonly StateWriteCoalescer _writer;
-    private readonly HashSet<ulong> _recent = [];
+    private readonly StateWriteCoalescer _hotWriter;
+    private readonly StateWriteCoalescer _coldWriter;
+    private SkuDemand _demand = null!;
+    private SkuListing? _published;
+    private Task _publishing = Task.CompletedTask;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
 
     public SkuGrain(
         [PersistentState(StorageNames.SkuState, StorageNames.Provider)] IPersistentState<SkuState> state,
+        [PersistentState(StorageNames.SkuDemandState, StorageNames.Provider)] IPersistentState<SkuDemandState> demand,
         IOptions<SkuGrainOptions> options,
         IOptions<TrendingOptions> trending,
         TimeProvider time,
         ILogger<SkuGrain> logger)
     {
         _state = state;
+        _demandState = demand;
         _options = options.Value;
         _trending = trending.Value;
         _time = time;
         _logger = logger;
-        _writer = new StateWriteCoalescer(WriteAsync);
+        _hotWriter = new StateWriteCoalescer(() => WriteAsync(_state));
+        _coldWriter = new StateWriteCoalescer(() => WriteAsync(_demandState));
     }
 
     private SkuState State => _state.State;
 
     private string Sku => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _recent.UnionWith(State.RecentEventKeys);
-        return Task.CompletedTask;
+        if (SkuStateMigration.Migrate(State, _demandState.State, _demandState.RecordExists, _options.DedupWindow))
+        {
+            // History first: once the hot state is written without it, the demand state is its only copy.
+            await _demandState.WriteStateAsync(cancellationToken);
+            await _state.WriteStateAsync(cancellationToken);
+        }
+
+        _demand = new SkuDemand(_demandState.State, _options, _trending.HalfLife);
     }
 
     public async Task<SkuSnapshot> UpsertCatalogAsync(SkuCatalog catalog)
     {
-        var previousCategory = State.Catalog?.Category;
-        if (!string.Equals(previousCategory, catalog.Category, StringComparison.Ordinal))
-        {
-            // Index first: a SKU may sit in an index it has left (filtered at serve time), never miss one it is in.
-            await GrainFactory.GetGrain<ICategoryIndexGrain>(catalog.Category).AddAsync(Sku);
-            if (previousCategory is not null)
-            {
-                await GrainFactory.GetGrain<ICategoryIndexGrain>(previousCategory).RemoveAsync(Sku);
-            }
-        }
-
         State.Catalog = catalog;
         State.Stock = catalog.Stock;
         State.UpdatedAt = _time.GetUtcNow();
-        await _writer.FlushAsync();
+        await _hotWriter.FlushAsync();
+        await PublishListingAsync();
         return Snapshot(catalog);
     }
 
-    public async Task<SkuEventsApplied> ApplyEventsAsync(IReadOnlyList<BehaviorEvent> events, IReadOnlyList<string> coViewed)
+    public async Task ApplyEventsAsync(IReadOnlyList<SkuEvent> events, IReadOnlyList<string> coViewed)
     {
         var now = _time.GetUtcNow();
         var counted = 0;
+        var stockChanged = false;
         foreach (var e in events)
         {
-            if (!string.Equals(e.Sku, Sku, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Event '{e.EventId}' is for SKU '{e.Sku}', not '{Sku}'.", nameof(events));
-            }
-
-            if (Remember(EventKey.Of(e.UserId, e.EventId)))
-            {
-                Count(e, now);
-                counted++;
-            }
-        }
-
-        if (counted > 0)
-        {
-            CountCoViews(coViewed);
-            State.UpdatedAt = now;
-            Prune(now);
-            await _writer.FlushAsync();
-            await ReportDemandIfDueAsync(now);
-        }
-        else
-        {
-            // All re-sends: still answer only once the write that first counted them is durable.
-            await _writer.WhenDurableAsync();
-        }
-
-        return new SkuEventsApplied(Sku, State.Catalog?.Category);
-    }
-
-    public Task<SkuAvailability> GetAvailabilityAsync() =>
-        Task.FromResult(new SkuAvailability(Sku, State.Catalog is not null, State.Stock, State.Catalog?.Category));
-
-    public Task<IReadOnlyList<RankedSku>> GetCoViewedAsync(int count) =>
-        Task.FromResult<IReadOnlyList<RankedSku>>(State.CoViews
-            .OrderByDescending(c => c.Value)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(Math.Max(0, count))
-            .Select(c => new RankedSku(c.Key, c.Value))
-            .ToList());
-
-    public Task<SkuSnapshot?> GetAsync() =>
-        Task.FromResult(State.Catalog is { } catalog ? Snapshot(catalog) : null);
-
-    public Task<DemandSeries> GetDemandAsync(DemandGranularity granularity)
-    {
-        var now = _time.GetUtcNow();
-        var (buckets, cutoff) = granularity == DemandGranularity.Hour
-            ? (State.Hourly, HourlyCutoff(now))
-            : (State.Daily, DailyCutoff(now));
-        var series = buckets
-            .Where(b => b.Start >= cutoff)
-            .Select(b => new DemandBucket(b.Start, b.ToCounts()))
-            .ToList();
-        return Task.FromResult(new DemandSeries(Sku, granularity, series));
-    }
-
-    private SkuSnapshot Snapshot(SkuCatalog catalog) =>
-        new(Sku, catalog, State.Stock, State.Totals.ToCounts(), State.LostUnits, State.UpdatedAt);
-
-    private bool Remember(ulong key)
-    {
-        if (!_recent.Add(key))
-        {
-            return false;
-        }
-
-        var keys = State.RecentEventKeys;
-        keys.Add(key);
-        if (keys.Count > _options.DedupWindow)
-        {
-            _recent.Remove(keys[0]);
-            keys.RemoveAt(0);
-        }
-
-        return true;
-    }
-
-    private void Count(BehaviorEvent e, DateTimeOffset now)
-    {
-        var unitPrice = e.Price ?? State.Catalog?.Price ?? 0m;
-        if (e.Kind == EventKind.Purchase)
-        {
-            TakeStock(e.Quantity);
-        }
-
-        State.Totals.Add(e.Kind, e.Quantity, unitPrice);
-        (State.TrendingScore, State.TrendingAsOf) = DecayedScore.Add(
-            State.TrendingScore, State.TrendingAsOf, DecayedScore.WeightOf(e.Kind), e.Timestamp, _trending.HalfLife);
-        var hour = DemandBuckets.HourStart(e.Timestamp);
-        if (hour >= HourlyCutoff(now))
-        {
-            DemandBuckets.GetOrAdd(State.Hourly, hour).Add(e.Kind, e.Quantity, unitPrice);
-        }
-
-        var day = DemandBuckets.DayStart(e.Timestamp);
-        if (day >= DailyCutoff(now))
-        {
-            DemandBuckets.GetOrAdd(State.Daily, day).Add(e.Kind, e.Quantity, unitPrice);
-        }
-    }
-
-    private void CountCoViews(IReadOnlyList<string> coViewed)
-    {
-        foreach (var other in coViewed)
-        {
-            if (string.Equals(other, Sku, StringComparison.Ordinal))
+            if (!_demand.Dedup.TryAdd(e.Key))
             {
                 continue;
             }
 
-            State.CoViews[other] = State.CoViews.GetValueOrDefault(other) + 1;
+            if (e.Kind == Events.EventKind.Purchase)
+            {
+                stockChanged |= TakeStock(e.Quantity);
+            }
+
+            _demand.Count(e, e.Price ?? State.Catalog?.Price ?? 0m, now);
+            counted++;
         }
 
-        while (State.CoViews.Count > _options.MaxCoViews)
+        if (counted == 0)
         {
-            State.CoViews.Remove(State.CoViews.MinBy(c => (c.Value, c.Key)).Key);
-        }
-    }
-
-    /// <summary>
-    /// Tells the trending ranking about this SKU's demand, at most once per report interval. A failure
-    /// is logged, not thrown: the ranking is advisory and must not fail ingestion.
-    /// </summary>
-    private async Task ReportDemandIfDueAsync(DateTimeOffset now)
-    {
-        if (now - _lastReport < _trending.ReportInterval)
-        {
+            // All re-sends: still answer only once the writes that first counted them are durable.
+            await Task.WhenAll(_coldWriter.WhenDurableAsync(), _hotWriter.WhenDurableAsync());
             return;
         }
 
-        _lastReport = now;
-        var report = new SkuDemandReport(Sku, State.Catalog?.Category, State.TrendingScore, State.TrendingAsOf, State.Totals.Units);
-        try
+        _demand.CountCoViews(coViewed, Sku);
+        _demand.Prune(now);
+        _demand.State.UpdatedAt = now;
+        if (stockChanged)
         {
-            await GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.GlobalKey).ReportAsync(report);
+            State.UpdatedAt = now;
+            await Task.WhenAll(_coldWriter.FlushAsync(), _hotWriter.FlushAsync());
+            await PublishListingAsync();
         }
-        catch (Exception ex)
+        else
         {
-            LogReportFailed(_logger, ex, Sku);
+            await _coldWriter.FlushAsync();
         }
+
+        ReportDemandIfDue(now);
     }
 
-    private void TakeStock(int quantity)
+    public Task<IReadOnlyList<RankedSku>> GetCoViewedAsync(int count) =>
+        Task.FromResult<IReadOnlyList<RankedSku>>([.. _demand.TopCoViews(count).Select(c => new RankedSku(c.Key, c.Value))]);
+
+    public Task<SkuSnapshot?> GetAsync() =>
+        Task.FromResult(State.Catalog is { } catalog ? Snapshot(catalog) : null);
+
+    public Task<DemandSeries> GetDemandAsync(DemandGranularity granularity) =>
+        Task.FromResult(new DemandSeries(Sku, granularity, [.. _demand.Buckets(granularity, _time.GetUtcNow()).Select(b => new DemandBucket(b.Start, b.ToCounts()))]));
+
+    private SkuSnapshot Snapshot(SkuCatalog catalog) =>
+        new(Sku, catalog, State.Stock, _demand.State.Totals.ToCounts(), State.LostUnits, State.UpdatedAt > _demand.State.UpdatedAt ? State.UpdatedAt : _demand.State.UpdatedAt);
+
+    /// <returns>True when stock changed.</returns>
+    private bool TakeStock(int quantity)
     {
         if (State.Catalog is null)
         {
-            return; // Stock is unknown until the catalog is set.
+            return false; // Stock is unknown until the catalog is set.
         }
 
         var taken = Math.Min(State.Stock, quantity);
@@ -236,23 +148,65 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             SkuInstruments.LostUnits.Add(quantity - taken);
             LogStockOut(_logger, Sku, quantity - taken);
         }
+
+        return true;
     }
 
-    private void Prune(DateTimeOffset now)
+    /// <summary>
+    /// Publishes the listing if it differs from the last one published. Publishes run one after another, each reading
+    /// the state when it starts, so the shard always ends with the latest.
+    /// </summary>
+    private Task PublishListingAsync()
     {
-        DemandBuckets.Prune(State.Hourly, HourlyCutoff(now));
-        DemandBuckets.Prune(State.Daily, DailyCutoff(now));
+        _publishing = PublishAfterAsync(_publishing);
+        return _publishing;
     }
 
-    private DateTimeOffset HourlyCutoff(DateTimeOffset now) => DemandBuckets.HourStart(now - _options.HourlyRetention);
-
-    private DateTimeOffset DailyCutoff(DateTimeOffset now) => DemandBuckets.DayStart(now - _options.DailyRetention);
-
-    private async Task WriteAsync()
+    private async Task PublishAfterAsync(Task previous)
     {
         try
         {
-            await _state.WriteStateAsync();
+            await previous;
+        }
+        catch
+        {
+            // The earlier caller saw its failure; this publish reads the state afresh.
+        }
+
+        if (State.Catalog is not { } catalog)
+        {
+            return;
+        }
+
+        var listing = new SkuListing(Sku, catalog.Category, State.Stock > 0, 0);
+        if (_published is { } published && published.InStock == listing.InStock && string.Equals(published.Category, listing.Category, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
+        _published = listing;
+    }
+
+    /// <summary>Tells the category's ranking about this SKU's demand, one-way, at most once per report interval.</summary>
+    private void ReportDemandIfDue(DateTimeOffset now)
+    {
+        if (now - _lastReport < _trending.ReportInterval || State.Catalog is not { } catalog)
+        {
+            return;
+        }
+
+        _lastReport = now;
+        var demand = _demand.State;
+        _ = GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(catalog.Category))
+            .ReportAsync(new SkuDemandReport(Sku, catalog.Category, demand.TrendingScore, demand.TrendingAsOf, demand.Totals.Units));
+    }
+
+    private async Task WriteAsync<T>(IPersistentState<T> state)
+    {
+        try
+        {
+            await state.WriteStateAsync();
         }
         catch (Exception ex)
         {

@@ -1,8 +1,17 @@
+using System.Text.Json.Serialization;
 using EcomOrleans.Skus;
 
 namespace EcomOrleans.Grains.Skus;
 
-/// <summary>The persisted state of a <see cref="SkuGrain"/>.</summary>
+/// <summary>
+/// The hot half of a <see cref="SkuGrain"/>'s state: catalog facts and stock, written when they change. Demand history
+/// lives apart in <see cref="SkuDemandState"/>, so a view never rewrites the catalog and a stock change never
+/// rewrites 120 days of buckets.
+/// </summary>
+/// <remarks>
+/// State written before the split kept the history here too; those properties are read once, moved into
+/// <see cref="SkuDemandState"/> when that has no record yet, and never written again.
+/// </remarks>
 [GenerateSerializer, Alias("ecom.SkuState")]
 public sealed class SkuState
 {
@@ -14,24 +23,19 @@ public sealed class SkuState
 
     [Id(2)] public long LostUnits { get; set; }
 
-    [Id(3)] public DemandCountsState Totals { get; set; } = new();
-
-    /// <summary>Hourly buckets, oldest first, only hours with demand.</summary>
-    [Id(4)] public List<DemandCountsState> Hourly { get; set; } = [];
-
-    /// <summary>Daily (UTC) buckets, oldest first, only days with demand.</summary>
-    [Id(5)] public List<DemandCountsState> Daily { get; set; } = [];
-
-    /// <summary>Keys of the most recent events counted, oldest first (see <see cref="Storage.EventKey"/>).</summary>
-    [Id(6)] public List<ulong> RecentEventKeys { get; set; } = [];
-
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Recent demand weight, decayed, as of <see cref="TrendingAsOf"/>.</summary>
-    [Id(8)] public double TrendingScore { get; set; }
+    [Id(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DemandCountsState? Totals { get; set; }
 
-    [Id(9)] public DateTimeOffset TrendingAsOf { get; set; }
+    [Id(4), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<DemandCountsState>? Hourly { get; set; }
 
-    /// <summary>SKUs viewed in a session just before this one, with how often.</summary>
-    [Id(10)] public Dictionary<string, long> CoViews { get; set; } = new(StringComparer.Ordinal);
+    [Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<DemandCountsState>? Daily { get; set; }
+
+    [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<ulong>? RecentEventKeys { get; set; }
+
+    [Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? TrendingScore { get; set; }
+
+    [Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? TrendingAsOf { get; set; }
+
+    [Id(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, long>? CoViews { get; set; }
 }

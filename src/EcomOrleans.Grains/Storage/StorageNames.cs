@@ -9,6 +9,7 @@ public static class StorageNames
     public const string UserState = "user";
     public const string SkuState = "sku";
     public const string SearchDemandState = "search-demand";
-    public const string CategoryIndexState = "category-index";
+    public const string SkuDemandState = "sku-demand";
+    public const string CatalogShardState = "catalog-shard";
     public const string TrendingState = "trending";
 }

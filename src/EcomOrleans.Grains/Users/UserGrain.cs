@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using EcomOrleans.Events;
+using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Grains.Common;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Storage;
+using EcomOrleans.Inference;
 using EcomOrleans.Insights;
+using EcomOrleans.Recommendations;
 using EcomOrleans.Skus;
 using EcomOrleans.Users;
 using Microsoft.Extensions.Logging;
@@ -11,43 +15,56 @@ using Microsoft.Extensions.Options;
 namespace EcomOrleans.Grains.Users;
 
 /// <summary>
-/// One shopper. The authority for idempotency: an event is new here or it is a duplicate. New item
-/// events go to their SKU grains before this grain writes its own state, so a failure anywhere leaves
-/// the events unacknowledged and a retry re-sends them (SKU grains drop what they already counted).
+/// One shopper. The authority for idempotency: an event is new here or it is a duplicate. New item events go to
+/// their SKU grains before this grain writes its own state, so a failure anywhere leaves the events unacknowledged
+/// and a retry re-sends them (SKU grains drop what they already counted). The behaviour itself lives in pure types
+/// (<see cref="BehaviorSequence"/>, <see cref="SessionTable"/>, <see cref="AffinityTable"/>, <see cref="DedupRing"/>,
+/// <see cref="RecommendationLedger"/>) over the persisted state; this class orchestrates calls and storage.
 /// </summary>
 [GrainType("user")]
 public sealed partial class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Provider)] IPersistentState<UserState> state,
     IOptions<UserGrainOptions> options,
     IOptions<RecommendationOptions> recommendationOptions,
+    CatalogProjection catalog,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
-    private readonly UserGrainOptions _options = options.Value;
-    private readonly RecommendationOptions _recommendations = recommendationOptions.Value;
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private static readonly LogThrottle EmbeddingFailures = new(TimeSpan.FromMinutes(1));
+
+    private IGrainTimer? _refreshTimer;
+    private bool _embeddingUnsaved;
 
     private UserState State => state.State;
 
+    private UserGrainOptions Options => options.Value;
+
+    private RecommendationOptions Recommendations => recommendationOptions.Value;
+
+    private BehaviorSequence Sequence => new(State.Sequence, Options.SequenceLength);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _seen.UnionWith(State.SeenEventIds);
+        UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
         return Task.CompletedTask;
     }
 
     public async Task<IngestResult> RecordEventsAsync(IReadOnlyList<BehaviorEvent> events)
     {
         var userId = this.GetPrimaryKeyString();
+        var dedup = new DedupRing(State.Dedup, Options.DedupWindow);
         var fresh = new List<BehaviorEvent>(events.Count);
-        var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
             if (!string.Equals(e.UserId, userId, StringComparison.Ordinal))
             {
                 throw new ArgumentException($"Event '{e.EventId}' belongs to user '{e.UserId}', not '{userId}'.", nameof(events));
             }
+        }
 
-            if (!_seen.Contains(e.EventId) && inBatch.Add(e.EventId))
+        foreach (var e in events)
+        {
+            if (dedup.TryAdd(StableHash.Of(userId, e.EventId)))
             {
                 fresh.Add(e);
             }
@@ -59,21 +76,16 @@ public sealed partial class UserGrain(
             return new IngestResult(0, duplicates);
         }
 
-        var categories = await ForwardAsync(fresh);
-        foreach (var e in fresh)
-        {
-            Apply(e, e.Sku is null ? null : categories.GetValueOrDefault(e.Sku));
-        }
-
-        Attribute(fresh);
-        if (fresh.Any(IsItemEvent))
-        {
-            State.EmbeddingStale = true;
-            ScheduleEmbeddingRefresh();
-        }
-
         try
         {
+            Apply(fresh);
+            await ForwardAsync(fresh);
+            foreach (var e in new RecommendationLedger(State.Recommendations, Recommendations.RememberedRecommendations).Attributed(fresh))
+            {
+                RecommendationInstruments.Attributed.Add(1, new KeyValuePair<string, object?>(
+                    RecommendationInstruments.KindTag, e.Kind == EventKind.Click ? "click" : "purchase"));
+            }
+
             await state.WriteStateAsync();
         }
         catch (Exception ex)
@@ -94,19 +106,14 @@ public sealed partial class UserGrain(
             return Task.FromResult<UserProfile?>(null);
         }
 
-        var now = time.GetUtcNow();
-        var affinities = State.Affinities
-            .Select(a => new CategoryAffinity(a.Category, DecayedScore.At(a.Score, a.AsOf, now, _options.AffinityHalfLife)))
-            .OrderByDescending(a => a.Score)
-            .ToList();
         return Task.FromResult<UserProfile?>(new UserProfile(
             this.GetPrimaryKeyString(),
             State.TotalEvents,
             State.FirstSeen,
             State.LastSeen,
-            [.. State.Recent],
-            [.. State.Sessions.OrderByDescending(s => s.LastSeen)],
-            affinities,
+            [.. State.Sequence],
+            new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(),
+            new AffinityTable(State.Affinities, Options.MaxCategories, Options.AffinityHalfLife).At(time.GetUtcNow()),
             State.Embedding is null ? null : State.EmbeddingModelVersion,
             State.EmbeddingStale));
     }
@@ -114,128 +121,176 @@ public sealed partial class UserGrain(
     public async Task ForgetAsync()
     {
         await state.ClearStateAsync();
-        _seen.Clear();
         DeactivateOnIdle();
         LogForgotten(logger, this.GetPrimaryKeyString());
     }
 
-    private async Task<Dictionary<string, string?>> ForwardAsync(List<BehaviorEvent> fresh)
+    public async Task<Recommendation> RecommendAsync(RecommendationRequest request)
     {
-        var coViews = CoViewsOf(fresh);
-        var skuCalls = fresh
-            .Where(e => e.Sku is not null && e.Kind != EventKind.Search)
-            .GroupBy(e => e.Sku!, StringComparer.Ordinal)
-            .Select(g => GrainFactory.GetGrain<ISkuGrain>(g.Key).ApplyEventsAsync(g.ToList(), coViews.GetValueOrDefault(g.Key) ?? []))
-            .ToList();
-        var searchCalls = fresh
-            .Where(e => e.Kind == EventKind.Search && e.Query is not null)
-            .GroupBy(e => SearchDemandShards.KeyFor(e.Query!), StringComparer.Ordinal)
-            .Select(g => GrainFactory.GetGrain<ISearchDemandGrain>(g.Key)
-                .RecordSearchesAsync(g.Select(e => new SearchObserved(e.Query!, e.Sku, e.Timestamp)).ToList()))
-            .ToList();
+        var started = Stopwatch.GetTimestamp();
+        var count = Math.Clamp(request.Count, 1, Recommendations.MaxCount);
+        if (State.EmbeddingStale)
+        {
+            // A recommendation after an event must see that event: refresh now, at storefront priority.
+            await RefreshEmbeddingAsync(InferencePriority.Storefront);
+        }
 
-        await Task.WhenAll(searchCalls);
-        var applied = await Task.WhenAll(skuCalls);
-        return applied.ToDictionary(a => a.Sku, a => a.Category, StringComparer.Ordinal);
+        var sequence = Sequence;
+        var (bought, cart) = sequence.PurchasesAndCart();
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        if (Recommendations.ExcludePurchased)
+        {
+            excluded.UnionWith(bought);
+        }
+
+        if (Recommendations.ExcludeInCart)
+        {
+            excluded.UnionWith(cart);
+        }
+
+        var context = new RecommendationChain.UserContext(
+            State.Embedding, excluded, request.SessionId is { } session ? sequence.SessionItems(session) : []);
+        var items = await new RecommendationChain(GrainFactory, catalog, Recommendations, ex => LogScoringFailed(logger, ex, this.GetPrimaryKeyString()))
+            .BuildAsync(request with { Count = count }, context);
+        var personalized = items.Any(i => i.Reason == RecommendationReasons.Personalized);
+        var recommendation = new Recommendation(
+            $"rec-{Guid.NewGuid():N}",
+            personalized ? State.EmbeddingModelVersion ?? RecommendationReasons.NoModel : RecommendationReasons.NoModel,
+            items);
+
+        // Kept in state but not written now: a read must not cost a storage write. It is saved with the user's
+        // next event, which is when attribution needs it.
+        new RecommendationLedger(State.Recommendations, Recommendations.RememberedRecommendations).Remember(recommendation, time.GetUtcNow());
+        RecommendationInstruments.Requests.Add(1, new KeyValuePair<string, object?>(RecommendationInstruments.SourceTag, personalized ? "personalized" : "fallback"));
+        foreach (var byReason in items.CountBy(i => i.Reason))
+        {
+            RecommendationInstruments.Items.Add(byReason.Value, new KeyValuePair<string, object?>(RecommendationInstruments.ReasonTag, byReason.Key));
+        }
+
+        RecommendationInstruments.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return recommendation;
     }
 
-    private void Apply(BehaviorEvent e, string? category)
+    private void Apply(List<BehaviorEvent> fresh)
     {
-        if (State.TotalEvents == 0 || e.Timestamp < State.FirstSeen)
+        var sequence = Sequence;
+        var sessions = new SessionTable(State.Sessions, Options.MaxSessions);
+        var affinities = new AffinityTable(State.Affinities, Options.MaxCategories, Options.AffinityHalfLife);
+        var itemEvents = false;
+        foreach (var e in fresh)
         {
-            State.FirstSeen = e.Timestamp;
-        }
-
-        if (e.Timestamp > State.LastSeen)
-        {
-            State.LastSeen = e.Timestamp;
-        }
-
-        State.TotalEvents++;
-        Remember(e.EventId);
-        AppendToSequence(e);
-        TouchSession(e);
-        if (category is not null)
-        {
-            AddAffinity(category, DecayedScore.WeightOf(e.Kind), e.Timestamp);
-        }
-    }
-
-    private void Remember(string eventId)
-    {
-        _seen.Add(eventId);
-        State.SeenEventIds.Add(eventId);
-        if (State.SeenEventIds.Count > _options.DedupWindow)
-        {
-            var dropped = State.SeenEventIds.Count - _options.DedupWindow;
-            foreach (var old in State.SeenEventIds.Take(dropped))
+            if (State.TotalEvents == 0 || e.Timestamp < State.FirstSeen)
             {
-                _seen.Remove(old);
+                State.FirstSeen = e.Timestamp;
             }
 
-            State.SeenEventIds.RemoveRange(0, dropped);
-        }
-    }
-
-    private void AppendToSequence(BehaviorEvent e)
-    {
-        // Keep the sequence in event-time order; a late event slots in where it happened.
-        var recent = State.Recent;
-        var index = recent.Count;
-        while (index > 0 && recent[index - 1].Timestamp > e.Timestamp)
-        {
-            index--;
-        }
-
-        recent.Insert(index, e);
-        if (recent.Count > _options.SequenceLength)
-        {
-            recent.RemoveRange(0, recent.Count - _options.SequenceLength);
-        }
-    }
-
-    private void TouchSession(BehaviorEvent e)
-    {
-        var sessions = State.Sessions;
-        var index = sessions.FindIndex(s => s.SessionId == e.SessionId);
-        if (index >= 0)
-        {
-            var s = sessions[index];
-            sessions[index] = s with
+            if (e.Timestamp > State.LastSeen)
             {
-                Started = e.Timestamp < s.Started ? e.Timestamp : s.Started,
-                LastSeen = e.Timestamp > s.LastSeen ? e.Timestamp : s.LastSeen,
-                Events = s.Events + 1,
-            };
-            return;
+                State.LastSeen = e.Timestamp;
+            }
+
+            State.TotalEvents++;
+            var sku = StringPool.Intern(e.Sku);
+            var entry = SequenceEntry.Of(e, sku, sessions.Touch(e.SessionId, e.Timestamp));
+            sequence.Add(entry);
+            itemEvents |= entry.IsItemEvent;
+            if (sku is not null && catalog.Find(sku) is { } listing)
+            {
+                affinities.Add(listing.Category, DecayedScore.WeightOf(e.Kind), e.Timestamp);
+            }
         }
 
-        sessions.Add(new SessionSummary(e.SessionId, e.Timestamp, e.Timestamp, 1));
-        if (sessions.Count > _options.MaxSessions)
+        if (itemEvents)
         {
-            sessions.Remove(sessions.MinBy(s => s.LastSeen)!);
+            State.EmbeddingStale = true;
+            ScheduleEmbeddingRefresh();
         }
     }
 
-    private void AddAffinity(string category, double weight, DateTimeOffset at)
+    /// <summary>Sends new item events to their SKU grains (with what each session viewed just before) and searches to their shard.</summary>
+    private Task ForwardAsync(List<BehaviorEvent> fresh)
     {
-        if (weight <= 0)
+        var sequence = Sequence;
+        var calls = new List<Task>();
+        foreach (var bySku in fresh.Where(e => e.Sku is not null && e.Kind != EventKind.Search).GroupBy(e => e.Sku!, StringComparer.Ordinal))
+        {
+            var coViewed = bySku.Where(e => e.Kind is EventKind.View or EventKind.Click)
+                .SelectMany(e => sequence.ViewedBefore(e.SessionId, e.Timestamp, bySku.Key, Recommendations.SessionItems))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            calls.Add(GrainFactory.GetGrain<ISkuGrain>(bySku.Key).ApplyEventsAsync([.. bySku.Select(SkuEvent.Of)], coViewed));
+        }
+
+        foreach (var byShard in fresh.Where(e => e.Kind == EventKind.Search && e.Query is not null).GroupBy(e => SearchDemandShards.KeyFor(e.Query!), StringComparer.Ordinal))
+        {
+            calls.Add(GrainFactory.GetGrain<ISearchDemandGrain>(byShard.Key)
+                .RecordSearchesAsync([.. byShard.Select(e => new SearchObserved(e.Query!, e.Sku, e.Timestamp))]));
+        }
+
+        return Task.WhenAll(calls);
+    }
+
+    private async Task RefreshEmbeddingAsync(InferencePriority priority)
+    {
+        var skus = Sequence.ModelItems();
+        try
+        {
+            var embedding = skus.Count == 0
+                ? null
+                : await GrainFactory.GetGrain<IInferenceGrain>(0).EmbedSequenceAsync(skus, priority);
+            State.Embedding = embedding is { KnownItems: > 0 } ? embedding.Vector : null;
+            State.EmbeddingModelVersion = StringPool.Intern(embedding?.ModelVersion);
+            State.EmbeddingStale = false;
+            _embeddingUnsaved = true;
+        }
+        catch (Exception ex)
+        {
+            // No model, or the pool is overloaded: the fallbacks serve, and the next event retries.
+            if (EmbeddingFailures.TryEnter(time.GetUtcNow()))
+            {
+                LogEmbeddingFailed(logger, ex, this.GetPrimaryKeyString());
+            }
+        }
+    }
+
+    /// <summary>One background refresh per burst of events: later events in the delay share it.</summary>
+    private void ScheduleEmbeddingRefresh()
+    {
+        if (_refreshTimer is not null)
         {
             return;
         }
 
-        var entry = State.Affinities.Find(a => a.Category == category);
-        if (entry is null)
+        _refreshTimer = this.RegisterGrainTimer(
+            async _ =>
+            {
+                _refreshTimer?.Dispose();
+                _refreshTimer = null;
+                if (State.EmbeddingStale)
+                {
+                    await RefreshEmbeddingAsync(InferencePriority.Background);
+                }
+
+                await SaveEmbeddingAsync();
+            },
+            new GrainTimerCreationOptions(Recommendations.EmbeddingRefreshDelay, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+    }
+
+    private async Task SaveEmbeddingAsync()
+    {
+        if (!_embeddingUnsaved || State.TotalEvents == 0)
         {
-            entry = new AffinityState { Category = category, AsOf = at };
-            State.Affinities.Add(entry);
+            return;
         }
 
-        (entry.Score, entry.AsOf) = DecayedScore.Add(entry.Score, entry.AsOf, weight, at, _options.AffinityHalfLife);
-        if (State.Affinities.Count > _options.MaxCategories)
+        try
         {
-            var now = State.LastSeen;
-            State.Affinities.Remove(State.Affinities.MinBy(a => DecayedScore.At(a.Score, a.AsOf, now, _options.AffinityHalfLife))!);
+            await state.WriteStateAsync();
+            _embeddingUnsaved = false;
+        }
+        catch (Exception ex)
+        {
+            LogWriteFailed(logger, ex, this.GetPrimaryKeyString());
         }
     }
 }

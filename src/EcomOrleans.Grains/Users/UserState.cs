@@ -1,18 +1,25 @@
+using System.Text.Json.Serialization;
 using EcomOrleans.Events;
+using EcomOrleans.Grains.Common;
 using EcomOrleans.Users;
 
 namespace EcomOrleans.Grains.Users;
 
 /// <summary>The persisted state of a <see cref="UserGrain"/>.</summary>
-/// <remarks>NOTE: this has to be a mutable object with public setters: grain storage serializes it as JSON.</remarks>
+/// <remarks>
+/// NOTE: this has to be a mutable object with public setters: grain storage serializes it as JSON. State written
+/// before the compact layout (full events in <see cref="Recent"/>, event id strings in <see cref="SeenEventIds"/>)
+/// still loads: <see cref="UserStateMigration"/> moves it into <see cref="Sequence"/> and <see cref="Dedup"/> on
+/// activation, and the next write drops the old properties.
+/// </remarks>
 [GenerateSerializer, Alias("ecom.UserState")]
 public sealed class UserState
 {
     /// <summary>The rolling behaviour sequence, ordered by event time, oldest first.</summary>
-    [Id(0)] public List<BehaviorEvent> Recent { get; set; } = [];
+    [Id(11)] public List<SequenceEntry> Sequence { get; set; } = [];
 
-    /// <summary>Ids of the most recent distinct events, oldest first, for idempotency.</summary>
-    [Id(1)] public List<string> SeenEventIds { get; set; } = [];
+    /// <summary>Hashes of the most recent distinct event ids, for idempotency.</summary>
+    [Id(12)] public DedupState Dedup { get; set; } = new();
 
     [Id(2)] public List<SessionSummary> Sessions { get; set; } = [];
 
@@ -25,7 +32,9 @@ public sealed class UserState
     [Id(6)] public DateTimeOffset LastSeen { get; set; }
 
     /// <summary>The user embedding from the sequence model; <see langword="null"/> until the model knows one of the user's items.</summary>
-    [Id(7)] public float[]? Embedding { get; set; }
+    [Id(7)]
+    [JsonConverter(typeof(FloatArrayJsonConverter))]
+    public float[]? Embedding { get; set; }
 
     [Id(8)] public string? EmbeddingModelVersion { get; set; }
 
@@ -34,26 +43,14 @@ public sealed class UserState
 
     /// <summary>The latest recommendations served, for attributing clicks and purchases, oldest first.</summary>
     [Id(10)] public List<IssuedRecommendation> Recommendations { get; set; } = [];
-}
 
-/// <summary>A recommendation served to this user.</summary>
-[GenerateSerializer, Alias("ecom.IssuedRecommendation")]
-public sealed class IssuedRecommendation
-{
-    [Id(0)] public string Id { get; set; } = "";
+    /// <summary>Before the compact layout: the sequence as full events. Read once, never written.</summary>
+    [Id(0)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<BehaviorEvent>? Recent { get; set; }
 
-    [Id(1)] public List<string> Skus { get; set; } = [];
-
-    [Id(2)] public DateTimeOffset IssuedAt { get; set; }
-}
-
-/// <summary>A category affinity score as of <see cref="AsOf"/>; it decays from there.</summary>
-[GenerateSerializer, Alias("ecom.AffinityState")]
-public sealed class AffinityState
-{
-    [Id(0)] public string Category { get; set; } = "";
-
-    [Id(1)] public double Score { get; set; }
-
-    [Id(2)] public DateTimeOffset AsOf { get; set; }
+    /// <summary>Before the compact layout: the dedup window as event id strings. Read once, never written.</summary>
+    [Id(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? SeenEventIds { get; set; }
 }

@@ -1,22 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
-using EcomOrleans.Grains.Hosting;
+using EcomOrleans.Engine.Hosting;
 using EcomOrleans.Grains.Storage;
-using EcomOrleans.Inference.Grains;
-using EcomOrleans.Inference.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Persistence;
-using Orleans.Serialization;
 using StackExchange.Redis;
 
 namespace EcomOrleans.LoadGen.Replay;
 
 /// <summary>
-/// An Orleans silo in this process, configured like the engine's: localhost clustering, grain storage named
-/// <see cref="StorageNames.Provider"/> (in memory, or Redis with a connection string), System.Text.Json state, the
-/// engine grains and the inference pool (so the same background embedding refreshes run). Logs warnings and errors only.
+/// An Orleans silo in this process, composed by the engine's own <c>AddEcomEngine</c> on localhost clustering: grain
+/// storage named <see cref="StorageNames.Provider"/> in memory or Redis, the engine grains and the inference pool (so
+/// the same background embedding refreshes run). Logs warnings and errors only.
 /// </summary>
 public sealed class InProcessSilo : IAsyncDisposable
 {
@@ -40,7 +36,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Starts the silo; with <paramref name="redis"/> set, grain state lives in that Redis.</summary>
-    /// <param name="configure">Runs last on the silo builder, e.g. to replace the grain storage.</param>
+    /// <param name="configure">Registers the grain storage itself (benchmarks); <paramref name="redis"/> is then ignored.</param>
     /// <exception cref="RedisConnectionException">Redis did not answer.</exception>
     public static async Task<InProcessSilo> StartAsync(string? redis, CancellationToken cancellationToken, Action<ISiloBuilder>? configure = null)
     {
@@ -57,26 +53,10 @@ public sealed class InProcessSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: ServiceId, clusterId: ServiceId);
-            if (string.IsNullOrWhiteSpace(redis))
-            {
-                silo.AddMemoryGrainStorage(StorageNames.Provider);
-            }
-            else
-            {
-                silo.AddRedisGrainStorage(StorageNames.Provider, (RedisStorageOptions o) =>
-                {
-                    o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
-                    o.DeleteStateOnClear = true;
-                });
-            }
-
-            silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.AddEcomGrains();
-            silo.AddEcomInference();
-
-            // NOTE: the inference project is referenced without its build assets (for bench-batcher), so Orleans'
-            // generated list of application parts misses it; name it, or the silo would host no inference grain.
-            silo.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(InferenceGrain).Assembly));
+            silo.AddEcomEngine(
+                configure is not null ? EngineStorage.Provided
+                : string.IsNullOrWhiteSpace(redis) ? EngineStorage.Memory
+                : EngineStorage.OnRedis(redis));
             configure?.Invoke(silo);
         });
 

@@ -1,9 +1,6 @@
 using System.Net;
-using EcomOrleans.Grains.Hosting;
-using EcomOrleans.Grains.Storage;
-using EcomOrleans.Inference.Hosting;
+using EcomOrleans.Engine.Hosting;
 using Orleans.Configuration;
-using Orleans.Persistence;
 using StackExchange.Redis;
 
 namespace EcomOrleans.Silo.Hosting;
@@ -14,15 +11,15 @@ public static partial class EcomOrleansHostingExtensions
     public const string RedisConnectionName = "Redis";
 
     /// <summary>
-    /// Co-hosts the Orleans silo. With <c>ConnectionStrings:Redis</c> set, clustering and grain state
-    /// live in Redis (durable, several silos); without it the silo runs alone on localhost clustering
-    /// and in-memory state, which is NOT durable and is logged as such at start-up.
+    /// Co-hosts the Orleans silo. With <c>ConnectionStrings:Redis</c> set, clustering and grain state live in Redis
+    /// (durable, several silos); without it the silo runs alone on localhost clustering and in-memory state, which is
+    /// NOT durable and is logged as such at start-up. The engine itself is composed by <c>AddEcomEngine</c>.
     /// </summary>
     public static WebApplicationBuilder AddEcomOrleans(this WebApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(EcomSiloOptions.SectionName).Get<EcomSiloOptions>() ?? new EcomSiloOptions();
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
-        var storage = new StorageMode(string.IsNullOrWhiteSpace(redis) ? null : redis);
+        var storage = string.IsNullOrWhiteSpace(redis) ? EngineStorage.Memory : EngineStorage.OnRedis(redis);
         builder.Services.AddSingleton(storage);
         builder.Services.AddHostedService<StorageModeAnnouncer>();
 
@@ -34,33 +31,21 @@ public static partial class EcomOrleansHostingExtensions
                 o.ServiceId = silo.ServiceId;
             });
 
-            if (storage.RedisConnectionString is { } connectionString)
+            if (storage.Redis is { } connection)
             {
-                var multiplexer = new Lazy<Task<IConnectionMultiplexer>>(
-                    async () => await ConnectionMultiplexer.ConnectAsync(connectionString));
-                builder.Services.AddSingleton(multiplexer);
                 orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedIPAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
                 orleans.UseRedisClustering(o =>
                 {
-                    o.ConfigurationOptions = ConfigurationOptions.Parse(connectionString);
-                    o.CreateMultiplexer = async _ => (await multiplexer.Value, IsShared: true);
-                });
-                orleans.AddRedisGrainStorage(StorageNames.Provider, (RedisStorageOptions o) =>
-                {
-                    o.ConfigurationOptions = ConfigurationOptions.Parse(connectionString);
-                    o.CreateMultiplexer = async _ => (await multiplexer.Value, IsShared: true);
-                    o.DeleteStateOnClear = true;
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnectionString!);
+                    o.CreateMultiplexer = async _ => (await connection.Value, IsShared: true);
                 });
             }
             else
             {
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
-                orleans.AddMemoryGrainStorage(StorageNames.Provider);
             }
 
-            orleans.UseSystemTextJsonGrainStorageSerializer();
-            orleans.AddEcomGrains();
-            orleans.AddEcomInference();
+            orleans.AddEcomEngine(storage);
         });
 
         return builder;

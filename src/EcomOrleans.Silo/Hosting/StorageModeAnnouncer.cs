@@ -1,7 +1,9 @@
+using EcomOrleans.Engine.Hosting;
+
 namespace EcomOrleans.Silo.Hosting;
 
 /// <summary>Says at start-up where state lives, loudly when it is not durable.</summary>
-internal sealed partial class StorageModeAnnouncer(StorageMode mode, ILogger<StorageModeAnnouncer> logger) : IHostedService
+internal sealed partial class StorageModeAnnouncer(EngineStorage mode, ILogger<StorageModeAnnouncer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

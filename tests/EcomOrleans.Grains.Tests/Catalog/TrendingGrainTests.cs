@@ -10,13 +10,14 @@ public sealed class TrendingGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Rankings_OrderByDecayedDemandAndByUnits_WithinTheCategory()
     {
-        var grain = fixture.Grains.GetGrain<ITrendingGrain>(Events.NewKey("trending"));
-        await grain.ReportAsync(new SkuDemandReport("a", "c1", TrendingScore: 8, AsOf: Now.AddHours(-1), Units: 1));
-        await grain.ReportAsync(new SkuDemandReport("b", "c1", TrendingScore: 5, AsOf: Now, Units: 9));
-        await grain.ReportAsync(new SkuDemandReport("x", "c2", TrendingScore: 50, AsOf: Now, Units: 50));
+        var category = Events.NewKey("c");
+        var grain = fixture.Grains.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(category));
+        await grain.ReportAsync(new SkuDemandReport("a", category, TrendingScore: 8, AsOf: Now.AddHours(-1), Units: 1));
+        await grain.ReportAsync(new SkuDemandReport("b", category, TrendingScore: 5, AsOf: Now, Units: 9));
+        await fixture.Grains.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(Events.NewKey("c"))).ReportAsync(new SkuDemandReport("x", "other", TrendingScore: 50, AsOf: Now, Units: 50));
 
-        var trending = await grain.GetTrendingAsync(10, "c1");
-        var popular = await grain.GetPopularAsync(10, "c1");
+        var trending = await grain.GetTrendingAsync(10);
+        var popular = await grain.GetPopularAsync(10);
 
         // a's 8 is an hour old: with the 1-hour half-life it counts 4 now, under b's 5.
         Assert.Equal([new RankedSku("b", 5), new RankedSku("a", 4)], trending);
@@ -26,11 +27,11 @@ public sealed class TrendingGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Ranking_IsWrittenAtDeactivation_AndReadBackOnReactivation()
     {
-        var key = Events.NewKey("trending");
+        var key = ITrendingGrain.KeyOf(Events.NewKey("c"));
         await fixture.Grains.GetGrain<ITrendingGrain>(key).ReportAsync(new SkuDemandReport("kept", null, 3, Now, 2));
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        Assert.Equal([new RankedSku("kept", 2)], await fixture.Grains.GetGrain<ITrendingGrain>(key).GetPopularAsync(5, null));
+        Assert.Equal([new RankedSku("kept", 2)], await fixture.Grains.GetGrain<ITrendingGrain>(key).GetPopularAsync(5));
     }
 }

@@ -23,8 +23,8 @@ public sealed class UserGrainTests(ClusterFixture fixture)
         Assert.Equal(new IngestResult(51, 0), result);
         Assert.NotNull(profile);
         Assert.Equal(51, profile.TotalEvents);
-        // The default window is 50 events: e0, the oldest, is the one dropped.
-        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"e{i}"), profile.RecentEvents.Select(e => e.EventId));
+        // The default window is 50 events: w-0, the oldest, is the one dropped.
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"w-{i}"), profile.RecentEvents.Select(e => e.Sku));
     }
 
     [Fact]
@@ -32,12 +32,12 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     {
         var userId = Events.NewKey("u");
         var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
-        await grain.RecordEventsAsync([Events.Of(userId, EventKind.View, Now.AddMinutes(-10), eventId: "a"), Events.Of(userId, EventKind.View, Now.AddMinutes(-5), eventId: "c")]);
+        await grain.RecordEventsAsync([Events.Of(userId, EventKind.View, Now.AddMinutes(-10), sku: "a"), Events.Of(userId, EventKind.View, Now.AddMinutes(-5), sku: "c")]);
 
-        await grain.RecordEventsAsync([Events.Of(userId, EventKind.Click, Now.AddMinutes(-7), eventId: "b")]);
+        await grain.RecordEventsAsync([Events.Of(userId, EventKind.Click, Now.AddMinutes(-7), sku: "b")]);
 
         var profile = await grain.GetProfileAsync();
-        Assert.Equal(["a", "b", "c"], profile!.RecentEvents.Select(e => e.EventId));
+        Assert.Equal(["a", "b", "c"], profile!.RecentEvents.Select(e => e.Sku));
     }
 
     [Fact]

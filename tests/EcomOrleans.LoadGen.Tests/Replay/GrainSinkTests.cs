@@ -24,8 +24,8 @@ public sealed class GrainSinkTests(GrainClusterFixture fixture)
         Assert.Equal(1, latency.Count); // one batch, one latency, however many users it holds
         var aliceProfile = await fixture.Grains.GetGrain<IUserGrain>(alice).GetProfileAsync();
         var bobProfile = await fixture.Grains.GetGrain<IUserGrain>(bob).GetProfileAsync();
-        Assert.Equal([$"{alice}-1", $"{alice}-2", $"{alice}-3"], aliceProfile!.RecentEvents.Select(e => e.EventId));
-        Assert.Equal([$"{bob}-1", $"{bob}-2"], bobProfile!.RecentEvents.Select(e => e.EventId));
+        Assert.Equal([batch[0].Timestamp, batch[2].Timestamp, batch[3].Timestamp], aliceProfile!.RecentEvents.Select(e => e.Timestamp));
+        Assert.Equal([batch[1].Timestamp, batch[4].Timestamp], bobProfile!.RecentEvents.Select(e => e.Timestamp));
         Assert.Equal(GrainEventKind.Purchase, aliceProfile.RecentEvents[^1].Kind);
     }
 

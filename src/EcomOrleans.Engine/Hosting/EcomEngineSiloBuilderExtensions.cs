@@ -1,0 +1,58 @@
+using EcomOrleans.Grains.Hosting;
+using EcomOrleans.Grains.Recommendations;
+using EcomOrleans.Grains.Skus;
+using EcomOrleans.Grains.Storage;
+using EcomOrleans.Inference;
+using EcomOrleans.Inference.Grains;
+using EcomOrleans.Inference.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Persistence;
+using Orleans.Serialization;
+using StackExchange.Redis;
+
+namespace EcomOrleans.Engine.Hosting;
+
+public static class EcomEngineSiloBuilderExtensions
+{
+    /// <summary>The meters the engine records on, for the host's metrics pipeline.</summary>
+    public static IReadOnlyList<string> MeterNames { get; } =
+        ["Microsoft.Orleans", SkuInstruments.MeterName, RecommendationInstruments.MeterName, InferenceInstruments.MeterName];
+
+    /// <summary>
+    /// Composes the engine on a silo: grain storage named <see cref="StorageNames.Provider"/> as
+    /// <paramref name="storage"/> says, System.Text.Json state (readable after a rename, with the grains' aliases),
+    /// the engine grains with their options and catalog read model, and, unless <paramref name="inference"/> is
+    /// false (grain tests host a stand-in), the inference pool. Clustering is the host's: it knows where it runs.
+    /// </summary>
+    public static ISiloBuilder AddEcomEngine(this ISiloBuilder silo, EngineStorage storage, bool inference = true)
+    {
+        switch (storage.Kind)
+        {
+            case EngineStorageKind.Memory:
+                silo.AddMemoryGrainStorage(StorageNames.Provider);
+                break;
+            case EngineStorageKind.Redis:
+                var connection = storage.Redis ?? throw new ArgumentException("Redis storage needs a connection.", nameof(storage));
+                silo.AddRedisGrainStorage(StorageNames.Provider, (RedisStorageOptions o) =>
+                {
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnectionString!);
+                    o.CreateMultiplexer = async _ => (await connection.Value, IsShared: true);
+                    o.DeleteStateOnClear = true;
+                });
+                break;
+        }
+
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddEcomGrains();
+        if (inference)
+        {
+            silo.AddEcomInference();
+
+            // The inference project is referenced without its build assets (see the project file): name it, or the
+            // silo would host no inference grain.
+            silo.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(InferenceGrain).Assembly));
+        }
+
+        return silo;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using EcomOrleans.Catalog;
+using EcomOrleans.Grains.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcomOrleans.Grains.Catalog;
+
+/// <summary>
+/// This silo's read model of the catalog: for every listed SKU its category and whether it has stock, and the SKUs of
+/// each category. Recommendations filter candidates here instead of calling one SKU grain per candidate. It is fed by
+/// the <see cref="ICatalogShardGrain"/>s, which push every change before the SKU grain that made it acknowledges, and
+/// it renews its subscriptions every <see cref="CatalogOptions.RefreshInterval"/>, catching up by version on anything
+/// it missed while unreachable.
+/// </summary>
+public sealed partial class CatalogProjection(
+    IGrainFactory grains,
+    IOptions<CatalogOptions> options,
+    TimeProvider time,
+    ILogger<CatalogProjection> logger) : ICatalogObserver, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private readonly ConcurrentDictionary<string, SkuListing> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _categories = new(StringComparer.Ordinal);
+    private readonly long[] _knownVersions = new long[CatalogShards.Count];
+    private ICatalogObserver? _reference;
+    private ITimer? _refresh;
+
+    /// <summary>Listed SKUs.</summary>
+    public int Count => _listings.Count;
+
+    /// <summary>The listing of <paramref name="sku"/>, or <see langword="null"/> when it is not in the catalog.</summary>
+    public SkuListing? Find(string sku) => _listings.GetValueOrDefault(sku);
+
+    /// <summary>In the catalog, with stock, and of <paramref name="category"/> when one is given.</summary>
+    public bool CanRecommend(string sku, string? category) =>
+        _listings.TryGetValue(sku, out var listing) && listing.InStock
+        && (category is null || string.Equals(listing.Category, category, StringComparison.Ordinal));
+
+    /// <summary>The listed SKUs of a category, in no particular order.</summary>
+    public IReadOnlyCollection<string> SkusIn(string category) =>
+        _categories.TryGetValue(category, out var skus) ? (IReadOnlyCollection<string>)skus.Keys : [];
+
+    public Task OnListingChangedAsync(SkuListing listing)
+    {
+        Apply(listing);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps <paramref name="listing"/> unless a newer one of its SKU is already here.</summary>
+    public void Apply(SkuListing listing)
+    {
+        var sku = StringPool.Intern(listing.Sku);
+        var category = StringPool.Intern(listing.Category);
+        listing = listing with { Sku = sku, Category = category };
+        while (true)
+        {
+            if (_listings.TryGetValue(sku, out var known))
+            {
+                if (known.Version >= listing.Version)
+                {
+                    return;
+                }
+
+                if (!_listings.TryUpdate(sku, listing, known))
+                {
+                    continue;
+                }
+
+                if (!string.Equals(known.Category, category, StringComparison.Ordinal) && _categories.TryGetValue(known.Category, out var left))
+                {
+                    left.TryRemove(sku, out _);
+                }
+            }
+            else if (!_listings.TryAdd(sku, listing))
+            {
+                continue;
+            }
+
+            _categories.GetOrAdd(category, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[sku] = 0;
+            return;
+        }
+    }
+
+    /// <summary>Subscribes to every shard and takes what they hold; missed changes are caught up by version.</summary>
+    public async Task RefreshAsync()
+    {
+        _reference ??= grains.CreateObjectReference<ICatalogObserver>(this);
+        await Task.WhenAll(Enumerable.Range(0, CatalogShards.Count).Select(async shard =>
+        {
+            var listings = await grains.GetGrain<ICatalogShardGrain>(shard).SubscribeAsync(_reference, Volatile.Read(ref _knownVersions[shard]));
+            foreach (var listing in listings)
+            {
+                Apply(listing);
+            }
+
+            if (listings.Count > 0)
+            {
+                var newest = listings.Max(l => l.Version);
+                long known;
+                do
+                {
+                    known = Volatile.Read(ref _knownVersions[shard]);
+                }
+                while (newest > known && Interlocked.CompareExchange(ref _knownVersions[shard], newest, known) != known);
+            }
+        }));
+    }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(CatalogProjection), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    public void Dispose() => _refresh?.Dispose();
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RefreshAsync();
+        LogLoaded(logger, _listings.Count);
+        var interval = options.Value.RefreshInterval;
+        _refresh = time.CreateTimer(_ => _ = RefreshInBackgroundAsync(), null, interval, interval);
+    }
+
+    private Task StopAsync(CancellationToken cancellationToken)
+    {
+        _refresh?.Dispose();
+        _refresh = null;
+        return Task.CompletedTask;
+    }
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await RefreshAsync();
+        }
+        catch (Exception ex)
+        {
+            LogRefreshFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(2411, LogLevel.Information, "Catalog read model loaded: {Listings} listed SKUs")]
+    private static partial void LogLoaded(ILogger logger, int listings);
+
+    [LoggerMessage(2412, LogLevel.Warning, "Catalog read model: renewing the shard subscriptions failed; retrying at the next interval")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,86 @@
+using EcomOrleans.Events;
+using EcomOrleans.Users;
+
+namespace EcomOrleans.Grains.Users;
+
+/// <summary>
+/// A user's rolling behaviour sequence in event-time order, oldest first, bounded to <see cref="Capacity"/> entries
+/// (a late event slots in where it happened; past the bound the oldest goes). Works on the persisted list in place.
+/// </summary>
+public sealed class BehaviorSequence(List<SequenceEntry> entries, int capacity)
+{
+    public int Capacity { get; } = capacity;
+
+    public IReadOnlyList<SequenceEntry> Entries => entries;
+
+    public void Add(SequenceEntry entry)
+    {
+        var index = entries.Count;
+        while (index > 0 && entries[index - 1].Timestamp > entry.Timestamp)
+        {
+            index--;
+        }
+
+        entries.Insert(index, entry);
+        if (entries.Count > Capacity)
+        {
+            entries.RemoveRange(0, entries.Count - Capacity);
+        }
+    }
+
+    /// <summary>The item sequence the model reads: item events oldest first, repeats in a row collapsed.</summary>
+    public List<string> ModelItems()
+    {
+        var skus = new List<string>(entries.Count);
+        foreach (var e in entries)
+        {
+            if (e.IsItemEvent && (skus.Count == 0 || !string.Equals(skus[^1], e.Sku, StringComparison.Ordinal)))
+            {
+                skus.Add(e.Sku!);
+            }
+        }
+
+        return skus;
+    }
+
+    /// <summary>The distinct SKUs of one session's item events, in first-seen order.</summary>
+    public List<string> SessionItems(string sessionId) =>
+        entries.Where(e => e.IsItemEvent && string.Equals(e.SessionId, sessionId, StringComparison.Ordinal))
+            .Select(e => e.Sku!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>SKUs bought and SKUs still in the cart, as the sequence tells.</summary>
+    public (HashSet<string> Bought, HashSet<string> InCart) PurchasesAndCart()
+    {
+        var bought = new HashSet<string>(StringComparer.Ordinal);
+        var cart = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            switch (e.Kind)
+            {
+                case EventKind.AddToCart: cart.Add(e.Sku!); break;
+                case EventKind.RemoveFromCart: cart.Remove(e.Sku!); break;
+                case EventKind.Purchase:
+                    cart.Remove(e.Sku!);
+                    bought.Add(e.Sku!);
+                    break;
+            }
+        }
+
+        return (bought, cart);
+    }
+
+    /// <summary>
+    /// For "also viewed": the SKUs the same session viewed or clicked before <paramref name="at"/>, other than
+    /// <paramref name="sku"/>, distinct, the latest <paramref name="take"/>.
+    /// </summary>
+    public IEnumerable<string> ViewedBefore(string sessionId, DateTimeOffset at, string sku, int take) =>
+        entries.Where(p => p.Kind is EventKind.View or EventKind.Click && p.Sku is not null
+                && p.Timestamp < at
+                && string.Equals(p.SessionId, sessionId, StringComparison.Ordinal)
+                && !string.Equals(p.Sku, sku, StringComparison.Ordinal))
+            .Select(p => p.Sku!)
+            .Distinct(StringComparer.Ordinal)
+            .TakeLast(take);
+}

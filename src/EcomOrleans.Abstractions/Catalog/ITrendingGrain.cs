@@ -1,10 +1,8 @@
-using Orleans.Concurrency;
-
 namespace EcomOrleans.Catalog;
 
 /// <summary>
-/// Demand rankings, pre-ranked and bounded, sharded by category: SKU grains report one-way to their category's
-/// grain (<see cref="KeyOf"/>) at most every report interval, and each category grain sends its top SKUs one-way to
+/// Demand rankings, pre-ranked and bounded, sharded by category: SKU grains report, without waiting, to their category's
+/// grain (<see cref="KeyOf"/>) at most every report interval, and each category grain sends its top SKUs to
 /// the catalog-wide grain (<see cref="AllCategories"/>), so no activation takes every SKU's report.
 /// </summary>
 [Alias("ecom.ITrendingGrain")]
@@ -16,12 +14,12 @@ public interface ITrendingGrain : IGrainWithStringKey
     /// <summary>The key of a category's ranking, or of the catalog-wide one when <paramref name="category"/> is null.</summary>
     public static string KeyOf(string? category) => category is null ? AllCategories : $"category:{category}";
 
-    /// <summary>A SKU's demand now (to a category's grain). One-way: ingestion never waits for the ranking.</summary>
-    [OneWay, Alias("Report")]
+    /// <summary>A SKU's demand now (to a category's grain). SKU grains send it without waiting: ingestion never waits for the ranking.</summary>
+    [Alias("Report")]
     Task ReportAsync(SkuDemandReport report);
 
-    /// <summary>A category's top SKUs now, replacing what it sent before (to the catalog-wide grain). One-way.</summary>
-    [OneWay, Alias("Merge")]
+    /// <summary>A category's top SKUs now, replacing what it sent before (to the catalog-wide grain).</summary>
+    [Alias("Merge")]
     Task MergeAsync(string category, IReadOnlyList<SkuDemandReport> top);
 
     /// <summary>SKUs with the most recent demand (decayed), best first.</summary>

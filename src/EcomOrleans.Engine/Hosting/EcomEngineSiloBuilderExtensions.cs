@@ -6,6 +6,7 @@ using EcomOrleans.Inference;
 using EcomOrleans.Inference.Grains;
 using EcomOrleans.Inference.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Persistence;
 using Orleans.Serialization;
 using StackExchange.Redis;
@@ -48,9 +49,15 @@ public static class EcomEngineSiloBuilderExtensions
         {
             silo.AddEcomInference();
 
-            // The inference project is referenced without its build assets (see the project file): name it, or the
-            // silo would host no inference grain.
+            // NOTE: a host may reference the inference project without its build assets (LoadGen does); name it, or
+            // such a silo would host no inference grain.
             silo.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(InferenceGrain).Assembly));
+        }
+        else
+        {
+            // The inference grain is an application part of everything that references the engine: take it out so a
+            // stand-in can serve IInferenceGrain.
+            silo.Services.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(InferenceGrain)));
         }
 
         return silo;

@@ -11,7 +11,12 @@ namespace EcomOrleans.Grains.Catalog;
 /// loads publish many listings at once; state changes are synchronous, so interleaving only happens while a write
 /// or a notification is awaited.
 /// </summary>
+/// <remarks>
+/// NOTE: always active, so its subscribers are never forgotten by idle collection; only a silo failure moves it, and
+/// then the read models find it again at their next renewal (<see cref="CatalogOptions.RefreshInterval"/>).
+/// </remarks>
 [Reentrant]
+[CollectionAgeLimit(AlwaysActive = true)]
 [GrainType("catalog-shard")]
 public sealed partial class CatalogShardGrain : Grain, ICatalogShardGrain
 {

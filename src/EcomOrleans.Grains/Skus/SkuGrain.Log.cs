@@ -7,6 +7,9 @@ public sealed partial class SkuGrain
     [LoggerMessage(2001, LogLevel.Warning, "Writing state of SKU {Sku} failed; its callers are not acknowledged and the grain will reload")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string sku);
 
+    [LoggerMessage(2003, LogLevel.Warning, "Reporting demand of SKU {Sku} to the trending ranking failed; the next report will catch up")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string sku);
+
     [LoggerMessage(2002, LogLevel.Debug, "SKU {Sku} is out of stock: {LostUnits} units of a purchase could not be served")]
     private static partial void LogStockOut(ILogger logger, string sku, int lostUnits);
 }

@@ -188,7 +188,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         _published = listing;
     }
 
-    /// <summary>Tells the category's ranking about this SKU's demand, one-way, at most once per report interval.</summary>
+    /// <summary>Tells the category's ranking about this SKU's demand without waiting for it, at most once per report interval.</summary>
     private void ReportDemandIfDue(DateTimeOffset now)
     {
         if (now - _lastReport < _trending.ReportInterval || State.Catalog is not { } catalog)
@@ -198,8 +198,22 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
         _lastReport = now;
         var demand = _demand.State;
-        _ = GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(catalog.Category))
+        var report = GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(catalog.Category))
             .ReportAsync(new SkuDemandReport(Sku, catalog.Category, demand.TrendingScore, demand.TrendingAsOf, demand.Totals.Units));
+        _ = ObserveAsync(report);
+    }
+
+    /// <summary>The ranking is advisory: a failed report is logged, never thrown into ingestion, and the next one catches up.</summary>
+    private async Task ObserveAsync(Task report)
+    {
+        try
+        {
+            await report;
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(_logger, ex, Sku);
+        }
     }
 
     private async Task WriteAsync<T>(IPersistentState<T> state)

@@ -1,4 +1,4 @@
-namespace EcomOrleans.Inference.Batching;
+namespace EcomOrleans.Inference;
 
 /// <summary>
 /// A model's queue was full: the request was refused on arrival or shed for a higher-priority one.

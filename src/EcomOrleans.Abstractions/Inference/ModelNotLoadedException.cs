@@ -1,4 +1,4 @@
-namespace EcomOrleans.Inference.Models;
+namespace EcomOrleans.Inference;
 
 /// <summary>No model of the asked kind is loaded on this silo (no folder for it under the models path). The API maps it to 503.</summary>
 [GenerateSerializer, Alias("ecom.ModelNotLoadedException")]

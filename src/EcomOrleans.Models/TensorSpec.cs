@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcomOrleans.Models;
 
 /// <summary>One input or output of a model, as its manifest describes it.</summary>
@@ -9,5 +11,6 @@ public sealed record TensorSpec(string Name, string ElementType, IReadOnlyList<T
     public long Dimension(int axis) => Shape[axis].Fixed;
 
     /// <summary>The shape as the manifest writes it, e.g. <c>[batch, 8]</c>.</summary>
+    [JsonIgnore]
     public string ShapeText => "[" + string.Join(", ", Shape) + "]";
 }

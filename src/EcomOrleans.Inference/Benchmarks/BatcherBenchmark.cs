@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using EcomOrleans.Inference.Batching;
 using EcomOrleans.Inference.Demand;
+using EcomOrleans.Inference.Hosting;
 using EcomOrleans.Inference.Intent;
 using EcomOrleans.Inference.Models;
 using EcomOrleans.Inference.Sequence;
+using EcomOrleans.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +25,7 @@ public static class BatcherBenchmark
     {
         var registry = new ModelRegistry(
             Options.Create(new InferenceOptions { ModelsPath = settings.ModelsPath, IntraOpThreads = settings.IntraOpThreads }),
+            InferenceModelKinds.All,
             NullLogger<ModelRegistry>.Instance);
         using (registry)
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using EcomOrleans.Inference.Batching;
 using EcomOrleans.Inference.Benchmarks;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
 using Spectre.Console;
 
 namespace EcomOrleans.LoadGen.Commands;

@@ -7,7 +7,7 @@ namespace EcomOrleans.Models.Demand;
 /// of <see cref="DemandContract.QuantilesOutput"/>, and the per-day features by stable name, in input
 /// order (each written as <c>{ "name", "description" }</c>).
 /// </summary>
-public sealed record DemandDetails(int Window, int Horizon, IReadOnlyList<double> Quantiles, IReadOnlyList<string> Features)
+public sealed record DemandDetails(int Window, int Horizon, IReadOnlyList<float> Quantiles, IReadOnlyList<string> Features)
 {
     public const string WindowKey = "window";
     public const string HorizonKey = "horizon";
@@ -37,7 +37,7 @@ public sealed record DemandDetails(int Window, int Horizon, IReadOnlyList<double
     /// </summary>
     public static DemandDetails From(JsonObject details)
     {
-        var quantiles = details[QuantilesKey] is JsonArray levels ? levels.Select(q => q?.GetValue<double>() ?? double.NaN).ToArray() : [];
+        var quantiles = details[QuantilesKey] is JsonArray levels ? levels.Select(q => q is JsonValue level && level.TryGetValue<float>(out var value) ? value : float.NaN).ToArray() : [];
         var features = details[FeaturesKey] is JsonArray list
             ? list.Select(f => f switch
             {

@@ -1,21 +1,18 @@
 using System.Globalization;
+using EcomOrleans.Models.Demand;
 
 namespace EcomOrleans.Training.Demand;
 
-/// <summary>One SKU's daily history: units, price and event flag per calendar day, zero-sales days filled in.</summary>
-internal sealed record DemandSeries(string Id, DateOnly Start, float[] Units, float[] Prices, float[] Events)
+/// <summary>Reads M5 sales into <see cref="DemandSeries"/>, one per item, zero-sales days filled in.</summary>
+internal static class M5Reader
 {
-    public int Length => Units.Length;
-
-    public DateOnly DateAt(int day) => Start.AddDays(day);
-
     /// <summary>
     /// Reads the M5 long CSV (<c>id,item_id,...,d,sales,date,...,event_name_1,...,sell_price</c>),
     /// where days without sales are absent. Every series runs from its first row to the last
     /// date in the file; missing days get 0 units and the last known price; a day is an event
     /// day when any row of that date names an event.
     /// </summary>
-    public static IReadOnlyList<DemandSeries> LoadM5(string path)
+    public static IReadOnlyList<DemandSeries> Load(string path)
     {
         using var reader = new StreamReader(path);
         var header = reader.ReadLine()?.TrimStart('\uFEFF').Split(',') ?? throw new InvalidDataException("Empty file.");

@@ -1,4 +1,4 @@
-namespace EcomOrleans.Inference.Benchmarks;
+namespace EcomOrleans.LoadGen.Benchmarks;
 
 /// <summary>
 /// The figures of one benchmark run: batch-1 sequential, the best concurrent unbatched cell and the best

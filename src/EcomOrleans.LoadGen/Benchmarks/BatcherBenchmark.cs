@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcomOrleans.Inference;
 using EcomOrleans.Inference.Batching;
 using EcomOrleans.Inference.Demand;
 using EcomOrleans.Inference.Hosting;
@@ -9,7 +10,7 @@ using EcomOrleans.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace EcomOrleans.Inference.Benchmarks;
+namespace EcomOrleans.LoadGen.Benchmarks;
 
 /// <summary>
 /// Measures one model three ways in one process, on one shared session: batch-1 sequential (one caller),

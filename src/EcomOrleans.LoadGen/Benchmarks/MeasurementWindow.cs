@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EcomOrleans.Inference.Benchmarks;
+namespace EcomOrleans.LoadGen.Benchmarks;
 
 /// <summary>The warm-up and measured windows of one measurement, and the latencies completed inside the measured one.</summary>
 internal sealed class MeasurementWindow(double warmupSeconds, double seconds)

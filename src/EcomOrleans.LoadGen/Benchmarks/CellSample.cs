@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EcomOrleans.Inference.Benchmarks;
+namespace EcomOrleans.LoadGen.Benchmarks;
 
 /// <summary>The latencies and batch counts of one benchmark cell, summed over rounds.</summary>
 internal sealed class CellSample

@@ -1,4 +1,4 @@
-namespace EcomOrleans.Inference.Benchmarks;
+namespace EcomOrleans.LoadGen.Benchmarks;
 
 /// <summary>One measured mode at one offered concurrency.</summary>
 /// <param name="Mode">sequential (batch-1, one caller), unbatched (callers share the session directly) or batched (through the batcher).</param>

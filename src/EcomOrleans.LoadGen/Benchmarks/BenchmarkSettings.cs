@@ -1,6 +1,6 @@
 using EcomOrleans.Inference.Batching;
 
-namespace EcomOrleans.Inference.Benchmarks;
+namespace EcomOrleans.LoadGen.Benchmarks;
 
 /// <summary>What <see cref="BatcherBenchmark"/> measures and with which settings.</summary>
 /// <param name="ModelsPath">The models folder (one sub-folder per model).</param>

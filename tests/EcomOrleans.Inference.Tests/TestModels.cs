@@ -1,4 +1,6 @@
+using EcomOrleans.Inference.Hosting;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +37,7 @@ public sealed class TestModels : IDisposable
     {
         var options = new InferenceOptions { ModelsPath = modelsPath };
         configure?.Invoke(options);
-        return new ModelRegistry(Options.Create(options), NullLogger<ModelRegistry>.Instance);
+        return new ModelRegistry(Options.Create(options), InferenceModelKinds.All, NullLogger<ModelRegistry>.Instance);
     }
 
     public string FolderOf(string kind) => Path.Combine(ModelsPath, kind);

@@ -34,7 +34,7 @@ public sealed class DataSetTests
     [SkippableFact]
     public void LoadM5_Sample_FillsEverySeriesToTheLastDate()
     {
-        var series = DemandSeries.LoadM5(TestPaths.RequireData("m5-sample/m5-foods3-ca1.csv"));
+        var series = M5Reader.Load(TestPaths.RequireData("m5-sample/m5-foods3-ca1.csv"));
 
         Assert.Equal(7, series.Count);
         Assert.All(series, s => Assert.Equal(new DateOnly(2016, 4, 24), s.DateAt(s.Length - 1)));

@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Demand;
 using EcomOrleans.Training.Demand;
 using EcomOrleans.Training.Intent;
 using EcomOrleans.Training.Sequence;

@@ -1,6 +1,8 @@
 using System.Buffers;
 using EcomOrleans.Inference.Batching;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Demand;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
@@ -41,7 +43,7 @@ public sealed class DemandForecaster : IDisposable
 
     /// <summary>
     /// Forecasts a batch in one run. Each history's last Window days are used; a shorter history is
-    /// padded in front with days of 0 units and unknown price.
+    /// padded in front with days of 0 units and unknown price. Event days are unknown here (0).
     /// </summary>
     public static DemandForecast[] Forecast(DemandModel model, IReadOnlyList<DemandHistory> histories)
     {
@@ -65,14 +67,14 @@ public sealed class DemandForecaster : IDisposable
                 RepeatLastKnownPrice(prices.AsSpan(window - used));
                 scale[row] = DemandFeatures.Scale(units);
                 var firstDay = h.FirstDay.AddDays(h.Units.Length - window);
-                DemandFeatures.Build(units, prices, firstDay, scale[row], model.Layout, history.AsSpan(row * window * features, window * features));
+                DemandFeatures.Build(units, prices, [], firstDay, scale[row], model.Layout, history.AsSpan(row * window * features, window * features));
             }
 
             using var historyValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, history.AsMemory(0, rows * window * features), [rows, window, features]);
             using var scaleValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, scale.AsMemory(0, rows), [rows, 1]);
             using var quantilesValue = OrtValue.CreateTensorValueFromMemory(
                 OrtMemoryInfo.DefaultInstance, quantiles.AsMemory(0, rows * horizon * model.QuantileCount), [rows, horizon, model.QuantileCount]);
-            model.Session.Run(model.RunOptions, [DemandModel.HistoryName, DemandModel.ScaleName], [historyValue, scaleValue], [DemandModel.QuantilesName], [quantilesValue]);
+            model.Session.Run(model.RunOptions, [DemandContract.HistoryInput, DemandContract.ScaleInput], [historyValue, scaleValue], [DemandContract.QuantilesOutput], [quantilesValue]);
 
             var results = new DemandForecast[rows];
             for (var row = 0; row < rows; row++)

@@ -1,4 +1,6 @@
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Demand;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EcomOrleans.Inference.Demand;
@@ -9,10 +11,8 @@ namespace EcomOrleans.Inference.Demand;
 /// </summary>
 public sealed class DemandModel : LoadedModel
 {
-    public const string HistoryName = "history";
-    public const string ScaleName = "scale";
-    public const string MeanName = "mean";
-    public const string QuantilesName = "quantiles";
+    /// <summary>The registry's plug-in for <c>demand</c> manifests.</summary>
+    public static readonly IModelKind Kind = new ModelKind<DemandModel>(ModelKinds.Demand, Load);
 
     private DemandModel(ModelManifest manifest, string directory, InferenceSession session, int window, int horizon, int quantileCount, int p50, int p90, DemandFeature[] layout)
         : base(manifest, directory, session)
@@ -25,8 +25,8 @@ public sealed class DemandModel : LoadedModel
         P90Index = p90;
     }
 
-    /// <summary>The per-day features in input order, from the manifest's details.features.</summary>
-    internal IReadOnlyList<DemandFeature> Layout { get; }
+    /// <summary>The per-day features in input order, resolved by name from the manifest's details.features.</summary>
+    public IReadOnlyList<DemandFeature> Layout { get; }
 
     /// <summary>Days of history the model reads.</summary>
     public int Window { get; }
@@ -44,25 +44,32 @@ public sealed class DemandModel : LoadedModel
 
     internal static DemandModel Load(ModelManifest manifest, string directory, InferenceSession session)
     {
-        var history = manifest.Inputs.FirstOrDefault(i => i is { Name: HistoryName, ElementType: "float32", Shape.Count: 3 });
-        var scale = manifest.Inputs.FirstOrDefault(i => i is { Name: ScaleName, ElementType: "float32", Shape.Count: 2 });
-        var quantiles = manifest.Outputs.FirstOrDefault(o => o is { Name: QuantilesName, ElementType: "float32", Shape.Count: 3 });
+        var history = manifest.Inputs.FirstOrDefault(i => i is { Name: DemandContract.HistoryInput, ElementType: TensorElementTypes.Float32, Shape.Count: 3 });
+        var scale = manifest.Inputs.FirstOrDefault(i => i is { Name: DemandContract.ScaleInput, ElementType: TensorElementTypes.Float32, Shape.Count: 2 });
+        var quantiles = manifest.Outputs.FirstOrDefault(o => o is { Name: DemandContract.QuantilesOutput, ElementType: TensorElementTypes.Float32, Shape.Count: 3 });
         if (history is null || scale is null || quantiles is null || manifest.Inputs.Count != 2)
         {
             throw new ModelLoadException(
-                $"Model '{manifest.Name}': a demand model needs float32 inputs '{HistoryName}' [batch, window, features] and '{ScaleName}' [batch, 1] and a float32 output '{QuantilesName}' [batch, horizon, quantiles].");
+                $"Model '{manifest.Name}': a demand model needs float32 inputs '{DemandContract.HistoryInput}' [batch, window, features] and '{DemandContract.ScaleInput}' [batch, 1] and a float32 output '{DemandContract.QuantilesOutput}' [batch, horizon, quantiles].");
         }
 
-        var features = manifest.Details["features"]?.AsArray().Select(f => f?.GetValue<string>() ?? "").ToArray() ?? [];
-        var unknown = features.Where(f => !DemandFeatures.Known.ContainsKey(f)).ToArray();
-        if (features.Length != history.Dimension(2) || unknown.Length > 0)
+        var details = DemandDetails.From(manifest.Details);
+        DemandFeature[] layout;
+        try
         {
-            throw new ModelLoadException(unknown.Length > 0
-                ? $"Model '{manifest.Name}': details.features has features this server cannot compute: {string.Join("; ", unknown)}."
-                : $"Model '{manifest.Name}': details.features lists {features.Length} features but input '{HistoryName}' has {history.Dimension(2)} per day.");
+            layout = DemandFeatures.Resolve(details.Features);
+        }
+        catch (ModelContractException exception)
+        {
+            throw new ModelLoadException($"Model '{manifest.Name}': {exception.Message}", exception);
         }
 
-        var levels = manifest.Details["quantiles"]?.AsArray().Select(q => q?.GetValue<double>() ?? double.NaN).ToArray() ?? [];
+        if (layout.Length != history.Dimension(2))
+        {
+            throw new ModelLoadException($"Model '{manifest.Name}': details.features lists {layout.Length} features but input '{DemandContract.HistoryInput}' has {history.Dimension(2)} per day.");
+        }
+
+        var levels = details.Quantiles.Select(q => (double)q).ToArray();
         var p50 = Array.FindIndex(levels, q => Math.Abs(q - 0.5) < 1e-6);
         var p90 = Array.FindIndex(levels, q => Math.Abs(q - 0.9) < 1e-6);
         var window = (int)history.Dimension(1);
@@ -71,9 +78,9 @@ public sealed class DemandModel : LoadedModel
         if (p50 < 0 || p90 < 0 || !ascending || levels.Length != quantiles.Dimension(2) || window <= 0 || horizon <= 0)
         {
             throw new ModelLoadException(
-                $"Model '{manifest.Name}': details.quantiles must list 0.5 and 0.9 in ascending order, one per channel of '{QuantilesName}' {quantiles.ShapeText}, with a fixed window and horizon.");
+                $"Model '{manifest.Name}': details.quantiles must list 0.5 and 0.9 in ascending order, one per channel of '{DemandContract.QuantilesOutput}' {quantiles.ShapeText}, with a fixed window and horizon.");
         }
 
-        return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p50, p90, [.. features.Select(f => DemandFeatures.Known[f])]);
+        return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p50, p90, layout);
     }
 }

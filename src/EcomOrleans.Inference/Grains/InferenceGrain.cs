@@ -1,6 +1,7 @@
 using EcomOrleans.Inference.Demand;
 using EcomOrleans.Inference.Intent;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
 using EcomOrleans.Inference.Sequence;
 using Orleans.Concurrency;
 

@@ -13,7 +13,8 @@ public static class InferenceSiloBuilderExtensions
     /// <summary>
     /// Registers the inference pool: options bound from <c>Inference:*</c> and validated at start-up, the
     /// model registry (models loaded before the silo takes requests; a bad model fails start-up, a missing
-    /// models folder only logs a warning), one batcher per model and the <see cref="Grains.InferenceGrain"/>.
+    /// models folder only logs a warning) with the model kinds of <see cref="InferenceModelKinds.All"/> as
+    /// its plug-ins, one batcher per model and the <see cref="Grains.InferenceGrain"/>.
     /// Adds the system clock unless a <see cref="TimeProvider"/> is already registered.
     /// </summary>
     public static ISiloBuilder AddEcomInference(this ISiloBuilder builder)
@@ -22,6 +23,11 @@ public static class InferenceSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        foreach (var kind in InferenceModelKinds.All)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IModelKind), kind));
+        }
+
         services.TryAddSingleton<ModelRegistry>();
         services.TryAddSingleton<SequenceEncoder>();
         services.TryAddSingleton<IntentClassifier>();

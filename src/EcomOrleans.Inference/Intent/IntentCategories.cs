@@ -1,4 +1,5 @@
-using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Intent;
 
 namespace EcomOrleans.Inference.Intent;
 
@@ -26,5 +27,5 @@ internal static class IntentCategories
     };
 
     public static string Of(ModelManifest manifest, string intent) =>
-        manifest.Details["categories"]?[intent]?.GetValue<string>() ?? Bitext.GetValueOrDefault(intent, "");
+        manifest.Details[IntentContract.CategoriesDetail]?[intent]?.GetValue<string>() ?? Bitext.GetValueOrDefault(intent, "");
 }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using EcomOrleans.Inference.Batching;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Intent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
@@ -46,22 +48,13 @@ public sealed class IntentClassifier : IDisposable
         var logits = ArrayPool<float>.Shared.Rent(rows * labels);
         try
         {
-            Array.Clear(ids, 0, rows * length);
-            Array.Clear(mask, 0, rows * length);
-            for (var row = 0; row < rows; row++)
-            {
-                for (var t = 0; t < encoded[row].Length; t++)
-                {
-                    ids[(row * length) + t] = encoded[row][t];
-                    mask[(row * length) + t] = 1;
-                }
-            }
+            IntentEncoding.RightPad(encoded, length, ids, mask);
 
             long[] shape = [rows, length];
             using var idsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ids.AsMemory(0, rows * length), shape);
             using var maskValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mask.AsMemory(0, rows * length), shape);
             using var logitsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, logits.AsMemory(0, rows * labels), [rows, labels]);
-            model.Session.Run(model.RunOptions, [IntentModel.InputIdsName, IntentModel.AttentionMaskName], [idsValue, maskValue], [model.LogitsName], [logitsValue]);
+            model.Session.Run(model.RunOptions, [IntentContract.InputIds, IntentContract.AttentionMask], [idsValue, maskValue], [model.LogitsName], [logitsValue]);
 
             var results = new IntentPrediction[rows];
             var probabilities = new float[labels];

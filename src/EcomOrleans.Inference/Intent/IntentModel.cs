@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Intent;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
 
@@ -11,10 +13,8 @@ namespace EcomOrleans.Inference.Intent;
 /// </summary>
 public sealed class IntentModel : LoadedModel
 {
-    public const string VocabularyRole = "vocabulary";
-    public const string LabelsRole = "labels";
-    public const string InputIdsName = "input_ids";
-    public const string AttentionMaskName = "attention_mask";
+    /// <summary>The registry's plug-in for <c>intent</c> manifests.</summary>
+    public static readonly IModelKind Kind = new ModelKind<IntentModel>(ModelKinds.Intent, Load);
 
     private IntentModel(ModelManifest manifest, string directory, InferenceSession session, BertTokenizer tokenizer, string[] labels, string[] categories)
         : base(manifest, directory, session)
@@ -22,7 +22,7 @@ public sealed class IntentModel : LoadedModel
         Tokenizer = tokenizer;
         Labels = labels;
         Categories = categories;
-        MaxLength = manifest.MaxLength ?? 64;
+        MaxLength = manifest.MaxLength ?? IntentContract.DefaultMaxLength;
         LogitsName = manifest.Outputs[0].Name;
     }
 
@@ -41,46 +41,30 @@ public sealed class IntentModel : LoadedModel
     public string LogitsName { get; }
 
     /// <summary>Token ids of <paramref name="text"/>: [CLS] pieces [SEP], cut to <see cref="MaxLength"/> with [SEP] kept last.</summary>
-    public int[] Encode(string text)
-    {
-        var ids = Tokenizer.EncodeToIds(text);
-        if (ids.Count <= MaxLength)
-        {
-            return [.. ids];
-        }
-
-        var cut = new int[MaxLength];
-        for (var i = 0; i < MaxLength - 1; i++)
-        {
-            cut[i] = ids[i];
-        }
-
-        cut[^1] = ids[^1];
-        return cut;
-    }
+    public int[] Encode(string text) => IntentEncoding.Truncate(Tokenizer.EncodeToIds(text), MaxLength);
 
     internal static IntentModel Load(ModelManifest manifest, string directory, InferenceSession session)
     {
         var names = manifest.Inputs.Select(i => i.Name).Order(StringComparer.Ordinal).ToArray();
-        var logits = manifest.Outputs.Count == 1 && manifest.Outputs[0] is { ElementType: "float32", Shape.Count: 2 } o && o.Dimension(1) > 0 ? o : null;
-        if (!names.SequenceEqual([AttentionMaskName, InputIdsName]) || manifest.Inputs.Any(i => i.ElementType != "int64") || logits is null)
+        var logits = manifest.Outputs.Count == 1 && manifest.Outputs[0] is { ElementType: TensorElementTypes.Float32, Shape.Count: 2 } o && o.Dimension(1) > 0 ? o : null;
+        if (!names.SequenceEqual([IntentContract.AttentionMask, IntentContract.InputIds]) || manifest.Inputs.Any(i => i.ElementType != TensorElementTypes.Int64) || logits is null)
         {
             throw new ModelLoadException(
-                $"Model '{manifest.Name}': an intent model needs int64 inputs '{InputIdsName}' and '{AttentionMaskName}' and one float32 output [batch, labels] with a fixed label count.");
+                $"Model '{manifest.Name}': an intent model needs int64 inputs '{IntentContract.InputIds}' and '{IntentContract.AttentionMask}' and one float32 output [batch, labels] with a fixed label count.");
         }
 
-        var vocabularyPath = manifest.PathOf(directory, VocabularyRole);
+        var vocabularyPath = manifest.PathOf(directory, ModelFileRoles.Vocabulary);
         BertTokenizer tokenizer;
         try
         {
-            tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = true });
+            tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = IntentContract.LowerCaseBeforeTokenization });
         }
         catch (Exception exception) when (exception is IOException or ArgumentException or InvalidOperationException)
         {
             throw new ModelLoadException($"Model file '{vocabularyPath}' is not a WordPiece vocabulary: {exception.Message}", exception);
         }
 
-        var labelsPath = manifest.PathOf(directory, LabelsRole);
+        var labelsPath = manifest.PathOf(directory, ModelFileRoles.Labels);
         var labels = ReadLabels(labelsPath);
         if (labels.Length != logits.Dimension(1))
         {
@@ -95,7 +79,7 @@ public sealed class IntentModel : LoadedModel
     {
         try
         {
-            return JsonSerializer.Deserialize<string[]>(File.ReadAllText(path)) ?? [];
+            return IntentLabels.Read(path);
         }
         catch (Exception exception) when (exception is IOException or JsonException)
         {

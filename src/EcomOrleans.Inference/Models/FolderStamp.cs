@@ -1,3 +1,5 @@
+using EcomOrleans.Models;
+
 namespace EcomOrleans.Inference.Models;
 
 /// <summary>What tells a new version of a model folder apart: the manifest's and the ONNX file's write times and sizes.</summary>

@@ -1,3 +1,4 @@
+using EcomOrleans.Models;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EcomOrleans.Inference.Models;

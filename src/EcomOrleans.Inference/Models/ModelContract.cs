@@ -1,3 +1,4 @@
+using EcomOrleans.Models;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -15,10 +16,10 @@ internal static class ModelContract
     /// <summary>The element type as manifests write it: float32, int64, ...</summary>
     public static string ElementTypeName(TensorElementType type) => type switch
     {
-        TensorElementType.Float => "float32",
-        TensorElementType.Double => "float64",
-        TensorElementType.Int64 => "int64",
-        TensorElementType.Int32 => "int32",
+        TensorElementType.Float => TensorElementTypes.Float32,
+        TensorElementType.Double => TensorElementTypes.Float64,
+        TensorElementType.Int64 => TensorElementTypes.Int64,
+        TensorElementType.Int32 => TensorElementTypes.Int32,
         _ => type.ToString().ToLowerInvariant(),
     };
 

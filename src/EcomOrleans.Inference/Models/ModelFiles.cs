@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using EcomOrleans.Models;
 
 namespace EcomOrleans.Inference.Models;
 
@@ -36,6 +36,6 @@ internal static class ModelFiles
             throw new ModelLoadException($"Model file '{path}' has {bytes.Length} bytes; {rows} x {columns} float32 values need {expected}.");
         }
 
-        return MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+        return Float32File.Decode(bytes);
     }
 }

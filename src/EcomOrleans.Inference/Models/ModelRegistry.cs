@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using EcomOrleans.Inference.Demand;
-using EcomOrleans.Inference.Intent;
-using EcomOrleans.Inference.Sequence;
+using EcomOrleans.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
@@ -12,7 +10,8 @@ namespace EcomOrleans.Inference.Models;
 /// The models of this silo, one per kind, each with one shared ONNX Runtime session. Loads every
 /// model folder under the models path at start-up, checking each manifest against its ONNX model,
 /// and swaps in a new version at run time: new runs lease the new version while the old one drains,
-/// then the old session is disposed.
+/// then the old session is disposed. The kinds it serves are the <see cref="IModelKind"/> plug-ins it is
+/// given; it knows none of them itself.
 /// </summary>
 public sealed partial class ModelRegistry : IDisposable
 {
@@ -20,17 +19,28 @@ public sealed partial class ModelRegistry : IDisposable
     private readonly ConcurrentDictionary<string, FolderStamp> _seen = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _swapping = new(1, 1);
     private readonly InferenceOptions _options;
+    private readonly IReadOnlyList<IModelKind> _kinds;
     private readonly ILogger<ModelRegistry> _logger;
 
-    public ModelRegistry(IOptions<InferenceOptions> options, ILogger<ModelRegistry> logger)
+    /// <param name="kinds">The model kinds this silo serves, one per manifest <c>kind</c>.</param>
+    public ModelRegistry(IOptions<InferenceOptions> options, IEnumerable<IModelKind> kinds, ILogger<ModelRegistry> logger)
     {
         _options = options.Value;
+        _kinds = [.. kinds];
         _logger = logger;
+        if (_kinds.GroupBy(k => k.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw new ArgumentException($"Model kind '{duplicate.Key}' is registered {duplicate.Count()} times; register each kind once.", nameof(kinds));
+        }
+
         ModelsPath = _options.ModelsPath is { Length: > 0 } path ? Path.GetFullPath(path) : FindModelsFolder(AppContext.BaseDirectory);
     }
 
     /// <summary>The resolved models folder, or null when none was configured or found.</summary>
     public string? ModelsPath { get; }
+
+    /// <summary>The kinds this registry can serve, in registration order.</summary>
+    public IReadOnlyList<string> Kinds => [.. _kinds.Select(k => k.Name)];
 
     /// <summary>The loaded kinds and their versions.</summary>
     public IReadOnlyDictionary<string, string> Versions => _models.ToDictionary(m => m.Key, m => m.Value.Version, StringComparer.Ordinal);
@@ -190,7 +200,7 @@ public sealed partial class ModelRegistry : IDisposable
 
     private LoadedModel Load(string directory)
     {
-        var manifest = ModelManifest.Load(directory);
+        var manifest = ReadManifest(directory);
         var onnxPath = Path.Combine(directory, manifest.OnnxFile);
         if (!File.Exists(onnxPath))
         {
@@ -213,19 +223,32 @@ public sealed partial class ModelRegistry : IDisposable
         try
         {
             ModelContract.Check(manifest, onnxPath, session);
-            return manifest.Kind switch
-            {
-                ModelKinds.Sequence => SequenceModel.Load(manifest, directory, session),
-                ModelKinds.Intent => IntentModel.Load(manifest, directory, session),
-                ModelKinds.Demand => DemandModel.Load(manifest, directory, session),
-                _ => throw new ModelLoadException(
-                    $"Model '{manifest.Name}' ({Path.Combine(directory, ModelManifest.FileName)}) has kind '{manifest.Kind}'; this server serves {string.Join(", ", ModelKinds.All)}."),
-            };
+            var kind = _kinds.FirstOrDefault(k => k.Name == manifest.Kind)
+                ?? throw new ModelLoadException(
+                    $"Model '{manifest.Name}' ({Path.Combine(directory, ModelManifest.FileName)}) has kind '{manifest.Kind}'; this server serves {string.Join(", ", Kinds)}.");
+            return kind.Load(manifest, directory, session);
+        }
+        catch (ModelContractException exception)
+        {
+            session.Dispose();
+            throw new ModelLoadException(exception.Message, exception);
         }
         catch
         {
             session.Dispose();
             throw;
+        }
+    }
+
+    private static ModelManifest ReadManifest(string directory)
+    {
+        try
+        {
+            return ModelManifest.Load(directory);
+        }
+        catch (ModelContractException exception)
+        {
+            throw new ModelLoadException(exception.Message, exception);
         }
     }
 }

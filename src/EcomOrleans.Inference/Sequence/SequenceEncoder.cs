@@ -1,6 +1,7 @@
 using System.Buffers;
 using EcomOrleans.Inference.Batching;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;

@@ -1,4 +1,6 @@
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Sequence;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EcomOrleans.Inference.Sequence;
@@ -9,8 +11,8 @@ namespace EcomOrleans.Inference.Sequence;
 /// </summary>
 public sealed class SequenceModel : LoadedModel
 {
-    public const string ItemEmbeddingsRole = "itemEmbeddings";
-    public const string ItemSkusRole = "itemSkus";
+    /// <summary>The registry's plug-in for <c>sequence</c> manifests.</summary>
+    public static readonly IModelKind Kind = new ModelKind<SequenceModel>(ModelKinds.Sequence, Load);
 
     private readonly Dictionary<string, int> _ids;
 
@@ -29,7 +31,7 @@ public sealed class SequenceModel : LoadedModel
         InputName = manifest.Inputs[0].Name;
         OutputName = manifest.Outputs[0].Name;
         FixedLength = manifest.Inputs[0].Dimension(1);
-        MaxLength = FixedLength > 0 ? (int)FixedLength : manifest.MaxLength ?? 50;
+        MaxLength = FixedLength > 0 ? (int)FixedLength : manifest.MaxLength ?? SequenceContract.DefaultMaxLength;
     }
 
     /// <summary>Row-major [ItemCount + 1, Dim]; row 0 is padding.</summary>
@@ -58,8 +60,8 @@ public sealed class SequenceModel : LoadedModel
 
     internal static SequenceModel Load(ModelManifest manifest, string directory, InferenceSession session)
     {
-        var input = manifest.Inputs.Count == 1 && manifest.Inputs[0] is { ElementType: "int64", Shape.Count: 2 } i ? i : null;
-        var output = manifest.Outputs.Count == 1 && manifest.Outputs[0] is { ElementType: "float32", Shape.Count: 2 } o && o.Dimension(1) > 0 ? o : null;
+        var input = manifest.Inputs.Count == 1 && manifest.Inputs[0] is { ElementType: TensorElementTypes.Int64, Shape.Count: 2 } i ? i : null;
+        var output = manifest.Outputs.Count == 1 && manifest.Outputs[0] is { ElementType: TensorElementTypes.Float32, Shape.Count: 2 } o && o.Dimension(1) > 0 ? o : null;
         if (input is null || output is null)
         {
             throw new ModelLoadException(
@@ -67,9 +69,9 @@ public sealed class SequenceModel : LoadedModel
         }
 
         var dim = (int)output.Dimension(1);
-        var skusPath = manifest.PathOf(directory, ItemSkusRole);
+        var skusPath = manifest.PathOf(directory, ModelFileRoles.ItemSkus);
         var skus = ModelFiles.ReadLines(skusPath);
-        var table = ModelFiles.ReadFloats(manifest.PathOf(directory, ItemEmbeddingsRole), skus.Length, dim);
+        var table = ModelFiles.ReadFloats(manifest.PathOf(directory, ModelFileRoles.ItemEmbeddings), skus.Length, dim);
         return new SequenceModel(manifest, directory, session, table, skus, dim);
     }
 }

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EcomOrleans.Inference.Batching;
-using EcomOrleans.Inference.Benchmarks;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.LoadGen.Benchmarks;
+using EcomOrleans.Models;
 using Spectre.Console;
 
 namespace EcomOrleans.LoadGen.Commands;

@@ -1,6 +1,5 @@
+using EcomOrleans.Inference;
 using Microsoft.AspNetCore.Diagnostics;
-using EcomOrleans.Inference.Batching;
-using EcomOrleans.Inference.Models;
 using Orleans.Storage;
 using StackExchange.Redis;
 

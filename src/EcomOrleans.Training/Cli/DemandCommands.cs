@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using EcomOrleans.Models;
 using EcomOrleans.Training.Common;
 using EcomOrleans.Training.Demand;
 using Spectre.Console;
@@ -44,7 +45,7 @@ internal static class DemandCommands
         command.SetAction(parse =>
         {
             var dataFile = parse.GetValue(data)!;
-            var series = DemandSeries.LoadM5(dataFile.FullName);
+            var series = M5Reader.Load(dataFile.FullName);
             AnsiConsole.MarkupLineInterpolated($"{dataFile.Name}: {series.Count} series, {series.Sum(s => s.Length)} days after filling zero-sales days");
             var options = new DemandTrainingOptions(new DemandModelOptions(parse.GetValue(hidden), parse.GetValue(layers), HeadDropout: parse.GetValue(headDropout)), parse.GetValue(epochs),
                 parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(patience), parse.GetValue(seed), parse.GetValue(minutes), parse.GetValue(members), parse.GetValue(lossScale), parse.GetValue(refit));
@@ -63,10 +64,10 @@ internal static class DemandCommands
             var name = "lstm-" + Path.GetFileNameWithoutExtension(dataFile.Name);
             var metadata = new Dictionary<string, string>
             {
-                ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = "demand", ["maxLength"] = $"{DemandFeatures.Window}",
-                ["padding"] = "none", ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
+                ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = ModelKinds.Demand, ["maxLength"] = $"{DemandModelShape.Window}",
+                ["padding"] = ModelPadding.None, ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
             };
-            File.WriteAllBytes(Path.Combine(directory, "model.onnx"), result.Model.ExportOnnx(metadata, 1).ToByteArray());
+            File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), result.Model.ExportOnnx(metadata, 1).ToByteArray());
             LearningCurve.Save(result.Curves, directory,
                 options.Members == 1 ? $"LSTM demand forecaster on {dataFile.Name}" : $"LSTM demand forecaster on {dataFile.Name}, {options.Members} members");
             var hyperParameters = new JsonObject
@@ -101,7 +102,7 @@ internal static class DemandCommands
         var command = new Command("demand", "RMSSE on the last 28 days beside seasonal-naive and exponential-smoothing baselines, and p90 coverage.") { model, data, json };
         command.SetAction(parse =>
         {
-            var evaluation = DemandModelFiles.Evaluate(parse.GetValue(model)!.FullName, DemandSeries.LoadM5(parse.GetValue(data)!.FullName));
+            var evaluation = DemandModelFiles.Evaluate(parse.GetValue(model)!.FullName, M5Reader.Load(parse.GetValue(data)!.FullName));
             var table = new Table().AddColumns("series", "RMSSE (mean)", "RMSSE (p50)", "seasonal naive", "exp. smoothing", "p90 coverage");
             foreach (var s in evaluation.Series)
             {

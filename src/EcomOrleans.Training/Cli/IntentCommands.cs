@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using EcomOrleans.Training.Common;
+using EcomOrleans.Models;
 using EcomOrleans.Training.Intent;
 using Spectre.Console;
 
@@ -37,7 +37,7 @@ internal static class IntentCommands
         {
             var dataFile = parse.GetValue(data)!;
             var fullVocabulary = parse.GetValue(vocabulary)?.FullName
-                ?? Path.Combine(dataFile.Directory!.Parent?.FullName ?? dataFile.DirectoryName!, "bert-vocab", IntentTokenizer.VocabularyFile);
+                ?? Path.Combine(dataFile.Directory!.Parent?.FullName ?? dataFile.DirectoryName!, "bert-vocab", ModelFileNames.Vocabulary);
             if (!File.Exists(fullVocabulary))
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]No WordPiece vocabulary at {fullVocabulary}: pass --vocab <bert-base-uncased vocab.txt>.[/]");
@@ -52,7 +52,7 @@ internal static class IntentCommands
 
             var directory = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(directory);
-            var vocabPath = Path.Combine(directory, IntentTokenizer.VocabularyFile);
+            var vocabPath = Path.Combine(directory, ModelFileNames.Vocabulary);
             IntentTokenizer.WritePrunedVocabulary(fullVocabulary, kept.Select(r => r.Text), vocabPath);
             var tokenizer = new IntentTokenizer(vocabPath, parse.GetValue(maxLength));
             var options = new IntentTrainingOptions(
@@ -65,8 +65,8 @@ internal static class IntentCommands
             var name = "intent-" + Path.GetFileNameWithoutExtension(dataFile.Name);
             var metadata = new Dictionary<string, string>
             {
-                ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = "intent", ["maxLength"] = $"{model.Options.MaxLength}",
-                ["padding"] = "right", ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
+                ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = ModelKinds.Intent, ["maxLength"] = $"{model.Options.MaxLength}",
+                ["padding"] = ModelPadding.Right, ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
             };
             IntentModelFiles.WriteModel(directory, model, labels, metadata, 1);
             curve.Save(directory, $"Intent classifier on {dataFile.Name}");

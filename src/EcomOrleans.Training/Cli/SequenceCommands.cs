@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using EcomOrleans.Training.Common;
+using EcomOrleans.Models;
 using EcomOrleans.Training.Sequence;
 using Spectre.Console;
 
@@ -66,8 +66,8 @@ internal static class SequenceCommands
             var name = "sasrec-" + Path.GetFileNameWithoutExtension(dataFile.Name);
             var metadata = new Dictionary<string, string>
             {
-                ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = "sequence", ["maxLength"] = $"{model.MaxLength}",
-                ["padding"] = "left", ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
+                ["name"] = name, ["version"] = parse.GetValue(version)!, ["kind"] = ModelKinds.Sequence, ["maxLength"] = $"{model.MaxLength}",
+                ["padding"] = ModelPadding.Left, ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
             };
             var prefix = parse.GetValue(skuPrefix) ?? dataFile.Name.Split('-')[0].Split('.')[0];
             SequenceModelFiles.WriteModel(directory, trained, prefix, metadata, 1);

@@ -1,3 +1,4 @@
+using EcomOrleans.Models;
 using ScottPlot;
 
 namespace EcomOrleans.Training.Common;
@@ -5,8 +6,6 @@ namespace EcomOrleans.Training.Common;
 /// <summary>Per-epoch training loss and a validation metric, drawn as learning-curve.png beside the model.</summary>
 internal sealed class LearningCurve(string validationName)
 {
-    public const string FileName = "learning-curve.png";
-
     private readonly List<double> _loss = [];
     private readonly List<double> _validation = [];
 
@@ -61,12 +60,12 @@ internal sealed class LearningCurve(string validationName)
         if (runs.Count == 1)
         {
             plot.ShowLegend(Alignment.UpperCenter);
-            plot.SavePng(Path.Combine(directory, FileName), 800, 450);
+            plot.SavePng(Path.Combine(directory, ModelFileNames.LearningCurve), 800, 450);
         }
         else
         {
             plot.ShowLegend(Edge.Right);
-            plot.SavePng(Path.Combine(directory, FileName), 1100, 450);
+            plot.SavePng(Path.Combine(directory, ModelFileNames.LearningCurve), 1100, 450);
         }
     }
 }

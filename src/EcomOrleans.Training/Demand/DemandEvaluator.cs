@@ -1,3 +1,5 @@
+using EcomOrleans.Models.Demand;
+
 namespace EcomOrleans.Training.Demand;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class DemandEvaluator
         {
             var end = s.Length - skipLastDays;
             var testStart = end - testDays;
-            if (testStart < DemandFeatures.Window || testStart < 2)
+            if (testStart < DemandModelShape.Window || testStart < 2)
             {
                 continue;
             }
@@ -28,17 +30,17 @@ internal static class DemandEvaluator
             var p90 = new float[testDays];
             var seasonal = new float[testDays];
             var smoothing = new float[testDays];
-            for (var offset = 0; offset < testDays; offset += DemandFeatures.Horizon)
+            for (var offset = 0; offset < testDays; offset += DemandModelShape.Horizon)
             {
                 var origin = testStart + offset;
-                var take = Math.Min(DemandFeatures.Horizon, testDays - offset);
+                var take = Math.Min(DemandModelShape.Horizon, testDays - offset);
                 var forecast = forecaster.Forecast(s, origin);
                 forecast.Mean.AsSpan(0, take).CopyTo(mean.AsSpan(offset));
                 forecast.P50.AsSpan(0, take).CopyTo(p50.AsSpan(offset));
                 forecast.P90.AsSpan(0, take).CopyTo(p90.AsSpan(offset));
                 var history = s.Units.AsSpan(0, origin);
-                ForecastMetrics.SeasonalNaive(history, DemandFeatures.Horizon).AsSpan(0, take).CopyTo(seasonal.AsSpan(offset));
-                ForecastMetrics.ExponentialSmoothing(history, DemandFeatures.Horizon).AsSpan(0, take).CopyTo(smoothing.AsSpan(offset));
+                ForecastMetrics.SeasonalNaive(history, DemandModelShape.Horizon).AsSpan(0, take).CopyTo(seasonal.AsSpan(offset));
+                ForecastMetrics.ExponentialSmoothing(history, DemandModelShape.Horizon).AsSpan(0, take).CopyTo(smoothing.AsSpan(offset));
             }
 
             var inSample = s.Units.AsSpan(0, testStart);

@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Demand;
 using EcomOrleans.Training.Onnx;
 
 namespace EcomOrleans.Training.Demand;
@@ -14,8 +15,8 @@ internal static class DemandGraph
     {
         ArgumentOutOfRangeException.ThrowIfZero(members.Count);
         var g = new OnnxGraphBuilder("demand");
-        var history = g.Input(LstmForecaster.HistoryInput, OnnxDataType.Float, "batch", DemandFeatures.Window, DemandFeatures.Count);
-        var scale = g.Input(LstmForecaster.ScaleInput, OnnxDataType.Float, "batch", 1);
+        var history = g.Input(DemandContract.HistoryInput, OnnxDataType.Float, "batch", DemandModelShape.Window, DemandModelShape.FeatureCount);
+        var scale = g.Input(DemandContract.ScaleInput, OnnxDataType.Float, "batch", 1);
         var forecast = members[0].ExportForecast(g, history, scale, reorderGates);
         foreach (var member in members.Skip(1))
         {
@@ -28,8 +29,8 @@ internal static class DemandGraph
         }
 
         var channels = g.Node("Split", [forecast, g.Int64Vector("split", 1, LstmForecaster.Quantiles.Length)], 2, AttributeProto.Int("axis", 2));
-        g.Output(g.Node("Squeeze", [channels[0], g.Int64Vector("axis2", 2)]), LstmForecaster.MeanOutput, OnnxDataType.Float, "batch", DemandFeatures.Horizon);
-        g.Output(channels[1], LstmForecaster.QuantilesOutput, OnnxDataType.Float, "batch", DemandFeatures.Horizon, LstmForecaster.Quantiles.Length);
+        g.Output(g.Node("Squeeze", [channels[0], g.Int64Vector("axis2", 2)]), DemandContract.MeanOutput, OnnxDataType.Float, "batch", DemandModelShape.Horizon);
+        g.Output(channels[1], DemandContract.QuantilesOutput, OnnxDataType.Float, "batch", DemandModelShape.Horizon, LstmForecaster.Quantiles.Length);
         var doc = members.Count == 1
             ? "LSTM demand forecaster: 56 days of features to 14 days of mean and p10/p50/p90."
             : $"Ensemble of {members.Count} LSTM demand forecasters (averaged): 56 days of features to 14 days of mean and p10/p50/p90.";

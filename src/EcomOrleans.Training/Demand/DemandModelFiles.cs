@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using EcomOrleans.Training.Common;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Demand;
 using EcomOrleans.Training.Onnx;
 
 namespace EcomOrleans.Training.Demand;
@@ -11,35 +12,29 @@ internal static class DemandModelFiles
     {
         Name = name,
         Version = version,
-        Kind = "demand",
+        Kind = ModelKinds.Demand,
         Inputs =
         [
-            new TensorSpec(LstmForecaster.HistoryInput, "float32", ["batch", DemandFeatures.Window, DemandFeatures.Count],
-                $"the {DemandFeatures.Window} days before the first forecast day, oldest first; features per day as in details.features"),
-            new TensorSpec(LstmForecaster.ScaleInput, "float32", ["batch", 1], "max(1, mean daily units over the same window)"),
+            new TensorSpec(DemandContract.HistoryInput, TensorElementTypes.Float32, ["batch", DemandModelShape.Window, DemandModelShape.FeatureCount],
+                $"the {DemandModelShape.Window} days before the first forecast day, oldest first; features per day as in details.features"),
+            new TensorSpec(DemandContract.ScaleInput, TensorElementTypes.Float32, ["batch", 1], "max(1, mean daily units over the same window)"),
         ],
         Outputs =
         [
-            new TensorSpec(LstmForecaster.MeanOutput, "float32", ["batch", DemandFeatures.Horizon], "expected units per day, day 0 = the first forecast day"),
-            new TensorSpec(LstmForecaster.QuantilesOutput, "float32", ["batch", DemandFeatures.Horizon, LstmForecaster.Quantiles.Length],
+            new TensorSpec(DemandContract.MeanOutput, TensorElementTypes.Float32, ["batch", DemandModelShape.Horizon], "expected units per day, day 0 = the first forecast day"),
+            new TensorSpec(DemandContract.QuantilesOutput, TensorElementTypes.Float32, ["batch", DemandModelShape.Horizon, LstmForecaster.Quantiles.Length],
                 "units per day at quantiles p10, p50, p90 (last axis)"),
         ],
-        Files = [new ModelFile("learningCurve", LearningCurve.FileName, "PNG")],
-        MaxLength = DemandFeatures.Window,
-        Padding = "none",
+        Files = [new ModelFile(ModelFileRoles.LearningCurve, ModelFileNames.LearningCurve, "PNG")],
+        MaxLength = DemandModelShape.Window,
+        Padding = ModelPadding.None,
         TrainingCommand = command,
         TrainingData = data,
         Metrics = metrics,
         HyperParameters = hyperParameters,
-        Details = new JsonObject
-        {
-            ["window"] = DemandFeatures.Window,
-            ["horizon"] = DemandFeatures.Horizon,
-            ["quantiles"] = new JsonArray([.. LstmForecaster.Quantiles.Select(q => JsonValue.Create(q))]),
-            ["features"] = new JsonArray([.. DemandFeatures.Names.Select(n => JsonValue.Create(n))]),
-            ["scale"] = "scale = max(1, mean of daily units over the window); outputs are already multiplied by it",
-            ["missingDays"] = "days without sales count as 0 units; a missing price repeats the last known price",
-        },
+        Details = new DemandDetails(
+            DemandModelShape.Window, DemandModelShape.Horizon, LstmForecaster.Quantiles,
+            [.. DemandFeatures.Layout.Select(DemandFeatures.NameOf)]).ToJson(),
     };
 
     /// <summary>Forecasts through the exported ONNX model, as the serving side will.</summary>
@@ -47,16 +42,16 @@ internal static class DemandModelFiles
     {
         public DemandForecast Forecast(DemandSeries series, int origin)
         {
-            var features = DemandFeatures.Build(series, origin);
-            var scale = DemandFeatures.Scale(series.Units.AsSpan(origin - DemandFeatures.Window, DemandFeatures.Window));
+            var features = DemandModelShape.Features(series, origin);
+            var scale = DemandModelShape.Scale(series, origin);
             var inputs = new[]
             {
-                (LstmForecaster.HistoryInput, OnnxInput.Float(features, 1, DemandFeatures.Window, DemandFeatures.Count)),
-                (LstmForecaster.ScaleInput, OnnxInput.Float([scale], 1, 1)),
+                (DemandContract.HistoryInput, OnnxInput.Float(features, 1, DemandModelShape.Window, DemandModelShape.FeatureCount)),
+                (DemandContract.ScaleInput, OnnxInput.Float([scale], 1, 1)),
             };
-            var mean = runner.Run(LstmForecaster.MeanOutput, inputs).Values;
-            var quantiles = runner.Run(LstmForecaster.QuantilesOutput, inputs).Values;
-            float[] Channel(int c) => Enumerable.Range(0, DemandFeatures.Horizon).Select(h => quantiles[(h * 3) + c]).ToArray();
+            var mean = runner.Run(DemandContract.MeanOutput, inputs).Values;
+            var quantiles = runner.Run(DemandContract.QuantilesOutput, inputs).Values;
+            float[] Channel(int c) => Enumerable.Range(0, DemandModelShape.Horizon).Select(h => quantiles[(h * 3) + c]).ToArray();
             return new DemandForecast(mean, Channel(0), Channel(1), Channel(2));
         }
     }

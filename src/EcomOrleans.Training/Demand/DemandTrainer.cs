@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcomOrleans.Models.Demand;
 using EcomOrleans.Training.Common;
 using Spectre.Console;
 using TorchSharp;
@@ -25,7 +26,7 @@ internal static class DemandTrainer
         var windows = Windows(series, DemandEvaluator.TestDays + ValidationDays);
         if (windows.Length == 0)
         {
-            throw new InvalidDataException($"No series is long enough: each needs {DemandFeatures.Window + DemandFeatures.Horizon + DemandEvaluator.TestDays + ValidationDays} days.");
+            throw new InvalidDataException($"No series is long enough: each needs {DemandModelShape.Window + DemandModelShape.Horizon + DemandEvaluator.TestDays + ValidationDays} days.");
         }
 
         var data = Data(windows, options.LossScale);
@@ -67,7 +68,7 @@ internal static class DemandTrainer
 
     /// <summary>Every (series, origin) whose 14 target days end before the last <paramref name="heldOutDays"/> days of its series.</summary>
     private static (DemandSeries Series, int Origin)[] Windows(IReadOnlyList<DemandSeries> series, int heldOutDays) =>
-        [.. series.SelectMany(s => Enumerable.Range(DemandFeatures.Window, Math.Max(0, s.Length - heldOutDays - DemandFeatures.Horizon - DemandFeatures.Window + 1))
+        [.. series.SelectMany(s => Enumerable.Range(DemandModelShape.Window, Math.Max(0, s.Length - heldOutDays - DemandModelShape.Horizon - DemandModelShape.Window + 1))
             .Select(origin => (s, origin)))];
 
     private static WindowData Data((DemandSeries Series, int Origin)[] windows, DemandLossScale lossScale)
@@ -225,19 +226,19 @@ internal static class DemandTrainer
 
     public static (Tensor Features, Tensor Scales, Tensor Targets) Tensors(IReadOnlyList<(DemandSeries Series, int Origin)> windows)
     {
-        var features = new float[windows.Count * DemandFeatures.Window * DemandFeatures.Count];
+        var features = new float[windows.Count * DemandModelShape.Window * DemandModelShape.FeatureCount];
         var scales = new float[windows.Count];
-        var targets = new float[windows.Count * DemandFeatures.Horizon];
+        var targets = new float[windows.Count * DemandModelShape.Horizon];
         for (var i = 0; i < windows.Count; i++)
         {
             var (series, origin) = windows[i];
-            DemandFeatures.Build(series, origin).CopyTo(features, i * DemandFeatures.Window * DemandFeatures.Count);
-            scales[i] = DemandFeatures.Scale(series.Units.AsSpan(origin - DemandFeatures.Window, DemandFeatures.Window));
-            series.Units.AsSpan(origin, DemandFeatures.Horizon).CopyTo(targets.AsSpan(i * DemandFeatures.Horizon));
+            DemandModelShape.Features(series, origin).CopyTo(features, i * DemandModelShape.Window * DemandModelShape.FeatureCount);
+            scales[i] = DemandModelShape.Scale(series, origin);
+            series.Units.AsSpan(origin, DemandModelShape.Horizon).CopyTo(targets.AsSpan(i * DemandModelShape.Horizon));
         }
 
-        return (tensor(features, [windows.Count, DemandFeatures.Window, DemandFeatures.Count]), tensor(scales, [windows.Count, 1]),
-            tensor(targets, [windows.Count, DemandFeatures.Horizon]));
+        return (tensor(features, [windows.Count, DemandModelShape.Window, DemandModelShape.FeatureCount]), tensor(scales, [windows.Count, 1]),
+            tensor(targets, [windows.Count, DemandModelShape.Horizon]));
     }
 
     /// <summary>Training windows as tensors: features, input scales, targets and the scales the loss divides by.</summary>
@@ -257,7 +258,7 @@ internal static class DemandTrainer
             using var noGrad = no_grad();
             var (features, scales, _) = Tensors([(series, origin)]);
             var output = model.forward(features.to(device), scales.to(device)).cpu().data<float>().ToArray();
-            float[] Channel(int c) => Enumerable.Range(0, DemandFeatures.Horizon).Select(h => output[(h * 4) + c]).ToArray();
+            float[] Channel(int c) => Enumerable.Range(0, DemandModelShape.Horizon).Select(h => output[(h * 4) + c]).ToArray();
             return new DemandForecast(Channel(0), Channel(1), Channel(2), Channel(3));
         }
     }

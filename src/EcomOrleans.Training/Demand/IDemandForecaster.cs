@@ -1,3 +1,5 @@
+using EcomOrleans.Models.Demand;
+
 namespace EcomOrleans.Training.Demand;
 
 internal interface IDemandForecaster

@@ -14,11 +14,6 @@ namespace EcomOrleans.Training.Demand;
 /// </summary>
 internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
 {
-    public const string HistoryInput = "history";
-    public const string ScaleInput = "scale";
-    public const string MeanOutput = "mean";
-    public const string QuantilesOutput = "quantiles";
-
     /// <summary>Quantile levels of channels 1..3; channel 0 is the mean.</summary>
     public static readonly float[] Quantiles = [0.1f, 0.5f, 0.9f];
 
@@ -33,10 +28,10 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
     public LstmForecaster(DemandModelOptions options) : base("demand")
     {
         Options = options;
-        _lstm = nn.LSTM(DemandFeatures.Count, options.Hidden, options.Layers, batchFirst: true, dropout: options.Layers > 1 ? options.Dropout : 0);
+        _lstm = nn.LSTM(DemandModelShape.FeatureCount, options.Hidden, options.Layers, batchFirst: true, dropout: options.Layers > 1 ? options.Dropout : 0);
         _hidden = nn.Linear(options.Hidden, options.Hidden);
         _dropout = nn.Dropout(options.HeadDropout);
-        _head = nn.Linear(options.Hidden, DemandFeatures.Horizon * (Quantiles.Length + 1));
+        _head = nn.Linear(options.Hidden, DemandModelShape.Horizon * (Quantiles.Length + 1));
         RegisterComponents();
     }
 
@@ -48,8 +43,8 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var (_, h, _) = _lstm.forward(history);
         var last = h[-1];
-        var raw = _head.forward(_dropout.forward(nn.functional.relu(_hidden.forward(_dropout.forward(last))))).view(-1, DemandFeatures.Horizon, Quantiles.Length + 1);
-        var recent = history.narrow(1, DemandFeatures.Window - RecentDays, RecentDays).select(2, 0).mean([1], keepdim: true).unsqueeze(-1);
+        var raw = _head.forward(_dropout.forward(nn.functional.relu(_hidden.forward(_dropout.forward(last))))).view(-1, DemandModelShape.Horizon, Quantiles.Length + 1);
+        var recent = history.narrow(1, DemandModelShape.Window - RecentDays, RecentDays).select(2, 0).mean([1], keepdim: true).unsqueeze(-1);
         return nn.functional.relu(raw.add(recent).mul(scale.unsqueeze(-1))).MoveToOuterDisposeScope();
     }
 
@@ -85,9 +80,9 @@ internal sealed class LstmForecaster : nn.Module<Tensor, Tensor, Tensor>
         }
 
         var hidden = g.Node("Relu", [g.Linear(lastHidden, _hidden, "hidden")]);
-        var raw = g.Node("Reshape", [g.Linear(hidden, _head, "head"), g.Int64Vector("horizon_channels", 0, DemandFeatures.Horizon, Quantiles.Length + 1)]);
+        var raw = g.Node("Reshape", [g.Linear(hidden, _head, "head"), g.Int64Vector("horizon_channels", 0, DemandModelShape.Horizon, Quantiles.Length + 1)]);
         var recentUnits = g.Node("Gather",
-            [g.Node("Slice", [history, g.Int64Vector("recent_start", DemandFeatures.Window - RecentDays), g.Int64Vector("recent_end", DemandFeatures.Window), g.Int64Vector("axis1", 1)]),
+            [g.Node("Slice", [history, g.Int64Vector("recent_start", DemandModelShape.Window - RecentDays), g.Int64Vector("recent_end", DemandModelShape.Window), g.Int64Vector("axis1", 1)]),
              g.Int64s("units_feature", [0])],
             AttributeProto.Int("axis", 2));
         var recent = g.Node("Unsqueeze", [g.Node("ReduceMean", [recentUnits], AttributeProto.Ints("axes", 1), AttributeProto.Int("keepdims", 1)), g.Int64Vector("last", -1)]);

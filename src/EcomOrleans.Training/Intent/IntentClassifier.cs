@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Intent;
 using EcomOrleans.Training.Onnx;
 using EcomOrleans.Training.Transformers;
 using TorchSharp;
@@ -13,9 +14,6 @@ namespace EcomOrleans.Training.Intent;
 /// </summary>
 internal sealed class IntentClassifier : nn.Module<Tensor, Tensor, Tensor>
 {
-    public const string InputIds = "input_ids";
-    public const string AttentionMask = "attention_mask";
-    public const string Logits = "logits";
     private const double Epsilon = 1e-5;
 
     private readonly Embedding _tokens;
@@ -65,8 +63,8 @@ internal sealed class IntentClassifier : nn.Module<Tensor, Tensor, Tensor>
     public ModelProto ExportOnnx(IReadOnlyDictionary<string, string> metadata, long version)
     {
         var g = new OnnxGraphBuilder("intent");
-        var ids = g.Input(InputIds, OnnxDataType.Int64, "batch", "sequence");
-        var attention = g.Input(AttentionMask, OnnxDataType.Int64, "batch", "sequence");
+        var ids = g.Input(IntentContract.InputIds, OnnxDataType.Int64, "batch", "sequence");
+        var attention = g.Input(IntentContract.AttentionMask, OnnxDataType.Int64, "batch", "sequence");
         var length = g.Node("Slice", [g.Node("Shape", [ids]), g.Int64Vector("one", 1), g.Int64Vector("two", 2)]);
         var present = g.Node("Cast", [attention], AttributeProto.Int("to", (long)OnnxDataType.Float));
 
@@ -85,7 +83,7 @@ internal sealed class IntentClassifier : nn.Module<Tensor, Tensor, Tensor>
         var summed = g.Node("ReduceSum", [g.Mul(x, g.Node("Unsqueeze", [present, g.Int64Vector("last", -1)])), axis1], AttributeProto.Int("keepdims", 0));
         var counted = g.Node("ReduceSum", [present, axis1], AttributeProto.Int("keepdims", 1));
         var logits = g.Linear(g.Node("Div", [summed, counted]), _classifier, "classifier");
-        g.Output(logits, Logits, OnnxDataType.Float, "batch", Options.LabelCount);
+        g.Output(logits, IntentContract.Logits, OnnxDataType.Float, "batch", Options.LabelCount);
         return g.ToModel("Intent classifier: WordPiece ids and attention mask to one logit per intent.", version, metadata);
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EcomOrleans.Training.Common;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Intent;
 using EcomOrleans.Training.Onnx;
 
 namespace EcomOrleans.Training.Intent;
@@ -9,38 +10,35 @@ namespace EcomOrleans.Training.Intent;
 /// <summary>The files of an intent model folder: model.onnx, vocab.txt, labels.json, manifest.json.</summary>
 internal static class IntentModelFiles
 {
-    public const string LabelsFile = "labels.json";
-
     public static void WriteModel(string directory, IntentClassifier model, IReadOnlyList<string> labels, IReadOnlyDictionary<string, string> metadata, long version)
     {
-        File.WriteAllBytes(Path.Combine(directory, "model.onnx"), model.ExportOnnx(metadata, version).ToByteArray());
-        File.WriteAllText(Path.Combine(directory, LabelsFile), JsonSerializer.Serialize(labels, ModelManifest.Json) + "\n");
+        File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), model.ExportOnnx(metadata, version).ToByteArray());
+        IntentLabels.Write(Path.Combine(directory, ModelFileNames.Labels), labels);
     }
 
-    public static IReadOnlyList<string> ReadLabels(string directory) =>
-        JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(directory, LabelsFile))) ?? [];
+    public static IReadOnlyList<string> ReadLabels(string directory) => IntentLabels.Read(Path.Combine(directory, ModelFileNames.Labels));
 
     public static ModelManifest Manifest(string name, string version, IntentModelOptions options, string command, TrainingData data, JsonObject metrics, JsonObject hyperParameters) => new()
     {
         Name = name,
         Version = version,
-        Kind = "intent",
+        Kind = ModelKinds.Intent,
         Inputs =
         [
-            new TensorSpec(IntentClassifier.InputIds, "int64", ["batch", "sequence"],
+            new TensorSpec(IntentContract.InputIds, TensorElementTypes.Int64, ["batch", "sequence"],
                 $"BertTokenizer (lower-case) ids from vocab.txt: [CLS] pieces [SEP], RIGHT-padded with 0, at most {options.MaxLength}"),
-            new TensorSpec(IntentClassifier.AttentionMask, "int64", ["batch", "sequence"], "1 on real tokens, 0 on padding"),
+            new TensorSpec(IntentContract.AttentionMask, TensorElementTypes.Int64, ["batch", "sequence"], "1 on real tokens, 0 on padding"),
         ],
-        Outputs = [new TensorSpec(IntentClassifier.Logits, "float32", ["batch", options.LabelCount], "one logit per intent, in labels.json order; softmax for probabilities")],
+        Outputs = [new TensorSpec(IntentContract.Logits, TensorElementTypes.Float32, ["batch", options.LabelCount], "one logit per intent, in labels.json order; softmax for probabilities")],
         Files =
         [
-            new ModelFile("vocabulary", IntentTokenizer.VocabularyFile, "WordPiece vocabulary, one token per line, line number = id", [options.VocabularySize],
+            new ModelFile(ModelFileRoles.Vocabulary, ModelFileNames.Vocabulary, "WordPiece vocabulary, one token per line, line number = id", [options.VocabularySize],
                 "bert-base-uncased tokens used by the training text plus [PAD] [UNK] [CLS] [SEP] [MASK]"),
-            new ModelFile("labels", LabelsFile, "JSON array of intent names", [options.LabelCount], "logit i = labels[i]"),
-            new ModelFile("learningCurve", LearningCurve.FileName, "PNG"),
+            new ModelFile(ModelFileRoles.Labels, ModelFileNames.Labels, "JSON array of intent names", [options.LabelCount], "logit i = labels[i]"),
+            new ModelFile(ModelFileRoles.LearningCurve, ModelFileNames.LearningCurve, "PNG"),
         ],
         MaxLength = options.MaxLength,
-        Padding = "right",
+        Padding = ModelPadding.Right,
         TrainingCommand = command,
         TrainingData = data,
         Metrics = metrics,
@@ -54,8 +52,8 @@ internal static class IntentModelFiles
     public static (IReadOnlyList<LabelledUtterance> Rows, string Scope) EvaluationRows(ModelManifest manifest, string dataPath)
     {
         var data = IntentDataset.Load(dataPath);
-        var split = manifest.TrainingData.Split;
-        if (split is not null && TrainingData.Sha256Of(dataPath) == manifest.TrainingData.Sha256)
+        var split = manifest.TrainingData?.Split;
+        if (split is not null && TrainingData.Sha256Of(dataPath) == manifest.TrainingData!.Sha256)
         {
             var fraction = split["testFraction"]!.GetValue<double>();
             var seed = split["seed"]!.GetValue<int>();
@@ -76,15 +74,15 @@ internal static class IntentModelFiles
             throw new InvalidDataException($"The data has intents the model does not know: {string.Join(", ", unknown)}.");
         }
 
-        var tokenizer = new IntentTokenizer(Path.Combine(directory, IntentTokenizer.VocabularyFile), manifest.MaxLength ?? 64);
+        var tokenizer = new IntentTokenizer(Path.Combine(directory, ModelFileNames.Vocabulary), manifest.MaxLength ?? IntentContract.DefaultMaxLength);
         using var runner = new OnnxRunner(Path.Combine(directory, manifest.OnnxFile));
         var predicted = new List<int>();
         foreach (var batch in rows.Chunk(256))
         {
             var (ids, mask, length) = tokenizer.EncodeBatch(batch.Select(b => b.Text).ToArray());
-            var (logits, _) = runner.Run(IntentClassifier.Logits,
-                (IntentClassifier.InputIds, OnnxInput.Int64(ids, batch.Length, length)),
-                (IntentClassifier.AttentionMask, OnnxInput.Int64(mask, batch.Length, length)));
+            var (logits, _) = runner.Run(IntentContract.Logits,
+                (IntentContract.InputIds, OnnxInput.Int64(ids, batch.Length, length)),
+                (IntentContract.AttentionMask, OnnxInput.Int64(mask, batch.Length, length)));
             for (var row = 0; row < batch.Length; row++)
             {
                 var scores = logits.AsSpan(row * labels.Count, labels.Count);

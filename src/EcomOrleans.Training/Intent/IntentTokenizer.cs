@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Intent;
 using Microsoft.ML.Tokenizers;
 
 namespace EcomOrleans.Training.Intent;
@@ -9,14 +10,13 @@ namespace EcomOrleans.Training.Intent;
 /// </summary>
 internal sealed class IntentTokenizer
 {
-    public const string VocabularyFile = "vocab.txt";
     private static readonly string[] SpecialTokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"];
 
     private readonly BertTokenizer _tokenizer;
 
     public IntentTokenizer(string vocabularyPath, int maxLength)
     {
-        _tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = true });
+        _tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions { LowerCaseBeforeTokenization = IntentContract.LowerCaseBeforeTokenization });
         MaxLength = maxLength;
         VocabularySize = File.ReadLines(vocabularyPath).Count();
     }
@@ -26,16 +26,7 @@ internal sealed class IntentTokenizer
     public int VocabularySize { get; }
 
     /// <summary>[CLS] pieces [SEP], cut to MaxLength with [SEP] kept last.</summary>
-    public int[] Encode(string text)
-    {
-        var ids = _tokenizer.EncodeToIds(text).ToArray();
-        if (ids.Length > MaxLength)
-        {
-            ids = [.. ids[..(MaxLength - 1)], ids[^1]];
-        }
-
-        return ids;
-    }
+    public int[] Encode(string text) => IntentEncoding.Truncate(_tokenizer.EncodeToIds(text), MaxLength);
 
     /// <summary>Right-padded input_ids and attention_mask, row-major [texts, length], length = longest encoding.</summary>
     public (long[] InputIds, long[] AttentionMask, int Length) EncodeBatch(IReadOnlyList<string> texts)
@@ -44,22 +35,14 @@ internal sealed class IntentTokenizer
         var length = encoded.Max(e => e.Length);
         var ids = new long[texts.Count * length];
         var mask = new long[texts.Count * length];
-        for (var row = 0; row < encoded.Length; row++)
-        {
-            for (var t = 0; t < encoded[row].Length; t++)
-            {
-                ids[(row * length) + t] = encoded[row][t];
-                mask[(row * length) + t] = 1;
-            }
-        }
-
+        IntentEncoding.RightPad(encoded, length, ids, mask);
         return (ids, mask, length);
     }
 
     /// <summary>Writes the special tokens plus every token the full vocabulary gives <paramref name="texts"/>, in the full vocabulary's order.</summary>
     public static void WritePrunedVocabulary(string fullVocabularyPath, IEnumerable<string> texts, string outputPath)
     {
-        var full = BertTokenizer.Create(fullVocabularyPath, new BertOptions { LowerCaseBeforeTokenization = true });
+        var full = BertTokenizer.Create(fullVocabularyPath, new BertOptions { LowerCaseBeforeTokenization = IntentContract.LowerCaseBeforeTokenization });
         var used = new HashSet<int>();
         foreach (var text in texts)
         {

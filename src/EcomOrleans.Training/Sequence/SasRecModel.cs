@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Sequence;
 using EcomOrleans.Training.Onnx;
 using EcomOrleans.Training.Transformers;
 using TorchSharp;
@@ -78,7 +79,7 @@ internal sealed class SasRecModel : nn.Module<Tensor, Tensor>
     public ModelProto ExportOnnx(IReadOnlyDictionary<string, string> metadata, long version)
     {
         var g = new OnnxGraphBuilder("sasrec");
-        var ids = g.Input(SequenceModelContract.Input, OnnxDataType.Int64, "batch", "length");
+        var ids = g.Input(SequenceContract.Input, OnnxDataType.Int64, "batch", "length");
         var zero = g.Int64s("zero", [0]);
         var length = g.Node("Slice", [g.Node("Shape", [ids]), g.Int64Vector("one", 1), g.Int64Vector("two", 2)]);
 
@@ -112,7 +113,7 @@ internal sealed class SasRecModel : nn.Module<Tensor, Tensor>
 
         x = g.LayerNorm(x, _finalNorm, "final_norm", FinalEpsilon);
         var user = g.Node("Gather", [x, g.Int64s("last", [-1])], AttributeProto.Int("axis", 1));
-        g.Output(user, SequenceModelContract.Output, OnnxDataType.Float, "batch", Options.Dim);
+        g.Output(user, SequenceContract.Output, OnnxDataType.Float, "batch", Options.Dim);
         return g.ToModel("SASRec user encoder: left-padded item ids to the user embedding.", version, metadata);
     }
 }

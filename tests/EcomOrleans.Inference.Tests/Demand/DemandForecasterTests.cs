@@ -1,5 +1,6 @@
 using EcomOrleans.Inference.Demand;
 using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

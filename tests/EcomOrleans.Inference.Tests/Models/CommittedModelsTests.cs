@@ -2,6 +2,7 @@ using EcomOrleans.Inference.Demand;
 using EcomOrleans.Inference.Intent;
 using EcomOrleans.Inference.Models;
 using EcomOrleans.Inference.Sequence;
+using EcomOrleans.Models;
 
 namespace EcomOrleans.Inference.Tests.Models;
 

@@ -1,5 +1,9 @@
+using EcomOrleans.Inference.Demand;
 using EcomOrleans.Inference.Models;
 using EcomOrleans.Inference.Sequence;
+using EcomOrleans.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EcomOrleans.Inference.Tests.Models;
@@ -108,12 +112,48 @@ public sealed class ModelRegistryTests : IDisposable
     [Fact]
     public void LoadAll_DemandFeatureThisServerCannotCompute_FailsNamingTheFeature()
     {
-        _models.EditManifest("demand", json => json.Replace("\"cos(2 pi dayOfWeek / 7)\"", "\"temperature\"", StringComparison.Ordinal));
+        _models.EditManifest("demand", json => json.Replace("\"name\": \"dow_cos\"", "\"name\": \"temperature\"", StringComparison.Ordinal));
         using var registry = TestModels.Registry(_models.ModelsPath);
 
         var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
 
-        Assert.Equal("Model 'lstm-fixture-m5': details.features has features this server cannot compute: temperature.", error.Message);
+        Assert.Equal(
+            "Model 'lstm-fixture-m5': details.features names demand features this server cannot compute: temperature. " +
+            "It computes: scaled_units, price_ratio, dow_sin, dow_cos, month_sin, month_cos, event_day, log_scale, days_since_sale, dom_sin, dom_cos.",
+            error.Message);
+    }
+
+    [Fact]
+    public void LoadAll_DemandFeaturesWrittenAsProse_FailsNamingThemAsUnknown()
+    {
+        // The shape before stable names: features were their prose descriptions.
+        _models.EditManifest("demand", json => json.Replace("{\n        \"name\": \"scaled_units\",\n        \"description\": \"units / scale\"\n      }", "\"units / scale\"", StringComparison.Ordinal));
+        using var registry = TestModels.Registry(_models.ModelsPath);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.StartsWith("Model 'lstm-fixture-m5': details.features names demand features this server cannot compute: units / scale. It computes: scaled_units, ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadAll_KindWithoutItsPlugin_FailsListingTheKindsThisRegistryServes()
+    {
+        using var registry = new ModelRegistry(
+            Options.Create(new InferenceOptions { ModelsPath = _models.ModelsPath }), [SequenceModel.Kind, DemandModel.Kind], NullLogger<ModelRegistry>.Instance);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        var manifest = Path.Combine(_models.FolderOf("intent"), ModelManifest.FileName);
+        Assert.Equal($"Model 'intent-fixture-intents' ({manifest}) has kind 'intent'; this server serves sequence, demand.", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_OneKindTwice_FailsNamingIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ModelRegistry(
+            Options.Create(new InferenceOptions()), [SequenceModel.Kind, SequenceModel.Kind], NullLogger<ModelRegistry>.Instance));
+
+        Assert.StartsWith("Model kind 'sequence' is registered 2 times; register each kind once.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

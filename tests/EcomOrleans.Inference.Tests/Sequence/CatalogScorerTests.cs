@@ -1,5 +1,6 @@
 using EcomOrleans.Inference.Models;
 using EcomOrleans.Inference.Sequence;
+using EcomOrleans.Models;
 
 namespace EcomOrleans.Inference.Tests.Sequence;
 

@@ -1,6 +1,7 @@
 using EcomOrleans.Inference.Batching;
 using EcomOrleans.Inference.Models;
 using EcomOrleans.Inference.Sequence;
+using EcomOrleans.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

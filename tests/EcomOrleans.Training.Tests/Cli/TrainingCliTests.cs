@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EcomOrleans.Models;
 using EcomOrleans.Training.Cli;
 using EcomOrleans.Training.Common;
 
@@ -22,7 +23,7 @@ public sealed class TrainingCliTests : IDisposable
         var manifest = ModelManifest.Load(model);
         Assert.Equal("left", manifest.Padding);
         Assert.Equal("shop-1", File.ReadAllLines(Path.Combine(model, "item_skus.txt"))[1]);
-        Assert.True(File.Exists(Path.Combine(model, LearningCurve.FileName)));
+        Assert.True(File.Exists(Path.Combine(model, ModelFileNames.LearningCurve)));
         Assert.Equal(60, json.GetProperty("users").GetInt32());
         Assert.Equal("uniform100", json.GetProperty("protocol").GetString());
         Assert.InRange(json.GetProperty("hr10").GetDouble(), 0, 1);
@@ -43,7 +44,7 @@ public sealed class TrainingCliTests : IDisposable
         var manifest = ModelManifest.Load(refit);
         Assert.False((bool)ModelManifest.Load(chosen).HyperParameters["refit"]!);
         Assert.True((bool)manifest.HyperParameters["refit"]!);
-        Assert.StartsWith("leave-one-out: last item test, second-to-last validation (chose the epoch count;", (string)manifest.TrainingData.Split!["holdOut"]!);
+        Assert.StartsWith("leave-one-out: last item test, second-to-last validation (chose the epoch count;", (string)manifest.TrainingData!.Split!["holdOut"]!);
         Assert.Equal(ModelManifest.Load(chosen).Metrics["bestEpoch"]!.GetValue<int>(), manifest.Metrics["bestEpoch"]!.GetValue<int>());
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(chosen, "item_embeddings.f32")), File.ReadAllBytes(Path.Combine(refit, "item_embeddings.f32")));
     }
@@ -59,8 +60,8 @@ public sealed class TrainingCliTests : IDisposable
         var manifest = ModelManifest.Load(model);
         Assert.Equal((3, 3), (manifest.Metrics["bestEpoch"]!.GetValue<int>(), manifest.Metrics["epochsRun"]!.GetValue<int>()));
         Assert.Equal("leave-one-out: last item test; trained 3 epochs on all but the last item (an epoch count chosen by an earlier run on the second-to-last item)",
-            (string)manifest.TrainingData.Split!["holdOut"]!);
-        Assert.True(File.Exists(Path.Combine(model, LearningCurve.FileName)));
+            (string)manifest.TrainingData!.Split!["holdOut"]!);
+        Assert.True(File.Exists(Path.Combine(model, ModelFileNames.LearningCurve)));
     }
 
     [Theory]

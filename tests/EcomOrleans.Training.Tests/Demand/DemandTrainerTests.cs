@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Demand;
 using EcomOrleans.Training.Demand;
 
 namespace EcomOrleans.Training.Tests.Demand;
@@ -22,8 +23,8 @@ public sealed class DemandTrainerTests
     public void Loss_ErrorsDividedByTheScale_ShrinkAsTheScaleGrows()
     {
         // One window, one horizon day per channel set: mean 4, quantiles all 4, actual 2, all in units.
-        var prediction = TorchSharp.torch.full([1, DemandFeatures.Horizon, 4], 4f);
-        var target = TorchSharp.torch.full([1, DemandFeatures.Horizon], 2f);
+        var prediction = TorchSharp.torch.full([1, DemandModelShape.Horizon, 4], 4f);
+        var target = TorchSharp.torch.full([1, DemandModelShape.Horizon], 2f);
 
         var atOne = DemandTrainer.Loss(prediction, target, TorchSharp.torch.full([1, 1], 1f)).item<float>();
         var atTwo = DemandTrainer.Loss(prediction, target, TorchSharp.torch.full([1, 1], 2f)).item<float>();

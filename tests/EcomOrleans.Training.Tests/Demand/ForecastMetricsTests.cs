@@ -55,7 +55,7 @@ public sealed class ForecastMetricsTests
                 "A_v,A,F,F,S,C,d_4,5,2016-01-04,1,,,,,1.75",
             ]);
 
-            var series = DemandSeries.LoadM5(path);
+            var series = M5Reader.Load(path);
 
             var a = series.Single(s => s.Id == "A");
             Assert.Equal([2f, 0, 0, 5], a.Units);

@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Demand;
 using EcomOrleans.Training.Demand;
 using EcomOrleans.Training.Onnx;
 using TorchSharp;
@@ -29,7 +30,7 @@ public sealed class LstmForecasterTests
             var (expectedMean, _) = TorchForward(model, history, scale, 7);
             using var runner = new OnnxRunner(model.ExportOnnx(new Dictionary<string, string>(), 1, reorderGates: false).ToByteArray());
 
-            var mean = runner.Run(LstmForecaster.MeanOutput, Inputs(history, scale, 7)).Values;
+            var mean = runner.Run(DemandContract.MeanOutput, Inputs(history, scale, 7)).Values;
 
             var worst = expectedMean.Zip(mean, (e, a) => Math.Abs(e - a)).Max();
             Assert.True(worst > 1e-2, $"without reordering the outputs still agree (largest difference {worst})");
@@ -82,8 +83,8 @@ public sealed class LstmForecasterTests
         var (expectedMean, expectedQuantiles) = TorchForward(model, history, scale, batch);
         using var runner = new OnnxRunner(export.ToByteArray());
 
-        var mean = runner.Run(LstmForecaster.MeanOutput, Inputs(history, scale, batch));
-        var quantiles = runner.Run(LstmForecaster.QuantilesOutput, Inputs(history, scale, batch));
+        var mean = runner.Run(DemandContract.MeanOutput, Inputs(history, scale, batch));
+        var quantiles = runner.Run(DemandContract.QuantilesOutput, Inputs(history, scale, batch));
 
         Assert.Equal([batch, 14L], mean.Shape);
         Assert.Equal([batch, 14L, 3L], quantiles.Shape);
@@ -97,7 +98,7 @@ public sealed class LstmForecasterTests
         var model = new LstmForecaster(new DemandModelOptions(Hidden: 16, Layers: 2));
         model.eval();
         var rng = new Random(batch);
-        var history = Enumerable.Range(0, batch * DemandFeatures.Window * DemandFeatures.Count).Select(_ => (float)rng.NextDouble() * 2 - 1).ToArray();
+        var history = Enumerable.Range(0, batch * DemandModelShape.Window * DemandModelShape.FeatureCount).Select(_ => (float)rng.NextDouble() * 2 - 1).ToArray();
         var scale = Enumerable.Range(0, batch).Select(i => 1f + i).ToArray();
         return (model, history, scale);
     }
@@ -106,13 +107,13 @@ public sealed class LstmForecasterTests
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var output = model.forward(tensor(history, [batch, DemandFeatures.Window, DemandFeatures.Count]), tensor(scale, [batch, 1]));
+        var output = model.forward(tensor(history, [batch, DemandModelShape.Window, DemandModelShape.FeatureCount]), tensor(scale, [batch, 1]));
         return (output.select(2, 0).contiguous().data<float>().ToArray(), output.narrow(2, 1, 3).contiguous().data<float>().ToArray());
     }
 
     private static (string, OnnxInput)[] Inputs(float[] history, float[] scale, int batch) =>
     [
-        (LstmForecaster.HistoryInput, OnnxInput.Float(history, batch, DemandFeatures.Window, DemandFeatures.Count)),
-        (LstmForecaster.ScaleInput, OnnxInput.Float(scale, batch, 1)),
+        (DemandContract.HistoryInput, OnnxInput.Float(history, batch, DemandModelShape.Window, DemandModelShape.FeatureCount)),
+        (DemandContract.ScaleInput, OnnxInput.Float(scale, batch, 1)),
     ];
 }

@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Intent;
 using EcomOrleans.Training.Intent;
 using EcomOrleans.Training.Onnx;
 using static TorchSharp.torch;
@@ -35,9 +36,9 @@ public sealed class IntentClassifierTests
         }
 
         using var runner = new OnnxRunner(model.ExportOnnx(new Dictionary<string, string>(), 1).ToByteArray());
-        var (actual, shape) = runner.Run(IntentClassifier.Logits,
-            (IntentClassifier.InputIds, OnnxInput.Int64(ids, batch, length)),
-            (IntentClassifier.AttentionMask, OnnxInput.Int64(mask, batch, length)));
+        var (actual, shape) = runner.Run(IntentContract.Logits,
+            (IntentContract.InputIds, OnnxInput.Int64(ids, batch, length)),
+            (IntentContract.AttentionMask, OnnxInput.Int64(mask, batch, length)));
 
         Assert.Equal([batch, 27L], shape);
         TestInputs.AssertClose(expected, actual, 1e-4f);

@@ -1,6 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
-using EcomOrleans.Training.Common;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Demand;
+using EcomOrleans.Models.Intent;
+using EcomOrleans.Models.Sequence;
 using EcomOrleans.Training.Demand;
 using EcomOrleans.Training.Intent;
 using EcomOrleans.Training.Onnx;
@@ -30,7 +32,7 @@ public sealed class CommittedModelTests
         Assert.Equal(manifest.Version, runner.Metadata["version"]);
         Assert.Equal(manifest.Padding, runner.Metadata["padding"]);
         Assert.Equal(manifest.MaxLength?.ToString(CultureInfo.InvariantCulture), runner.Metadata["maxLength"]);
-        Assert.Equal(manifest.TrainingData.Sha256, runner.Metadata["trainingDataSha256"]);
+        Assert.Equal(manifest.TrainingData!.Sha256, runner.Metadata["trainingDataSha256"]);
         Assert.All(manifest.Files, f => Assert.True(File.Exists(Path.Combine(directory, f.File)), $"{f.File} is listed but missing"));
         var folderBytes = Directory.GetFiles(directory).Sum(f => new FileInfo(f).Length);
         Assert.True(folderBytes < 10_000_000, $"{kind} folder is {folderBytes} bytes");
@@ -43,11 +45,11 @@ public sealed class CommittedModelTests
         var manifest = ModelManifest.Load(directory);
         using var runner = new OnnxRunner(Path.Combine(directory, manifest.OnnxFile));
         var table = SequenceModelFiles.ReadItemTable(directory);
-        var skus = File.ReadAllLines(Path.Combine(directory, SequenceModelFiles.SkuFile));
+        var skus = File.ReadAllLines(Path.Combine(directory, ModelFileNames.ItemSkus));
         var dim = table.Length / skus.Length;
 
-        var unpadded = runner.Run(SequenceModelContract.Output, (SequenceModelContract.Input, OnnxInput.Int64([1, 2, 3, 4], 1, 4)));
-        var padded = runner.Run(SequenceModelContract.Output, (SequenceModelContract.Input, OnnxInput.Int64([0, 0, 0, 1, 2, 3, 4], 1, 7)));
+        var unpadded = runner.Run(SequenceContract.Output, (SequenceContract.Input, OnnxInput.Int64([1, 2, 3, 4], 1, 4)));
+        var padded = runner.Run(SequenceContract.Output, (SequenceContract.Input, OnnxInput.Int64([0, 0, 0, 1, 2, 3, 4], 1, 7)));
 
         Assert.Equal([1L, dim], unpadded.Shape);
         Assert.Equal("beauty-17", skus[17]);
@@ -65,13 +67,13 @@ public sealed class CommittedModelTests
     {
         var directory = Path.Combine(TestPaths.Models, "intent");
         var manifest = ModelManifest.Load(directory);
-        var labels = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(directory, IntentModelFiles.LabelsFile)))!;
-        var tokenizer = new IntentTokenizer(Path.Combine(directory, IntentTokenizer.VocabularyFile), manifest.MaxLength!.Value);
+        var labels = IntentLabels.Read(Path.Combine(directory, ModelFileNames.Labels));
+        var tokenizer = new IntentTokenizer(Path.Combine(directory, ModelFileNames.Vocabulary), manifest.MaxLength!.Value);
         using var runner = new OnnxRunner(Path.Combine(directory, manifest.OnnxFile));
         var (ids, mask, length) = tokenizer.EncodeBatch([message]);
 
-        var (logits, _) = runner.Run(IntentClassifier.Logits,
-            (IntentClassifier.InputIds, OnnxInput.Int64(ids, 1, length)), (IntentClassifier.AttentionMask, OnnxInput.Int64(mask, 1, length)));
+        var (logits, _) = runner.Run(IntentContract.Logits,
+            (IntentContract.InputIds, OnnxInput.Int64(ids, 1, length)), (IntentContract.AttentionMask, OnnxInput.Int64(mask, 1, length)));
 
         Assert.Equal(27, labels.Length);
         Assert.Equal(intent, labels[Array.IndexOf(logits, logits.Max())]);
@@ -82,13 +84,13 @@ public sealed class CommittedModelTests
     {
         var directory = Path.Combine(TestPaths.Models, "demand");
         using var runner = new OnnxRunner(Path.Combine(directory, ModelManifest.Load(directory).OnnxFile));
-        var days = DemandFeatures.Window + 7;
+        var days = DemandModelShape.Window + 7;
         var series = new DemandSeries("steady", new DateOnly(2016, 1, 4), Enumerable.Repeat(3f, days).ToArray(), Enumerable.Repeat(2.5f, days).ToArray(), new float[days]);
 
         var forecast = new DemandModelFiles.OnnxForecaster(runner).Forecast(series, days);
 
         Assert.All(forecast.Mean, m => Assert.InRange(m, 1.5f, 4.5f));
-        Assert.All(Enumerable.Range(0, DemandFeatures.Horizon), h => Assert.True(forecast.P10[h] <= forecast.P90[h], $"day {h}: p10 {forecast.P10[h]} > p90 {forecast.P90[h]}"));
+        Assert.All(Enumerable.Range(0, DemandModelShape.Horizon), h => Assert.True(forecast.P10[h] <= forecast.P90[h], $"day {h}: p10 {forecast.P10[h]} > p90 {forecast.P90[h]}"));
     }
 
     [SkippableFact]
@@ -112,7 +114,7 @@ public sealed class CommittedModelTests
         var directory = Path.Combine(TestPaths.Models, "demand");
         var manifest = ModelManifest.Load(directory);
 
-        var evaluation = DemandModelFiles.Evaluate(directory, DemandSeries.LoadM5(data));
+        var evaluation = DemandModelFiles.Evaluate(directory, M5Reader.Load(data));
 
         Assert.Equal(manifest.Metrics["rmsse"]!.GetValue<double>(), Math.Round(evaluation.Rmsse, 4), 6);
         Assert.Equal(manifest.Metrics["rmsseSeasonalNaive"]!.GetValue<double>(), Math.Round(evaluation.RmsseSeasonalNaive, 4), 6);
@@ -125,7 +127,7 @@ public sealed class CommittedModelTests
         {
             var (type, dims) = actual[spec.Name];
             Assert.Equal(spec.ElementType, type == TensorElementType.Int64 ? "int64" : type == TensorElementType.Float ? "float32" : type.ToString());
-            var expected = spec.Shape.Select(d => d is JsonElement { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : -1).ToArray();
+            var expected = spec.Shape.Select(d => (int)d.Fixed).ToArray();
             Assert.Equal(expected, dims);
         }
     }

@@ -1,3 +1,4 @@
+using EcomOrleans.Models.Sequence;
 using EcomOrleans.Training.Onnx;
 using EcomOrleans.Training.Sequence;
 using static TorchSharp.torch;
@@ -19,7 +20,7 @@ public sealed class SasRecModelTests
         using var input = tensor(ids, [batch, 9]);
         var expected = model.UserEmbedding(input).data<float>().ToArray();
         using var runner = new OnnxRunner(model.ExportOnnx(new Dictionary<string, string>(), 1).ToByteArray());
-        var (actual, shape) = runner.Run(SequenceModelContract.Output, (SequenceModelContract.Input, OnnxInput.Int64(ids, batch, 9)));
+        var (actual, shape) = runner.Run(SequenceContract.Output, (SequenceContract.Input, OnnxInput.Int64(ids, batch, 9)));
 
         Assert.Equal([batch, 16L], shape);
         TestInputs.AssertClose(expected, actual, 1e-4f);

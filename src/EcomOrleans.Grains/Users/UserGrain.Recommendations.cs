@@ -215,7 +215,7 @@ public sealed partial class UserGrain
             if (issued is not null && issued.Skus.Contains(e.Sku!))
             {
                 RecommendationInstruments.Attributed.Add(1, new KeyValuePair<string, object?>(
-                    RecommendationInstruments.KindTag, e.Kind == EventKind.Click ? "click" : "purchase"));
+                    RecommendationInstruments.KindTag, EventKinds.WireName(e.Kind)));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EcomOrleans.Events;
 using EcomOrleans.Silo.Ingestion;
 using EcomOrleans.Silo.Security;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new EventKindJsonConverter());
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         services.AddApiKey(builder.Configuration);

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using EcomOrleans.Configuration;
+
 namespace EcomOrleans.Grains.Catalog;
 
 /// <summary>How demand is ranked for the fallbacks (configuration section <c>Grains:Trending</c>).</summary>
@@ -6,25 +9,21 @@ public sealed class TrendingOptions
     public const string SectionName = "Grains:Trending";
 
     /// <summary>Time for a SKU's trending score to halve without new demand. Default 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan HalfLife { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How often at most a SKU grain reports its demand. Default 15 seconds (the dashboards' scrape).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>SKUs the ranking keeps; past it, the weakest tenth is dropped in one go. Default 20,000.</summary>
+    [Range(10, 1_000_000, ErrorMessage = OptionsMessages.Between)]
     public int MaxTracked { get; set; } = 20_000;
 
     /// <summary>
     /// How often the ranking is written to storage when it changed (and at deactivation). Default 1 minute:
     /// the ranking is derived data that SKUs report again, so a crash loses at most this much of it.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    internal IEnumerable<string> Validate()
-    {
-        if (HalfLife <= TimeSpan.Zero) yield return $"{SectionName}:HalfLife must be positive (was {HalfLife}).";
-        if (ReportInterval < TimeSpan.Zero) yield return $"{SectionName}:ReportInterval must not be negative (was {ReportInterval}).";
-        if (PersistInterval < TimeSpan.FromSeconds(1)) yield return $"{SectionName}:PersistInterval must be at least 1 second (was {PersistInterval}).";
-        if (MaxTracked is < 10 or > 1_000_000) yield return $"{SectionName}:MaxTracked must be between 10 and 1000000 (was {MaxTracked}).";
-    }
 }

@@ -1,4 +1,6 @@
+using EcomOrleans.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Inference.Batching;
 
@@ -31,10 +33,10 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
 
     public DynamicBatcher(string model, BatcherOptions options, BatchRunner<TRequest, TResult> run, TimeProvider time, ILogger logger)
     {
-        var errors = options.Validate(model).ToList();
-        if (errors.Count > 0)
+        var validation = new KeyedOptionsValidator<BatcherOptions>(model, new BatcherOptionsValidator()).Validate(Options.DefaultName, options);
+        if (validation.Failed)
         {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+            throw new ArgumentException(validation.FailureMessage, nameof(options));
         }
 
         _model = model;

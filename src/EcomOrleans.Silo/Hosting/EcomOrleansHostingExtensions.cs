@@ -1,7 +1,9 @@
 using System.Net;
+using EcomOrleans.Configuration;
 using EcomOrleans.Grains.Hosting;
 using EcomOrleans.Grains.Storage;
 using EcomOrleans.Inference.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Persistence;
 using StackExchange.Redis;
@@ -20,7 +22,7 @@ public static partial class EcomOrleansHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddEcomOrleans(this WebApplicationBuilder builder)
     {
-        var silo = builder.Configuration.GetSection(EcomSiloOptions.SectionName).Get<EcomSiloOptions>() ?? new EcomSiloOptions();
+        builder.Services.AddValidatedOptions<EcomSiloOptions, EcomSiloOptionsValidator>(EcomSiloOptions.SectionName);
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         var storage = new StorageMode(string.IsNullOrWhiteSpace(redis) ? null : redis);
         builder.Services.AddSingleton(storage);
@@ -28,10 +30,11 @@ public static partial class EcomOrleansHostingExtensions
 
         builder.UseOrleans(orleans =>
         {
-            orleans.Configure<ClusterOptions>(o =>
+            // Read from the validated Orleans:* options when the silo starts, not while composing.
+            orleans.Services.AddOptions<ClusterOptions>().Configure<IOptions<EcomSiloOptions>>((o, silo) =>
             {
-                o.ClusterId = silo.ClusterId;
-                o.ServiceId = silo.ServiceId;
+                o.ClusterId = silo.Value.ClusterId;
+                o.ServiceId = silo.Value.ServiceId;
             });
 
             if (storage.RedisConnectionString is { } connectionString)
@@ -39,7 +42,8 @@ public static partial class EcomOrleansHostingExtensions
                 var multiplexer = new Lazy<Task<IConnectionMultiplexer>>(
                     async () => await ConnectionMultiplexer.ConnectAsync(connectionString));
                 builder.Services.AddSingleton(multiplexer);
-                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedIPAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+                orleans.Services.AddOptions<EndpointOptions>().Configure<IOptions<EcomSiloOptions>>(
+                    (o, silo) => o.AdvertisedIPAddress = IPAddress.Parse(silo.Value.AdvertisedIPAddress));
                 orleans.UseRedisClustering(o =>
                 {
                     o.ConfigurationOptions = ConfigurationOptions.Parse(connectionString);
@@ -54,9 +58,15 @@ public static partial class EcomOrleansHostingExtensions
             }
             else
             {
-                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+                orleans.UseLocalhostClustering();
                 orleans.AddMemoryGrainStorage(StorageNames.Provider);
             }
+
+            orleans.Services.AddOptions<EndpointOptions>().Configure<IOptions<EcomSiloOptions>>((o, silo) =>
+            {
+                o.SiloPort = silo.Value.SiloPort;
+                o.GatewayPort = silo.Value.GatewayPort;
+            });
 
             orleans.UseSystemTextJsonGrainStorageSerializer();
             orleans.AddEcomGrains();

@@ -69,6 +69,7 @@ public static partial class EcomOrleansHostingExtensions
             });
 
             orleans.UseSystemTextJsonGrainStorageSerializer();
+            orleans.AddActivityPropagation();
             orleans.AddEcomGrains();
             orleans.AddEcomInference();
         });

@@ -38,6 +38,7 @@ public sealed class OptionsValidationTests
         { "Orleans:GatewayPort", "11111", "Orleans:GatewayPort must differ from SiloPort (was 11111)." },
         { "Orleans:AdvertisedIPAddress", "not-an-ip", "Orleans:AdvertisedIPAddress must be an IP address, like 10.0.0.5 (was 'not-an-ip')." },
         { "Orleans:ClusterId", " ", "Orleans:ClusterId must be set and not blank (was ' ')." },
+        { "Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint must be an absolute http or https URL, like http://otel-collector:4317 (was 'collector:4317')." },
 
         // Security: the key itself is never echoed, only its length
         { "Security:ApiKey", "short", "Security:ApiKey must be at least 16 characters long (was 5 characters)." },

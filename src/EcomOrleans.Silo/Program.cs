@@ -17,7 +17,7 @@ app.MapRecommendationsApi();
 app.MapSkusApi();
 app.MapInsightsApi();
 
-app.Run();
+return app.RunEngine();
 
 /// <summary>The entry point; public so that tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -17,6 +17,7 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
     public const string ApiKey = "test-key-0123456789abcdef";
 
     private readonly string? _redis;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>The in-memory default, as an xunit collection fixture.</summary>
     public EngineFactory()
@@ -25,12 +26,13 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// An engine on <paramref name="redis"/> when given. Orleans itself runs its timers on the registered
+    /// An engine on <paramref name="redis"/> when given, with <paramref name="services"/> added to its services. Orleans itself runs its timers on the registered
     /// <see cref="TimeProvider"/>, so engines that form a cluster (Redis) keep the system clock.
     /// </summary>
-    internal EngineFactory(string? redis, string? serviceId = null)
+    internal EngineFactory(string? redis, string? serviceId = null, Action<IServiceCollection>? services = null)
     {
         _redis = redis;
+        _services = services;
         ServiceId = serviceId ?? $"test-{Guid.NewGuid():N}";
         Time = redis is null ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero)) : TimeProvider.System;
     }
@@ -58,7 +60,11 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:Redis", _redis ?? "");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
     }
 
     private static int FreePort()

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace EcomOrleans.Events;
 
-/// <summary>What a shopper did. The wire names are snake_case (<c>add_to_cart</c>).</summary>
+/// <summary>What a shopper did. The wire names (<c>add_to_cart</c>) are <see cref="EventKinds"/>' and nowhere else.</summary>
+[JsonConverter(typeof(EventKindJsonConverter))]
 public enum EventKind
 {
     View = 0,

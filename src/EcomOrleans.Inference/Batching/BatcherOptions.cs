@@ -1,9 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using EcomOrleans.Configuration;
+
 namespace EcomOrleans.Inference.Batching;
 
 /// <summary>How a <see cref="DynamicBatcher{TRequest, TResult}"/> coalesces one model's requests.</summary>
 public sealed class BatcherOptions
 {
     /// <summary>Most requests in one model run. Default 32.</summary>
+    [Range(1, 4_096, ErrorMessage = OptionsMessages.Between)]
     public int MaxBatchSize { get; set; } = 32;
 
     /// <summary>
@@ -11,12 +15,14 @@ public sealed class BatcherOptions
     /// Default 0: batch only what is already queued and never wait, so an idle model answers at
     /// batch-1 latency and batches form only while earlier batches run.
     /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = OptionsMessages.Between)]
     public int MaxQueueDelayMicroseconds { get; set; }
 
     /// <summary>
     /// Batches of this model that run at the same time, each on its own thread. Default 2: on a
     /// CPU with one intra-op thread per run, one batch per core.
     /// </summary>
+    [Range(1, 64, ErrorMessage = OptionsMessages.Between)]
     public int ConcurrentBatches { get; set; } = 2;
 
     /// <summary>
@@ -28,13 +34,6 @@ public sealed class BatcherOptions
     public bool RunInlineWhenIdle { get; set; } = true;
 
     /// <summary>Requests that may wait; beyond this the lowest priority is shed or refused. Default 1024.</summary>
+    [Range(1, 1_000_000, ErrorMessage = OptionsMessages.Between)]
     public int QueueCapacity { get; set; } = 1024;
-
-    internal IEnumerable<string> Validate(string section)
-    {
-        if (MaxBatchSize is < 1 or > 4096) yield return $"{section}:MaxBatchSize must be between 1 and 4096 (was {MaxBatchSize}).";
-        if (MaxQueueDelayMicroseconds is < 0 or > 1_000_000) yield return $"{section}:MaxQueueDelayMicroseconds must be between 0 and 1000000 (was {MaxQueueDelayMicroseconds}).";
-        if (ConcurrentBatches is < 1 or > 64) yield return $"{section}:ConcurrentBatches must be between 1 and 64 (was {ConcurrentBatches}).";
-        if (QueueCapacity is < 1 or > 1_000_000) yield return $"{section}:QueueCapacity must be between 1 and 1000000 (was {QueueCapacity}).";
-    }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using EcomOrleans.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Inference.Batching;
 
@@ -31,10 +34,10 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
 
     public DynamicBatcher(string model, BatcherOptions options, BatchRunner<TRequest, TResult> run, TimeProvider time, ILogger logger)
     {
-        var errors = options.Validate(model).ToList();
-        if (errors.Count > 0)
+        var validation = new KeyedOptionsValidator<BatcherOptions>(model, new BatcherOptionsValidator()).Validate(Options.DefaultName, options);
+        if (validation.Failed)
         {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+            throw new ArgumentException(validation.FailureMessage, nameof(options));
         }
 
         _model = model;
@@ -77,7 +80,7 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
     /// </summary>
     public Task<TResult> SubmitAsync(TRequest request, InferencePriority priority)
     {
-        var pending = new PendingRequest<TRequest, TResult>(request, priority, _time.GetTimestamp());
+        var pending = new PendingRequest<TRequest, TResult>(request, priority, _time.GetTimestamp(), Activity.Current?.Context ?? default);
         PendingRequest<TRequest, TResult>? shed = null;
         var inline = false;
         lock (_gate)
@@ -266,12 +269,16 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
     {
         var started = _time.GetTimestamp();
         var requests = new TRequest[batch.Count];
+        var longestWait = 0.0;
         for (var i = 0; i < batch.Count; i++)
         {
             requests[i] = batch[i].Request;
-            InferenceInstruments.QueueWait.Record(_time.GetElapsedTime(batch[i].EnqueuedAt, started).TotalMilliseconds, _modelTag, PriorityTag(batch[i].Priority));
+            var wait = _time.GetElapsedTime(batch[i].EnqueuedAt, started).TotalMilliseconds;
+            longestWait = Math.Max(longestWait, wait);
+            InferenceInstruments.QueueWait.Record(wait, _modelTag, PriorityTag(batch[i].Priority));
         }
 
+        using var activity = StartBatchActivity(batch, longestWait);
         try
         {
             var results = _run(requests);
@@ -287,6 +294,7 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
         }
         catch (Exception exception)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             LogBatchFailed(_logger, exception, _model, batch.Count);
             InferenceInstruments.Failed.Add(batch.Count, _modelTag);
             foreach (var pending in batch)
@@ -299,6 +307,23 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
             InferenceInstruments.BatchSize.Record(batch.Count, _modelTag);
             InferenceInstruments.RunTime.Record(_time.GetElapsedTime(started).TotalMilliseconds, _modelTag);
         }
+    }
+
+    /// <summary>One activity per batched run, in the first traced caller's trace and linked to the other callers' traces.</summary>
+    private Activity? StartBatchActivity(List<PendingRequest<TRequest, TResult>> batch, double longestWaitMilliseconds)
+    {
+        if (!InferenceTracing.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var parent = batch.Find(p => p.Caller != default)?.Caller ?? default;
+        var links = batch.Where(p => p.Caller != default && p.Caller != parent).Select(p => new ActivityLink(p.Caller)).ToList();
+        var activity = InferenceTracing.Source.StartActivity(InferenceTracing.BatchActivity, ActivityKind.Internal, parent, links: links);
+        activity?.SetTag(InferenceTracing.ModelTag, _model);
+        activity?.SetTag(InferenceTracing.BatchSizeTag, batch.Count);
+        activity?.SetTag(InferenceTracing.QueueWaitTag, longestWaitMilliseconds);
+        return activity;
     }
 
     /// <summary>Moves up to MaxBatchSize requests, highest priority and oldest first, into <paramref name="batch"/>. Holds the lock.</summary>

@@ -1,10 +1,10 @@
+using EcomOrleans.Configuration;
 using EcomOrleans.Inference.Demand;
 using EcomOrleans.Inference.Intent;
 using EcomOrleans.Inference.Models;
 using EcomOrleans.Inference.Sequence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Inference.Hosting;
 
@@ -21,8 +21,7 @@ public static class InferenceSiloBuilderExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        services.AddValidatedOptions<InferenceOptions, InferenceOptionsValidator>(InferenceOptions.SectionName);
         foreach (var kind in InferenceModelKinds.All)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IModelKind), kind));

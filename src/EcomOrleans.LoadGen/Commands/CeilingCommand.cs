@@ -2,6 +2,7 @@ using System.CommandLine;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Replay;
 using EcomOrleans.LoadGen.Reporting;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using StackExchange.Redis;
 
@@ -69,6 +70,12 @@ public static class CeilingCommand
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or RedisConnectionException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return ReplayCommand.CannotRun;
+        }
+        catch (OptionsValidationException e)
+        {
+            // The in-process silo validates the engine's options (Grains:*, Inference:*) at start-up, as the engine does.
+            console.MarkupLineInterpolated($"[red]error: invalid configuration: {string.Join(" ", e.Failures)}[/]");
             return ReplayCommand.CannotRun;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EcomOrleans.Events;
 
 namespace EcomOrleans.LoadGen.Datasets;
 

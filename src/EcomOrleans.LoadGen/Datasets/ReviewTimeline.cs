@@ -1,3 +1,5 @@
+using EcomOrleans.Events;
+
 namespace EcomOrleans.LoadGen.Datasets;
 
 /// <summary>

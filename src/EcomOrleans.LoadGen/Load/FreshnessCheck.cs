@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcomOrleans.Events;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Replay;
 using EcomOrleans.LoadGen.Reporting;

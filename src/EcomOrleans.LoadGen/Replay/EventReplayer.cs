@@ -39,7 +39,7 @@ public sealed class EventReplayer(IEventSink sink, TimeProvider time)
 
         for (var i = 0; i < events.Length; i++)
         {
-            lanes[(int)(Datasets.StableHash.Of(events[i].UserId) % (ulong)senders)].Add(i);
+            lanes[(int)(StableHash.Of(events[i].UserId) % (ulong)senders)].Add(i);
         }
 
         return lanes;

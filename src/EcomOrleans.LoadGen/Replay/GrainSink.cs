@@ -4,9 +4,7 @@ using EcomOrleans.LoadGen.Http;
 using EcomOrleans.LoadGen.Reporting;
 using EcomOrleans.Skus;
 using EcomOrleans.Users;
-using GrainEventKind = EcomOrleans.Events.EventKind;
 using GrainIngestResult = EcomOrleans.Events.IngestResult;
-using ReplayEventKind = EcomOrleans.LoadGen.Datasets.EventKind;
 
 namespace EcomOrleans.LoadGen.Replay;
 
@@ -68,22 +66,11 @@ public sealed class GrainSink(IGrainFactory grains, TimeProvider time) : IEventS
         var converted = new List<BehaviorEvent>(events.Length);
         foreach (var e in events)
         {
-            converted.Add(new BehaviorEvent(e.EventId, e.UserId, e.SessionId, KindOf(e.Kind), e.Sku, null, e.Quantity, e.Price, e.Timestamp));
+            converted.Add(new BehaviorEvent(e.EventId, e.UserId, e.SessionId, e.Kind, e.Sku, null, e.Quantity, e.Price, e.Timestamp));
         }
 
         return converted;
     }
-
-    private static GrainEventKind KindOf(ReplayEventKind kind) => kind switch
-    {
-        ReplayEventKind.View => GrainEventKind.View,
-        ReplayEventKind.Click => GrainEventKind.Click,
-        ReplayEventKind.Search => GrainEventKind.Search,
-        ReplayEventKind.AddToCart => GrainEventKind.AddToCart,
-        ReplayEventKind.RemoveFromCart => GrainEventKind.RemoveFromCart,
-        ReplayEventKind.Purchase => GrainEventKind.Purchase,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown event kind."),
-    };
 
     /// <summary>What the engine would answer for this failure: 503 when the cluster or storage did not answer, else 500.</summary>
     private static int StatusOf(Exception e) => e switch

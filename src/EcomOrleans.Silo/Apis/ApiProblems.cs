@@ -1,4 +1,3 @@
-using EcomOrleans.Silo.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcomOrleans.Silo.Apis;

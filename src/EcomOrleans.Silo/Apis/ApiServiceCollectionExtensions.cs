@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EcomOrleans.Configuration;
+using EcomOrleans.Events;
 using EcomOrleans.Silo.Ingestion;
 using EcomOrleans.Silo.Security;
-using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Silo.Apis;
 
@@ -15,22 +16,13 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new EventKindJsonConverter());
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
-        services.AddApiKey(builder.Configuration);
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IngestionOptions>>(new IngestionOptionsValidator());
+        services.AddApiKey();
+        services.AddValidatedOptions<IngestionOptions, IngestionOptionsValidator>(IngestionOptions.SectionName);
         services.AddSingleton<EventBatchValidator>();
         services.AddSingleton<EventIngestor>();
         return builder;
-    }
-
-    private sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, IngestionOptions options)
-        {
-            var failures = options.Validate().ToList();
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
     }
 }

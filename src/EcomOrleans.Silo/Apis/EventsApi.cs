@@ -35,7 +35,7 @@ public static class EventsApi
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            return Reject("oversized", TypedResults.Problem(
+            return Reject(IngestRejection.Oversized, TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Request body too large",
                 detail: $"A request body may be at most {MaxBodyBytes} bytes; this one is {request.ContentLength}."));
@@ -48,7 +48,7 @@ public static class EventsApi
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Reject("oversized", TypedResults.Problem(
+            return Reject(IngestRejection.Oversized, TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Request body too large",
                 detail: $"A request body may be at most {MaxBodyBytes} bytes."));
@@ -56,25 +56,23 @@ public static class EventsApi
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Reject("malformed", TypedResults.ValidationProblem(
+            return Reject(IngestRejection.Malformed, TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { [field] = [$"The body is not valid JSON for an event batch: {ex.Message.Split(" Path:")[0]}"] },
                 title: "The request body could not be read"));
         }
 
-        if (!validator.TryValidate(batch, out var events, out var errors))
+        if (!validator.TryValidate(batch, out var events, out var rejection))
         {
-            var reason = errors.TryGetValue("events", out var batchErrors) && batchErrors[0].StartsWith("A batch holds at most", StringComparison.Ordinal)
-                ? "oversized" : "invalid";
-            return Reject(reason, TypedResults.ValidationProblem(errors, title: "The batch was rejected; no event of it was accepted"));
+            return Reject(rejection.Reason, TypedResults.ValidationProblem(rejection.Errors, title: "The batch was rejected; no event of it was accepted"));
         }
 
         var result = await ingestor.IngestAsync(events);
         return TypedResults.Accepted((string?)null, new IngestResponse(result.Accepted, result.Duplicates));
     }
 
-    private static TResult Reject<TResult>(string reason, TResult result)
+    private static TResult Reject<TResult>(IngestRejection reason, TResult result)
     {
-        IngestionInstruments.Rejected.Add(1, new KeyValuePair<string, object?>(IngestionInstruments.ReasonTag, reason));
+        IngestionInstruments.RecordRejected(reason);
         return result;
     }
 }

@@ -13,7 +13,7 @@ public static class InsightsApi
         return app;
     }
 
-    /// <summary>Latent demand: the most searched queries across all shards, with how many led to no item.</summary>
+    /// <summary>Latent demand: the most searched queries across all shards (one entry per query), with how many led to no item.</summary>
     public static async Task<Results<Ok<DemandGapsResponse>, ValidationProblem>> GetDemandGapsAsync(IGrainFactory grains, int? count = null)
     {
         var take = count ?? 20;
@@ -25,7 +25,11 @@ public static class InsightsApi
         }
 
         var shards = await Task.WhenAll(SearchDemandShards.AllKeys().Select(k => grains.GetGrain<ISearchDemandGrain>(k).GetTopAsync(take)));
+        // A query lives in one shard, but counts stored before the shards moved to StableHash may sit in
+        // its old shard too: merge by query so that one query is reported once, with all its counts.
         var top = shards.SelectMany(s => s)
+            .GroupBy(q => q.Query, StringComparer.Ordinal)
+            .Select(g => new SearchQueryCount(g.Key, g.Sum(q => q.Searches), g.Sum(q => q.WithoutItem), g.Max(q => q.LastSeen)))
             .OrderByDescending(q => q.WithoutItem)
             .ThenByDescending(q => q.Searches)
             .ThenBy(q => q.Query, StringComparer.Ordinal)

@@ -1,5 +1,4 @@
 using EcomOrleans.Recommendations;
-using EcomOrleans.Silo.Ingestion;
 using EcomOrleans.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,7 @@
 using System.Net;
+using EcomOrleans.Configuration;
 using EcomOrleans.Engine.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -17,7 +19,7 @@ public static partial class EcomOrleansHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddEcomOrleans(this WebApplicationBuilder builder)
     {
-        var silo = builder.Configuration.GetSection(EcomSiloOptions.SectionName).Get<EcomSiloOptions>() ?? new EcomSiloOptions();
+        builder.Services.AddValidatedOptions<EcomSiloOptions, EcomSiloOptionsValidator>(EcomSiloOptions.SectionName);
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         var storage = string.IsNullOrWhiteSpace(redis) ? EngineStorage.Memory : EngineStorage.OnRedis(redis);
         builder.Services.AddSingleton(storage);
@@ -25,15 +27,17 @@ public static partial class EcomOrleansHostingExtensions
 
         builder.UseOrleans(orleans =>
         {
-            orleans.Configure<ClusterOptions>(o =>
+            // Read from the validated Orleans:* options when the silo starts, not while composing.
+            orleans.Services.AddOptions<ClusterOptions>().Configure<IOptions<EcomSiloOptions>>((o, silo) =>
             {
-                o.ClusterId = silo.ClusterId;
-                o.ServiceId = silo.ServiceId;
+                o.ClusterId = silo.Value.ClusterId;
+                o.ServiceId = silo.Value.ServiceId;
             });
 
             if (storage.Redis is { } connection)
             {
-                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedIPAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+                orleans.Services.AddOptions<EndpointOptions>().Configure<IOptions<EcomSiloOptions>>(
+                    (o, silo) => o.AdvertisedIPAddress = IPAddress.Parse(silo.Value.AdvertisedIPAddress));
                 orleans.UseRedisClustering(o =>
                 {
                     o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnectionString!);
@@ -42,9 +46,16 @@ public static partial class EcomOrleansHostingExtensions
             }
             else
             {
-                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+                orleans.UseLocalhostClustering();
             }
 
+            orleans.Services.AddOptions<EndpointOptions>().Configure<IOptions<EcomSiloOptions>>((o, silo) =>
+            {
+                o.SiloPort = silo.Value.SiloPort;
+                o.GatewayPort = silo.Value.GatewayPort;
+            });
+
+            orleans.AddActivityPropagation();
             orleans.AddEcomEngine(storage);
         });
 

@@ -1,9 +1,14 @@
+using System.Diagnostics;
+using EcomOrleans.Configuration;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
 using EcomOrleans.Inference;
 using EcomOrleans.Silo.Ingestion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace EcomOrleans.Silo.Hosting;
 
@@ -11,13 +16,36 @@ public static class EcomServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>Problem details for every error, metrics for Prometheus, and health checks.</summary>
+    /// <summary>The standard variable that also turns on OTLP export when <c>Telemetry:OtlpEndpoint</c> is unset.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>
+    /// Problem details for every error (with the request's trace id), metrics for Prometheus, health checks, and
+    /// traces exported over OTLP when <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
     public static WebApplicationBuilder AddEcomServiceDefaults(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions[EcomTracing.TraceIdExtension] = Activity.Current?.TraceId.ToHexString() ?? c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = builder.Services.AddOpenTelemetry();
+        builder.Services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)}"])
+            || !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            // Nothing configured, no tracer provider: activities are then not even created.
+            telemetry.WithTracing(tracing => tracing.AddEcomTracing().AddOtlpExporter());
+            builder.Services.AddOptions<OtlpExporterOptions>().Configure<IOptions<TelemetryOptions>>((otlp, options) =>
+            {
+                if (options.Value.OtlpEndpoint is { Length: > 0 } endpoint)
+                {
+                    otlp.Endpoint = new Uri(endpoint);
+                }
+            });
+        }
+
+        telemetry.WithMetrics(metrics => metrics
             .AddMeter("Microsoft.Orleans")
             .AddMeter(IngestionInstruments.MeterName)
             .AddMeter(SkuInstruments.MeterName)

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EcomOrleans.Events;
+using EcomOrleans.Silo.Apis;
 using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Silo.Ingestion;
@@ -15,22 +17,16 @@ public sealed partial class EventBatchValidator(IOptions<IngestionOptions> optio
     public const int MaxQuantity = 1_000;
     public const decimal MaxPrice = 1_000_000m;
 
-    public static readonly IReadOnlyDictionary<string, EventKind> Kinds = new Dictionary<string, EventKind>(StringComparer.Ordinal)
-    {
-        ["view"] = EventKind.View,
-        ["click"] = EventKind.Click,
-        ["search"] = EventKind.Search,
-        ["add_to_cart"] = EventKind.AddToCart,
-        ["remove_from_cart"] = EventKind.RemoveFromCart,
-        ["purchase"] = EventKind.Purchase,
-    };
-
     private readonly IngestionOptions _options = options.Value;
 
-    /// <summary>Validates a batch; on success <paramref name="events"/> holds the events in request order.</summary>
-    public bool TryValidate(EventBatchRequest? batch, out List<BehaviorEvent> events, out Dictionary<string, string[]> errors)
+    /// <summary>
+    /// Validates a batch; on success <paramref name="events"/> holds the events in request order, otherwise
+    /// <paramref name="rejection"/> says why (<see cref="IngestRejection.Oversized"/> for too many events) and names every problem.
+    /// </summary>
+    public bool TryValidate(EventBatchRequest? batch, out List<BehaviorEvent> events, [NotNullWhen(false)] out BatchRejection? rejection)
     {
         events = [];
+        var reason = IngestRejection.Invalid;
         var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (batch?.Events is not { } items || items.Count == 0)
         {
@@ -38,6 +34,7 @@ public sealed partial class EventBatchValidator(IOptions<IngestionOptions> optio
         }
         else if (items.Count > _options.MaxBatchSize)
         {
+            reason = IngestRejection.Oversized;
             Add(problems, "events", $"A batch holds at most {_options.MaxBatchSize} events; this one has {items.Count}.");
         }
         else
@@ -52,8 +49,10 @@ public sealed partial class EventBatchValidator(IOptions<IngestionOptions> optio
             }
         }
 
-        errors = problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        return errors.Count == 0;
+        rejection = problems.Count == 0
+            ? null
+            : new BatchRejection(reason, problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+        return rejection is null;
     }
 
     /// <summary>Lower-cases, trims and collapses whitespace so that "Red  Shoes " and "red shoes" count as one query.</summary>
@@ -81,13 +80,13 @@ public sealed partial class EventBatchValidator(IOptions<IngestionOptions> optio
         {
             Add(problems, $"{path}.kind", "'kind' is required.");
         }
-        else if (Kinds.TryGetValue(e.Kind, out var parsed))
+        else if (EventKinds.TryParse(e.Kind, out var parsed))
         {
             kind = parsed;
         }
         else
         {
-            Add(problems, $"{path}.kind", $"'kind' must be one of {string.Join(", ", Kinds.Keys)}; got '{Truncate(e.Kind)}'.");
+            Add(problems, $"{path}.kind", $"'kind' must be one of {string.Join(", ", EventKinds.AllWireNames)}; got '{Truncate(e.Kind)}'.");
         }
 
         string? query = null;

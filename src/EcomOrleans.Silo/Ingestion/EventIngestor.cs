@@ -21,7 +21,7 @@ public sealed class EventIngestor(IGrainFactory grains)
         }
         catch
         {
-            IngestionInstruments.Rejected.Add(1, new KeyValuePair<string, object?>(IngestionInstruments.ReasonTag, "unavailable"));
+            IngestionInstruments.RecordRejected(IngestRejection.Unavailable);
             throw;
         }
 
@@ -29,22 +29,11 @@ public sealed class EventIngestor(IGrainFactory grains)
 
         foreach (var byKind in events.CountBy(e => e.Kind))
         {
-            IngestionInstruments.Events.Add(byKind.Value, new KeyValuePair<string, object?>(IngestionInstruments.KindTag, KindName(byKind.Key)));
+            IngestionInstruments.Events.Add(byKind.Value, new KeyValuePair<string, object?>(IngestionInstruments.KindTag, EventKinds.WireName(byKind.Key)));
         }
 
         IngestionInstruments.Duplicates.Add(total.Duplicates);
         IngestionInstruments.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return total;
     }
-
-    private static string KindName(EventKind kind) => kind switch
-    {
-        EventKind.View => "view",
-        EventKind.Click => "click",
-        EventKind.Search => "search",
-        EventKind.AddToCart => "add_to_cart",
-        EventKind.RemoveFromCart => "remove_from_cart",
-        EventKind.Purchase => "purchase",
-        _ => "unknown",
-    };
 }

@@ -34,4 +34,18 @@ public static class IngestionInstruments
         unit: "s",
         description: "Time to make a valid batch durable",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+
+    /// <summary>Counts one rejected batch under its <see cref="ReasonOf"/> tag.</summary>
+    public static void RecordRejected(IngestRejection reason) =>
+        Rejected.Add(1, new KeyValuePair<string, object?>(ReasonTag, ReasonOf(reason)));
+
+    /// <summary>The <see cref="ReasonTag"/> value of a rejection; dashboards query these, so keep them stable.</summary>
+    public static string ReasonOf(IngestRejection reason) => reason switch
+    {
+        IngestRejection.Invalid => "invalid",
+        IngestRejection.Oversized => "oversized",
+        IngestRejection.Malformed => "malformed",
+        IngestRejection.Unavailable => "unavailable",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not an ingest rejection."),
+    };
 }

@@ -22,9 +22,14 @@ internal sealed class ApiKeyEndpointFilter(ApiKey key) : IEndpointFilter
 }
 
 /// <summary>The effective API key, compared in constant time.</summary>
-internal sealed class ApiKey(string value)
+/// <param name="isGenerated">Whether no key was configured and this one was made for the process's lifetime.</param>
+internal sealed class ApiKey(string value, bool isGenerated)
 {
     private readonly byte[] _expected = Encoding.UTF8.GetBytes(value);
+
+    public string Value => value;
+
+    public bool IsGenerated => isGenerated;
 
     public bool Matches(string presented) =>
         presented.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);

@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using EcomOrleans.Configuration;
+
 namespace EcomOrleans.Silo.Security;
 
 /// <summary>
@@ -9,7 +13,10 @@ public sealed class ApiKeyOptions
 {
     public const string SectionName = "Security";
     public const string HeaderName = "X-Api-Key";
+    public const int MinimumLength = 16;
 
-    /// <summary>At least 16 characters.</summary>
+    /// <summary>At least <see cref="MinimumLength"/> (16) characters; unset by default (a one-off key is generated).</summary>
+    [MinLength(MinimumLength, ErrorMessage = OptionsMessages.MinLength)]
+    [PasswordPropertyText(true)]
     public string? ApiKey { get; set; }
 }

@@ -1,37 +1,35 @@
 using System.Security.Cryptography;
+using EcomOrleans.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Silo.Security;
 
 internal static partial class ApiKeyRegistration
 {
-    public const int MinimumLength = 16;
-
-    /// <summary>Registers the effective key: the configured one, or a random one logged once at start-up.</summary>
-    public static IServiceCollection AddApiKey(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers <see cref="ApiKeyOptions"/> (validated at start-up) and the effective key: the configured one, or a
+    /// random one logged once at start-up.
+    /// </summary>
+    public static IServiceCollection AddApiKey(this IServiceCollection services)
     {
-        var configured = configuration.GetSection(ApiKeyOptions.SectionName).Get<ApiKeyOptions>()?.ApiKey;
-        if (configured is not null && configured.Length < MinimumLength)
-        {
-            throw new InvalidOperationException($"Security:ApiKey must be at least {MinimumLength} characters long.");
-        }
-
-        var generated = configured is null;
-        var value = configured ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        services.AddSingleton(new ApiKey(value));
+        services.AddValidatedOptions<ApiKeyOptions, ApiKeyOptionsValidator>(ApiKeyOptions.SectionName);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ApiKeyOptions>>().Value.ApiKey is { } configured
+            ? new ApiKey(configured, isGenerated: false)
+            : new ApiKey(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), isGenerated: true));
         services.AddSingleton<ApiKeyEndpointFilter>();
-        if (generated)
-        {
-            services.AddHostedService(sp => new GeneratedKeyAnnouncer(value, sp.GetRequiredService<ILogger<ApiKey>>()));
-        }
-
+        services.AddHostedService<GeneratedKeyAnnouncer>();
         return services;
     }
 
-    private sealed partial class GeneratedKeyAnnouncer(string key, ILogger logger) : IHostedService
+    private sealed partial class GeneratedKeyAnnouncer(ApiKey key, ILogger<ApiKey> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            LogGenerated(logger, key);
+            if (key.IsGenerated)
+            {
+                LogGenerated(logger, key.Value);
+            }
+
             return Task.CompletedTask;
         }
 

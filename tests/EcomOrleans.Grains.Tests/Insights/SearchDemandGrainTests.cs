@@ -27,10 +27,11 @@ public sealed class SearchDemandGrainTests(ClusterFixture fixture)
     [Fact]
     public void KeyFor_SameQuery_AlwaysSameShard()
     {
-        // FNV-1a of "red lipstick" modulo 8: stable across processes, unlike string.GetHashCode.
+        // StableHash (64-bit FNV-1a) of "red lipstick" modulo 8: stable across processes, unlike string.GetHashCode.
         var key = SearchDemandShards.KeyFor("red lipstick");
 
-        Assert.Equal(key, SearchDemandShards.KeyFor("red lipstick"));
+        Assert.Equal("shard-3", key);
+        Assert.Equal($"shard-{StableHash.Of("red lipstick") % SearchDemandShards.Count}", key);
         Assert.Contains(key, SearchDemandShards.AllKeys());
         Assert.Equal(SearchDemandShards.Count, SearchDemandShards.AllKeys().Distinct().Count());
     }

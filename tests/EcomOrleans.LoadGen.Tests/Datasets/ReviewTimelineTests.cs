@@ -1,3 +1,4 @@
+using EcomOrleans.Events;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Tests.Support;
 

@@ -4,6 +4,7 @@ using EcomOrleans.LoadGen.Http;
 using EcomOrleans.LoadGen.Reporting;
 using EcomOrleans.LoadGen.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using EventKind = EcomOrleans.Events.EventKind;
 
 namespace EcomOrleans.LoadGen.Tests.Http;
 

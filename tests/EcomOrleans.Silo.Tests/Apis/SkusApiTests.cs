@@ -69,6 +69,18 @@ public sealed class SkusApiTests(EngineFactory engine)
     }
 
     [Fact]
+    public async Task GetSku_TrailingNewline_Answers400NamingTheRule()
+    {
+        // %0A decodes to a trailing '\n' in the route value; a '$'-anchored pattern let it through.
+        var response = await engine.CreateClient().GetAsync("/api/skus/beauty-17%0A");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["'sku' must be 1-64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit; got 'beauty-17\n'."],
+            (await response.ReadErrorsAsync())["sku"]);
+    }
+
+    [Fact]
     public async Task GetDemand_UnknownGranularity_Answers400()
     {
         var response = await engine.CreateClient().GetAsync("/api/skus/sku-1/demand?granularity=week");

@@ -27,6 +27,17 @@ public sealed class UsersApiTests(EngineFactory engine)
     }
 
     [Fact]
+    public async Task GetUser_TrailingNewline_Answers400NamingTheRule()
+    {
+        var response = await engine.CreateClient().GetAsync("/api/users/u-1%0A");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["'userId' must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit; got 'u-1\n'."],
+            (await response.ReadErrorsAsync())["userId"]);
+    }
+
+    [Fact]
     public async Task Health_LiveAndReady_AreHealthy()
     {
         var client = engine.CreateClient();

@@ -1,0 +1,29 @@
+using EcomOrleans.Engine.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EcomOrleans.Silo.Hosting;
+
+public static class EngineRunExtensions
+{
+    /// <summary>
+    /// Runs the engine until it stops and returns the process exit code: 0, or 1 with one <see cref="StartupFailure"/>
+    /// line on stderr when it cannot start for a reason an operator can fix (invalid configuration, Redis unreachable),
+    /// instead of an unhandled-exception trace and exit code 134.
+    /// </summary>
+    public static int RunEngine(this WebApplication app)
+    {
+        var redis = app.Services.GetRequiredService<EngineStorage>().RedisConnectionString;
+        try
+        {
+            // The check start-up makes anyway, first: so that invalid options fail before the host logs a trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            app.Run();
+            return 0;
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex, redis) is { } line)
+        {
+            Console.Error.WriteLine(line);
+            return 1;
+        }
+    }
+}

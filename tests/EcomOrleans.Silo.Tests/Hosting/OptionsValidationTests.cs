@@ -1,0 +1,96 @@
+using EcomOrleans.Silo.Apis;
+using EcomOrleans.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EcomOrleans.Silo.Tests.Hosting;
+
+/// <summary>Every options class of the engine refuses a bad value at start-up, naming its full configuration key.</summary>
+public sealed class OptionsValidationTests
+{
+    public static TheoryData<string, string, string> BadValues => new()
+    {
+        // Grains
+        { "Grains:Users:SequenceLength", "0", "Grains:Users:SequenceLength must be between 1 and 1000 (was 0)." },
+        { "Grains:Users:DedupWindow", "10", "Grains:Users:DedupWindow must be at least SequenceLength, 50 (was 10)." },
+        { "Grains:Users:AffinityHalfLife", "00:00:00", "Grains:Users:AffinityHalfLife must be between 00:00:01 and 3650.00:00:00 (was 00:00:00)." },
+        { "Grains:Skus:HourlyRetention", "00:30:00", "Grains:Skus:HourlyRetention must be between 01:00:00 and 90.00:00:00 (was 00:30:00)." },
+        { "Grains:Skus:DedupWindow", "0", "Grains:Skus:DedupWindow must be between 1 and 100000 (was 0)." },
+        { "Grains:SearchDemand:MaxQueriesPerShard", "0", "Grains:SearchDemand:MaxQueriesPerShard must be between 1 and 100000 (was 0)." },
+        { "Grains:Trending:PersistInterval", "00:00:00", "Grains:Trending:PersistInterval must be between 00:00:01 and 1.00:00:00 (was 00:00:00)." },
+        { "Grains:Trending:MaxTracked", "9", "Grains:Trending:MaxTracked must be between 10 and 1000000 (was 9)." },
+        { "Grains:Recommendations:MaxCount", "1001", "Grains:Recommendations:MaxCount must be between 1 and 1000 (was 1001)." },
+        { "Grains:Recommendations:EmbeddingRefreshDelay", "-00:00:01", "Grains:Recommendations:EmbeddingRefreshDelay must be between 00:00:00 and 01:00:00 (was -00:00:01)." },
+
+        // Inference, with its three batchers
+        { "Inference:IntraOpThreads", "0", "Inference:IntraOpThreads must be between 1 and 256 (was 0)." },
+        { "Inference:ExecutionProvider", "7", "Inference:ExecutionProvider must be Cpu or Cuda (was 7)." },
+        { "Inference:ReloadInterval", "-00:00:01", "Inference:ReloadInterval must be between 00:00:00 and 1.00:00:00 (was -00:00:01)." },
+        { "Inference:Sequence:MaxBatchSize", "0", "Inference:Sequence:MaxBatchSize must be between 1 and 4096 (was 0)." },
+        { "Inference:Intent:ConcurrentBatches", "65", "Inference:Intent:ConcurrentBatches must be between 1 and 64 (was 65)." },
+        { "Inference:Demand:QueueCapacity", "0", "Inference:Demand:QueueCapacity must be between 1 and 1000000 (was 0)." },
+
+        // Silo
+        { "Orleans:SiloPort", "0", "Orleans:SiloPort must be between 1 and 65535 (was 0)." },
+        { "Orleans:GatewayPort", "70000", "Orleans:GatewayPort must be between 1 and 65535 (was 70000)." },
+        { "Orleans:GatewayPort", "11111", "Orleans:GatewayPort must differ from SiloPort (was 11111)." },
+        { "Orleans:AdvertisedIPAddress", "not-an-ip", "Orleans:AdvertisedIPAddress must be an IP address, like 10.0.0.5 (was 'not-an-ip')." },
+        { "Orleans:ClusterId", " ", "Orleans:ClusterId must be set and not blank (was ' ')." },
+        { "Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint must be an absolute http or https URL, like http://otel-collector:4317 (was 'collector:4317')." },
+
+        // Security: the key itself is never echoed, only its length
+        { "Security:ApiKey", "short", "Security:ApiKey must be at least 16 characters long (was 5 characters)." },
+
+        // Ingestion
+        { "Ingestion:MaxBatchSize", "0", "Ingestion:MaxBatchSize must be between 1 and 10000 (was 0)." },
+        { "Ingestion:MaxFutureSkew", "-00:01:00", "Ingestion:MaxFutureSkew must be between 00:00:00 and 1.00:00:00 (was -00:01:00)." },
+        { "Ingestion:MaxEventAge", "00:00:00", "Ingestion:MaxEventAge must be between 00:00:01 and 3650.00:00:00 (was 00:00:00)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public void Startup_BadValue_FailsWithOneMessageNamingTheKey(string key, string value, string expected)
+    {
+        using var app = Compose(key, value);
+
+        // What the host runs before it starts anything (ValidateOnStart).
+        var failure = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(expected, failure.Message);
+        Assert.Equal($"error: invalid configuration: {expected}", StartupFailure.Describe(failure, redisConnectionString: null));
+    }
+
+    [Fact]
+    public void Startup_Defaults_AreValid()
+    {
+        using var app = Compose("Security:ApiKey", "0123456789abcdef");
+
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void Startup_TwoBadValues_NamesBothOnOneLine()
+    {
+        using var app = Compose("Grains:Users:SequenceLength", "0", ("Ingestion:MaxBatchSize", "0"));
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            "error: invalid configuration: Grains:Users:SequenceLength must be between 1 and 1000 (was 0). Ingestion:MaxBatchSize must be between 1 and 10000 (was 0).",
+            StartupFailure.Describe(failure, redisConnectionString: null));
+    }
+
+    /// <summary>The engine as Program.cs composes it, with one setting changed; built, not started.</summary>
+    private static WebApplication Compose(string key, string value, params (string Key, string Value)[] more)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(
+            [new(key, value), new("ConnectionStrings:Redis", ""), .. more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value))]);
+        builder.AddEcomServiceDefaults();
+        builder.AddEcomOrleans();
+        builder.AddEcomApi();
+        return builder.Build();
+    }
+}

@@ -1,4 +1,7 @@
 using EcomOrleans.Engine.Hosting;
+using EcomOrleans.Engine.Storage;
+using EcomOrleans.Grains.Storage;
+using Orleans.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -24,6 +27,12 @@ public abstract class EngineClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>The primary silo's grain storage: what the grains wrote, as bytes, and a way to seed older state.</summary>
+    public SerializingMemoryGrainStorage Storage => (SerializingMemoryGrainStorage)Silo.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+
+    /// <summary>The primary silo's services (its catalog read model, its storage).</summary>
+    public IServiceProvider Silo => ((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services;
+
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
@@ -33,8 +42,8 @@ public abstract class EngineClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
-            // Inference is a stand-in per test project (a fake model grain), so the pool stays out.
-            siloBuilder.AddEcomEngine(EngineStorage.Memory, inference: false);
+            // State goes through the JSON serializer as it does in Redis; inference is a stand-in per test project.
+            siloBuilder.AddEcomEngine(EngineStorage.SerializedMemory, inference: false);
         }
     }
 }

@@ -6,7 +6,9 @@ using EcomOrleans.Inference;
 using EcomOrleans.Inference.Grains;
 using EcomOrleans.Inference.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using EcomOrleans.Engine.Storage;
 using Orleans.Configuration;
+using Orleans.Storage;
 using Orleans.Persistence;
 using Orleans.Serialization;
 using StackExchange.Redis;
@@ -31,6 +33,10 @@ public static class EcomEngineSiloBuilderExtensions
         {
             case EngineStorageKind.Memory:
                 silo.AddMemoryGrainStorage(StorageNames.Provider);
+                break;
+            case EngineStorageKind.SerializedMemory:
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (services, _) =>
+                    new SerializingMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
                 break;
             case EngineStorageKind.Redis:
                 var connection = storage.Redis ?? throw new ArgumentException("Redis storage needs a connection.", nameof(storage));

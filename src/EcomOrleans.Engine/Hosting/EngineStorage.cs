@@ -11,8 +11,11 @@ public enum EngineStorageKind
     /// <summary>Redis, through Orleans' Redis grain storage: durable when Redis persists every write.</summary>
     Redis,
 
-    /// <summary>A grain storage the host registered itself under the engine's provider name (benchmarks).</summary>
-    Provided,
+    /// <summary>
+    /// In memory as the bytes the storage serializer writes (<see cref="Storage.SerializingMemoryGrainStorage"/>): NOT
+    /// durable; for tests and benchmarks, where state should go through JSON as it does in Redis.
+    /// </summary>
+    SerializedMemory,
 }
 
 /// <summary>The storage choice <see cref="EcomEngineSiloBuilderExtensions.AddEcomEngine"/> composes.</summary>
@@ -22,7 +25,7 @@ public sealed record EngineStorage(EngineStorageKind Kind, string? RedisConnecti
 {
     public static EngineStorage Memory { get; } = new(EngineStorageKind.Memory);
 
-    public static EngineStorage Provided { get; } = new(EngineStorageKind.Provided);
+    public static EngineStorage SerializedMemory { get; } = new(EngineStorageKind.SerializedMemory);
 
     /// <summary>Redis at <paramref name="connectionString"/>, through one multiplexer made on first use.</summary>
     public static EngineStorage OnRedis(string connectionString) =>

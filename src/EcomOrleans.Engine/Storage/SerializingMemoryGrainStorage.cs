@@ -1,36 +1,52 @@
 using Orleans.Storage;
 
-namespace EcomOrleans.LoadGen.Memory;
+namespace EcomOrleans.Engine.Storage;
 
 /// <summary>
-/// Grain storage for <c>bench-memory</c>: keeps each grain's state as the bytes the configured storage serializer
-/// writes (what Redis or Azure Table would hold), so a deactivated grain reactivates from them and the benchmark can
-/// report stored bytes per grain. Not durable; a benchmark tool only.
+/// Grain storage that keeps each grain state as the bytes the configured storage serializer writes: what Redis or
+/// Azure Table would hold, so state really goes through JSON (a converter that cannot read what it wrote fails
+/// here, not in production), its size can be measured, and state written by an older layout can be seeded. NOT
+/// durable: for tests and benchmarks only.
 /// </summary>
-public sealed class SizedMemoryGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class SerializingMemoryGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<GrainId, BinaryData> _stored = [];
+    private readonly Dictionary<(string State, GrainId Grain), BinaryData> _stored = [];
     private long _etag;
 
-    /// <summary>Bytes now stored for <paramref name="grain"/>; 0 when nothing is.</summary>
+    /// <summary>Bytes stored for one state of <paramref name="grain"/>; 0 when there is none.</summary>
+    public int StoredBytes(string stateName, GrainId grain) => Read(stateName, grain)?.ToMemory().Length ?? 0;
+
+    /// <summary>Bytes stored over every state of <paramref name="grain"/>.</summary>
     public int StoredBytes(GrainId grain)
     {
         lock (_lock)
         {
-            return _stored.TryGetValue(grain, out var data) ? data.ToMemory().Length : 0;
+            return _stored.Where(s => s.Key.Grain == grain).Sum(s => s.Value.ToMemory().Length);
+        }
+    }
+
+    /// <summary>What is stored for one state of <paramref name="grain"/>, or <see langword="null"/>.</summary>
+    public BinaryData? Read(string stateName, GrainId grain)
+    {
+        lock (_lock)
+        {
+            return _stored.GetValueOrDefault((stateName, grain));
+        }
+    }
+
+    /// <summary>Stores <paramref name="data"/> as if the grain had written it (state written by an older layout, in tests).</summary>
+    public void Seed(string stateName, GrainId grain, BinaryData data)
+    {
+        lock (_lock)
+        {
+            _stored[(stateName, grain)] = data;
         }
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        BinaryData? data;
-        lock (_lock)
-        {
-            _stored.TryGetValue(grainId, out data);
-        }
-
-        if (data is not null)
+        if (Read(stateName, grainId) is { } data)
         {
             grainState.State = serializer.Deserialize<T>(data);
             grainState.RecordExists = true;
@@ -45,7 +61,7 @@ public sealed class SizedMemoryGrainStorage(IGrainStorageSerializer serializer) 
         var data = serializer.Serialize(grainState.State);
         lock (_lock)
         {
-            _stored[grainId] = data;
+            _stored[(stateName, grainId)] = data;
             grainState.ETag = (++_etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -57,7 +73,7 @@ public sealed class SizedMemoryGrainStorage(IGrainStorageSerializer serializer) 
     {
         lock (_lock)
         {
-            _stored.Remove(grainId);
+            _stored.Remove((stateName, grainId));
         }
 
         grainState.RecordExists = false;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using EcomOrleans.Engine.Hosting;
+using EcomOrleans.Engine.Storage;
 using EcomOrleans.Grains.Storage;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Memory;
@@ -41,10 +43,8 @@ public static class BenchMemoryCommand
         try
         {
             var script = ScriptLoader.Load(dataset, dataDir, new ScriptOptions(seed, time.GetUtcNow(), limit), time, console);
-            await using var silo = await InProcessSilo.StartAsync(redis: null, cancellationToken, silo =>
-                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (services, _) =>
-                    new SizedMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()))).ConfigureAwait(false);
-            var storage = (SizedMemoryGrainStorage)silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+            await using var silo = await InProcessSilo.StartAsync(EngineStorage.SerializedMemory, cancellationToken).ConfigureAwait(false);
+            var storage = (SerializingMemoryGrainStorage)silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
             var report = await new MemoryBenchmark(silo, storage, time, console)
                 .RunAsync(script, users, cancellationToken).ConfigureAwait(false);
             Console.WriteLine(JsonSerializer.Serialize(report, Options));

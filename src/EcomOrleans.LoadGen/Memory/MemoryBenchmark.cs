@@ -1,3 +1,4 @@
+using EcomOrleans.Engine.Storage;
 using EcomOrleans.LoadGen.Datasets;
 using Orleans.Core.Internal;
 using EcomOrleans.LoadGen.Replay;
@@ -10,10 +11,10 @@ namespace EcomOrleans.LoadGen.Memory;
 /// <summary>
 /// Measures what activations cost: a data set's catalog and shoppers replayed into an in-process silo, then
 /// <see cref="FullShopper"/>s with full default windows. Each group's heap is what a full collection keeps with it
-/// active minus what it keeps once the group is deactivated (its state stays in <see cref="SizedMemoryGrainStorage"/>,
+/// active minus what it keeps once the group is deactivated (its state stays in <see cref="SerializingMemoryGrainStorage"/>,
 /// which also gives the stored bytes).
 /// </summary>
-public sealed class MemoryBenchmark(InProcessSilo silo, SizedMemoryGrainStorage storage, TimeProvider time, IAnsiConsole console)
+public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainStorage storage, TimeProvider time, IAnsiConsole console)
 {
     private const int Lanes = 8;
     private const int BatchSize = 100;

@@ -26,8 +26,8 @@ public sealed class EventsApiTests(EngineFactory engine)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("""{"accepted":3,"duplicates":1}""", await response.Content.ReadAsStringAsync());
         var profile = await writer.GetFromJsonAsync<ProfileView>($"/api/users/{user}", Json.Web);
-        Assert.Equal(["e1", "e2", "e3"], profile!.RecentEvents.Select(e => e.EventId));
-        Assert.Equal(["view", "purchase", "search"], profile.RecentEvents.Select(e => e.Kind));
+        Assert.Equal(["view", "purchase", "search"], profile!.RecentEvents.Select(e => e.Kind));
+        Assert.Equal([sku, sku, null], profile.RecentEvents.Select(e => e.Sku));
         Assert.Equal("vitamin c serum", profile.RecentEvents[2].Query);
         var demand = await writer.GetFromJsonAsync<DemandView>($"/api/skus/{sku}/demand?granularity=hour", Json.Web);
         var bucket = Assert.Single(demand!.Buckets);
@@ -122,7 +122,7 @@ public sealed class EventsApiTests(EngineFactory engine)
 
     private sealed record ProfileView(string UserId, long TotalEvents, List<EventView> RecentEvents);
 
-    private sealed record EventView(string EventId, string Kind, string? Query);
+    private sealed record EventView(string Kind, string? Sku, string? Query);
 
     private sealed record DemandView(string Sku, string Granularity, List<BucketView> Buckets);
 

@@ -20,7 +20,10 @@ public sealed class OptionsValidationTests
         { "Grains:Skus:DedupWindow", "0", "Grains:Skus:DedupWindow must be between 1 and 100000 (was 0)." },
         { "Grains:SearchDemand:MaxQueriesPerShard", "0", "Grains:SearchDemand:MaxQueriesPerShard must be between 1 and 100000 (was 0)." },
         { "Grains:Trending:PersistInterval", "00:00:00", "Grains:Trending:PersistInterval must be between 00:00:01 and 1.00:00:00 (was 00:00:00)." },
-        { "Grains:Trending:MaxTracked", "9", "Grains:Trending:MaxTracked must be between 10 and 1000000 (was 9)." },
+        { "Grains:Trending:MaxTrackedPerCategory", "9", "Grains:Trending:MaxTrackedPerCategory must be between 10 and 1000000 (was 9)." },
+        { "Grains:Trending:LeadersPerCategory", "0", "Grains:Trending:LeadersPerCategory must be between 1 and 10000 (was 0)." },
+        { "Grains:Catalog:RefreshInterval", "00:00:00", "Grains:Catalog:RefreshInterval must be between 00:00:01 and 01:00:00 (was 00:00:00)." },
+        { "Grains:Catalog:SubscriptionLifetime", "00:00:10", "Grains:Catalog:SubscriptionLifetime must be longer than RefreshInterval, 00:00:30 (was 00:00:10)." },
         { "Grains:Recommendations:MaxCount", "1001", "Grains:Recommendations:MaxCount must be between 1 and 1000 (was 1001)." },
         { "Grains:Recommendations:EmbeddingRefreshDelay", "-00:00:01", "Grains:Recommendations:EmbeddingRefreshDelay must be between 00:00:00 and 01:00:00 (was -00:00:01)." },
 

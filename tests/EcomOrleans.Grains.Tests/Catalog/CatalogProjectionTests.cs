@@ -1,0 +1,71 @@
+using EcomOrleans.Catalog;
+using EcomOrleans.Events;
+using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Grains.Tests.Recommendations;
+using EcomOrleans.Recommendations;
+using EcomOrleans.Skus;
+using EcomOrleans.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomOrleans.Grains.Tests.Catalog;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CatalogProjectionTests(ClusterFixture fixture)
+{
+    private static DateTimeOffset Now => ClusterFixture.Time.GetUtcNow();
+
+    private CatalogProjection Projection => fixture.Silo.GetRequiredService<CatalogProjection>();
+
+    [Fact]
+    public async Task SkuWhoseStockReachedZero_IsNotServedOnceThePurchaseIsAcknowledged_AndIsServedAgainWhenRestocked()
+    {
+        var (last, other) = (Events.NewKey("last"), Events.NewKey("other"));
+        var category = Events.NewKey("c");
+        FakeInferenceGrain.Catalog = new() { [last] = [1f, 0, 0, 0], [other] = [0.5f, 0, 0, 0] };
+        await fixture.Grains.GetGrain<ISkuGrain>(last).UpsertCatalogAsync(new SkuCatalog("Last one", category, "acme", 10m, 4m, 1, 7));
+        await fixture.Grains.GetGrain<ISkuGrain>(other).UpsertCatalogAsync(new SkuCatalog("Other", category, "acme", 10m, 4m, 9, 7));
+        var (shopper, buyer) = (Events.NewKey("u"), Events.NewKey("u"));
+        await fixture.Grains.GetGrain<IUserGrain>(shopper).RecordEventsAsync([Events.Of(shopper, EventKind.View, Now, other)]);
+        var before = await RecommendAsync(shopper);
+
+        await fixture.Grains.GetGrain<IUserGrain>(buyer).RecordEventsAsync([Events.Of(buyer, EventKind.Purchase, Now, last)]);
+        var soldOut = await RecommendAsync(shopper);
+        await fixture.Grains.GetGrain<ISkuGrain>(last).UpsertCatalogAsync(new SkuCatalog("Last one", category, "acme", 10m, 4m, 3, 7));
+        var restocked = await RecommendAsync(shopper);
+
+        Assert.Equal([last, other], before);
+        // The purchase's acknowledgement came after the read model heard of the stock-out: no window to serve it.
+        Assert.Equal([other], soldOut);
+        Assert.Equal([last, other], restocked);
+    }
+
+    [Fact]
+    public async Task Listing_CategoryChange_MovesTheSkuBetweenCategories()
+    {
+        var sku = Events.NewKey("sku");
+        var (from, to) = (Events.NewKey("c"), Events.NewKey("c"));
+        await fixture.Grains.GetGrain<ISkuGrain>(sku).UpsertCatalogAsync(new SkuCatalog("T", from, "acme", 10m, 4m, 2, 7));
+
+        await fixture.Grains.GetGrain<ISkuGrain>(sku).UpsertCatalogAsync(new SkuCatalog("T", to, "acme", 10m, 4m, 2, 7));
+
+        Assert.Empty(Projection.SkusIn(from));
+        Assert.Equal([sku], Projection.SkusIn(to));
+        Assert.True(Projection.CanRecommend(sku, to));
+        Assert.False(Projection.CanRecommend(sku, from));
+    }
+
+    [Fact]
+    public void Apply_OlderVersionAfterNewer_IsIgnored()
+    {
+        var sku = Events.NewKey("sku");
+        Projection.Apply(new SkuListing(sku, "c", InStock: false, Version: 5));
+
+        Projection.Apply(new SkuListing(sku, "c", InStock: true, Version: 4));
+
+        Assert.Equal(new SkuListing(sku, "c", false, 5), Projection.Find(sku));
+    }
+
+    private async Task<List<string>> RecommendAsync(string user) =>
+        [.. (await fixture.Grains.GetGrain<IUserGrain>(user).RecommendAsync(new RecommendationRequest(5, null, null))).Items
+            .Where(i => i.Reason == RecommendationReasons.Personalized).Select(i => i.Sku)];
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using EcomOrleans.Events;
+using EcomOrleans.Grains.Storage;
+using EcomOrleans.Skus;
+using EcomOrleans.Users;
+
+namespace EcomOrleans.Grains.Tests.Storage;
+
+/// <summary>
+/// State written by the code before the compact layout (the JSON in Fixtures/ was serialized from the previous
+/// commit's UserState and SkuState) still loads, keeps its meaning, and is written back in the new layout.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class StateMigrationTests(ClusterFixture fixture)
+{
+    private static DateTimeOffset Now => ClusterFixture.Time.GetUtcNow();
+
+    [Fact]
+    public async Task UserState_WrittenBeforeTheCompactLayout_LoadsWithItsSequenceAndDedupWindow()
+    {
+        var userId = Events.NewKey("u");
+        var grainId = GrainId.Create("user", userId);
+        fixture.Storage.Seed(StorageNames.UserState, grainId, Fixture("user-state-v1.json"));
+        var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
+
+        var profile = await grain.GetProfileAsync();
+        var result = await grain.RecordEventsAsync([
+            Events.Of(userId, EventKind.View, Now, "beauty-17", eventId: "e-1002"),
+            Events.Of(userId, EventKind.View, Now, "beauty-18", eventId: "e-2000")]);
+
+        var at = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero);
+        Assert.Equal(
+            [
+                new SequenceEntry(EventKind.Search, null, at.AddMinutes(-1), "s-9", Query: "matte lipstick"),
+                new SequenceEntry(EventKind.View, "beauty-17", at, "s-9"),
+                new SequenceEntry(EventKind.Purchase, "beauty-17", at.AddMinutes(1), "s-9", 2, 12.50m),
+            ],
+            profile!.RecentEvents);
+        Assert.Equal((3L, "sequence-1"), (profile.TotalEvents, profile.EmbeddingModelVersion));
+        Assert.Equal([new SessionSummary("s-9", at.AddMinutes(-1), at.AddMinutes(1), 3)], profile.Sessions);
+        // e-1002 was in the old window of event id strings: still a duplicate.
+        Assert.Equal(new IngestResult(1, 1), result);
+        var written = Encoding.UTF8.GetString(fixture.Storage.Read(StorageNames.UserState, grainId)!.ToArray());
+        Assert.DoesNotContain("\"SeenEventIds\"", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Recent\"", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SkuState_WrittenBeforeTheHotColdSplit_MovesItsHistoryIntoTheDemandState()
+    {
+        var sku = Events.NewKey("sku");
+        var grainId = GrainId.Create("sku", sku);
+        fixture.Storage.Seed(StorageNames.SkuState, grainId, Fixture("sku-state-v1.json"));
+        var grain = fixture.Grains.GetGrain<ISkuGrain>(sku);
+
+        var snapshot = await grain.GetAsync();
+        var daily = await grain.GetDemandAsync(DemandGranularity.Day);
+        // Key 42 was among the old state's recent event keys: a re-send is not counted again.
+        await grain.ApplyEventsAsync([new SkuEvent(42, EventKind.Purchase, 1, null, Now)], []);
+        var after = await grain.GetAsync();
+
+        Assert.Equal((38, 1L), (snapshot!.Stock, snapshot.LostUnits));
+        Assert.Equal(new DemandCounts(Views: 1, Clicks: 0, Carts: 0, Purchases: 1, Units: 2, Revenue: 25m), snapshot.Totals);
+        Assert.Equal([new DemandBucket(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), new DemandCounts(0, 0, 0, 1, 2, 25m))], daily.Buckets);
+        Assert.Equal(38, after!.Stock);
+        var hot = Encoding.UTF8.GetString(fixture.Storage.Read(StorageNames.SkuState, grainId)!.ToArray());
+        Assert.DoesNotContain("\"Daily\"", hot, StringComparison.Ordinal);
+        Assert.NotNull(fixture.Storage.Read(StorageNames.SkuDemandState, grainId));
+    }
+
+    private static BinaryData Fixture(string name) =>
+        BinaryData.FromBytes(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", name)));
+}

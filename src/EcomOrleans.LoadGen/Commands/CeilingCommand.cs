@@ -25,10 +25,13 @@ public static class CeilingCommand
         var spanDays = SharedOptions.SpanDays();
         var redis = new Option<string?>("--redis") { Description = "Redis connection string for grain state (default: in memory, not durable)." };
         var json = SharedOptions.Json();
+        var recommendations = SharedOptions.Ranged(
+            new Option<int>("--recommendations") { Description = "After the replay, ask this many replayed users for 10 recommendations each and count the grain calls.", DefaultValueFactory = _ => 0 },
+            0, 1_000_000);
 
         var command = new Command("ceiling", "Replay a data set straight into the grains of an in-process silo: the rate the HTTP replay is compared with.")
         {
-            dataset, dataDir, batchSize, concurrency, limit, seed, spanDays, redis, json,
+            dataset, dataDir, batchSize, concurrency, limit, seed, spanDays, redis, json, recommendations,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -40,7 +43,8 @@ public static class CeilingCommand
                 parse.GetValue(seed),
                 TimeSpan.FromDays(parse.GetValue(spanDays)),
                 parse.GetValue(redis),
-                parse.GetValue(json));
+                parse.GetValue(json),
+                parse.GetValue(recommendations));
             return RunAsync(options, time, cancellationToken);
         });
         return command;
@@ -62,7 +66,18 @@ public static class CeilingCommand
             console.MarkupLineInterpolated(
                 $"[grey]silo started in {time.GetElapsedTime(started).TotalSeconds:N1} s, grain state {(options.Redis is null ? "in memory" : "in Redis")}[/]");
             var sink = new GrainSink(silo.Grains, time);
-            var report = await ReplayRun.ExecuteAsync(script, sink, sink, options.Settings, skipCatalog: false, time, console, cancellationToken).ConfigureAwait(false);
+            var callsBeforeEvents = 0L;
+            var report = await ReplayRun.ExecuteAsync(
+                script, sink, sink, options.Settings, skipCatalog: false, time, console, cancellationToken,
+                afterCatalog: () => callsBeforeEvents = silo.GrainCalls.Calls).ConfigureAwait(false);
+            var eventCalls = silo.GrainCalls.Calls - callsBeforeEvents;
+            console.MarkupLineInterpolated(
+                $"[grey]grain calls: {eventCalls:N0} for {script.Events.Length:N0} events, {(double)eventCalls / Math.Max(1, script.Events.Length):N2} per event (background embedding refreshes included)[/]");
+            if (options.Recommendations > 0)
+            {
+                await RecommendationCalls.MeasureAsync(silo, script, options.Recommendations, options.Seed, time, console, cancellationToken).ConfigureAwait(false);
+            }
+
             await ReportWriter.WriteAsync(console, report, options.Json, "ceiling").ConfigureAwait(false);
 
             return report.Errors == 0 ? ReplayCommand.Succeeded : ReplayCommand.RequestsFailed;

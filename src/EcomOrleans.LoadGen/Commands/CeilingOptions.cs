@@ -5,6 +5,7 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <summary>The parsed options of <c>ceiling</c>; the data set options mean what they mean for <c>replay</c>.</summary>
 /// <param name="Settings">Batch size and lanes; the rate is always 0 (as fast as the grains take them).</param>
 /// <param name="Redis">Redis connection string for grain state; null keeps it in memory.</param>
+/// <param name="Recommendations">Recommendations asked for after the replay, to count their grain calls; 0 asks none.</param>
 public sealed record CeilingOptions(
     string Dataset,
     string DataDirectory,
@@ -13,4 +14,5 @@ public sealed record CeilingOptions(
     int Seed,
     TimeSpan SyntheticSpan,
     string? Redis,
-    bool Json);
+    bool Json,
+    int Recommendations = 0);

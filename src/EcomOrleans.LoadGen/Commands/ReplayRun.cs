@@ -18,7 +18,8 @@ internal static class ReplayRun
         bool skipCatalog,
         TimeProvider time,
         IAnsiConsole console,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action? afterCatalog = null)
     {
         var skipped = PhaseTally.Combine([], TimeSpan.Zero);
         var catalog = skipCatalog
@@ -27,6 +28,7 @@ internal static class ReplayRun
                 console, time, "SKUs", script.Catalog.Count,
                 progress => new CatalogUploader(catalogSink, time).RunAsync(script.Catalog, settings.Concurrency, progress, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
+        afterCatalog?.Invoke();
         var events = await WithProgressAsync(
             console, time, "events", script.Events.Length,
             progress => new EventReplayer(eventSink, time).RunAsync(script.Events, settings, progress, cancellationToken),

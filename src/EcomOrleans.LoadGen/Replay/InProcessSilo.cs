@@ -25,22 +25,30 @@ public sealed class InProcessSilo : IAsyncDisposable
     private readonly IHost _host;
     private readonly StopSignal _stopping;
 
-    private InProcessSilo(IHost host, StopSignal stopping)
+    private InProcessSilo(IHost host, StopSignal stopping, GrainCallCounter calls)
     {
         _host = host;
         _stopping = stopping;
+        GrainCalls = calls;
     }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Grain calls this silo has taken so far.</summary>
+    public GrainCallCounter GrainCalls { get; }
+
     /// <summary>Starts the silo; with <paramref name="redis"/> set, grain state lives in that Redis.</summary>
-    /// <param name="configure">Registers the grain storage itself (benchmarks); <paramref name="redis"/> is then ignored.</param>
     /// <exception cref="RedisConnectionException">Redis did not answer.</exception>
-    public static async Task<InProcessSilo> StartAsync(string? redis, CancellationToken cancellationToken, Action<ISiloBuilder>? configure = null)
+    public static Task<InProcessSilo> StartAsync(string? redis, CancellationToken cancellationToken) =>
+        StartAsync(string.IsNullOrWhiteSpace(redis) ? EngineStorage.Memory : EngineStorage.OnRedis(redis), cancellationToken);
+
+    /// <exception cref="RedisConnectionException">Redis did not answer.</exception>
+    public static async Task<InProcessSilo> StartAsync(EngineStorage storage, CancellationToken cancellationToken)
     {
         var stopping = new StopSignal();
+        var calls = new GrainCallCounter();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -53,11 +61,8 @@ public sealed class InProcessSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: ServiceId, clusterId: ServiceId);
-            silo.AddEcomEngine(
-                configure is not null ? EngineStorage.Provided
-                : string.IsNullOrWhiteSpace(redis) ? EngineStorage.Memory
-                : EngineStorage.OnRedis(redis));
-            configure?.Invoke(silo);
+            silo.AddEcomEngine(storage);
+            silo.AddIncomingGrainCallFilter(calls);
         });
 
         var host = builder.Build();
@@ -71,7 +76,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             throw;
         }
 
-        return new InProcessSilo(host, stopping);
+        return new InProcessSilo(host, stopping, calls);
     }
 
     public async ValueTask DisposeAsync()

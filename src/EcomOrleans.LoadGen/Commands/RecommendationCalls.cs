@@ -1,0 +1,36 @@
+using EcomOrleans.LoadGen.Datasets;
+using EcomOrleans.LoadGen.Replay;
+using EcomOrleans.LoadGen.Reporting;
+using EcomOrleans.Recommendations;
+using EcomOrleans.Users;
+using Spectre.Console;
+
+namespace EcomOrleans.LoadGen.Commands;
+
+/// <summary>Asks replayed users for recommendations straight from their grains and says what each cost in grain calls and time.</summary>
+internal static class RecommendationCalls
+{
+    public static async Task MeasureAsync(InProcessSilo silo, ReplayScript script, int count, int seed, TimeProvider time, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var users = script.Events.Select(e => e.UserId).Distinct(StringComparer.Ordinal).ToList();
+        var random = new Random(seed);
+        var sample = Enumerable.Range(0, count).Select(_ => users[random.Next(users.Count)]).ToList();
+
+        // Let the replay's background embedding refreshes finish, so they are not counted as the requests'.
+        await Task.Delay(TimeSpan.FromSeconds(2), time, cancellationToken).ConfigureAwait(false);
+        var latency = new LatencyHistogram();
+        var before = silo.GrainCalls.Calls;
+        var personalized = 0;
+        foreach (var user in sample)
+        {
+            var started = time.GetTimestamp();
+            var recommendation = await silo.Grains.GetGrain<IUserGrain>(user).RecommendAsync(new RecommendationRequest(10, null, null)).ConfigureAwait(false);
+            latency.Record(time.GetElapsedTime(started));
+            personalized += recommendation.Items.Any(i => i.Reason == RecommendationReasons.Personalized) ? 1 : 0;
+        }
+
+        var calls = silo.GrainCalls.Calls - before;
+        console.MarkupLineInterpolated(
+            $"[grey]recommendations: {count:N0} (one at a time), {(double)calls / count:N2} grain calls each, p50 {latency.PercentileMs(50):N2} ms, p99 {latency.PercentileMs(99):N2} ms, {personalized:N0} personalized[/]");
+    }
+}

@@ -30,6 +30,15 @@ public sealed class RecommendationOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan EmbeddingRefreshDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// A user served a recommendation within this window has the embedding refreshed in the background after new
+    /// events, so the next request finds it ready; anyone else is refreshed when they next ask (at storefront
+    /// priority, so a recommendation still sees every acknowledged event). Default 30 minutes; 0 never refreshes in
+    /// the background.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ErrorMessage = OptionsMessages.Between)]
+    public TimeSpan EagerRefreshWindow { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Recommendations remembered per user for click and purchase attribution. Default 20.</summary>
     [Range(0, 1_000, ErrorMessage = OptionsMessages.Between)]
     public int RememberedRecommendations { get; set; } = 20;

@@ -203,7 +203,11 @@ public sealed partial class UserGrain(
         if (itemEvents)
         {
             State.EmbeddingStale = true;
-            ScheduleEmbeddingRefresh();
+            var lastServed = State.Recommendations.Count == 0 ? (DateTimeOffset?)null : State.Recommendations[^1].IssuedAt;
+            if (new EmbeddingRefreshPolicy(Recommendations.EagerRefreshWindow).RefreshInBackground(lastServed, time.GetUtcNow()))
+            {
+                ScheduleEmbeddingRefresh();
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using EcomOrleans.Events;
+using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Skus;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -41,6 +44,10 @@ public sealed class RedisDurabilityTests
         // The idempotency window was stored too: the re-sent purchase is a duplicate, not a second sale.
         Assert.Equal("""{"accepted":0,"duplicates":1}""", await resent.Content.ReadAsStringAsync());
         Assert.Equal(8, (int)(await (await client.GetAsync("/api/skus/sku-durable")).ReadObjectAsync())["stock"]!);
+
+        // A user grain whose write failed forwards its events again: the SKU's own stored window drops them too.
+        await second.Grains.GetGrain<ISkuGrain>("sku-durable").ApplyEventsAsync([new SkuEvent(StableHash.Of(user, "p1"), EventKind.Purchase, 2, null, now)], []);
+        Assert.Equal(8, (await second.Grains.GetGrain<ISkuGrain>("sku-durable").GetAsync())!.Stock);
     }
 
     [SkippableFact]
@@ -82,6 +89,14 @@ public sealed class RedisDurabilityTests
             var viaB = await writerB.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e1", user, "view", now), Json.Event("e2", user, "click", now)));
             Assert.Equal("""{"accepted":1,"duplicates":1}""", await viaB.Content.ReadAsStringAsync());
         }
+
+        // A stock-out acknowledged through silo A has reached silo B's catalog read model by the time of the 202.
+        var sku = $"sku-{Guid.NewGuid():N}";
+        await writerA.PutAsJsonAsync($"/api/skus/{sku}", new { title = "Last one", category = "skincare", brand = "acme", price = 20m, cost = 8m, stock = 1, leadTimeDays = 5 });
+        var catalogB = b.Services.GetRequiredService<CatalogProjection>();
+        Assert.True(catalogB.CanRecommend(sku, null));
+        Assert.Equal(HttpStatusCode.Accepted, (await writerA.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("p1", users[0], "purchase", now, sku, quantity: 1)))).StatusCode);
+        Assert.False(catalogB.CanRecommend(sku, null));
 
         foreach (var user in users)
         {

@@ -1,0 +1,72 @@
+using EcomOrleans.Events;
+using EcomOrleans.Grains.Users;
+using EcomOrleans.Users;
+
+namespace EcomOrleans.Grains.Tests.Users;
+
+public sealed class BehaviorSequenceTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Add_BeyondCapacity_DropsTheOldestAndKeepsTimeOrder()
+    {
+        var sequence = new BehaviorSequence([], capacity: 3);
+
+        foreach (var (sku, minute) in new[] { ("a", 1), ("b", 2), ("d", 4), ("c", 3) })
+        {
+            sequence.Add(View(sku, minute));
+        }
+
+        // c arrived late and slots in before d; a, the oldest, goes.
+        Assert.Equal(["b", "c", "d"], sequence.Entries.Select(e => e.Sku));
+    }
+
+    [Fact]
+    public void ModelItems_ItemEventsOnly_RepeatsInARowCollapsed()
+    {
+        var sequence = new BehaviorSequence([], capacity: 10);
+        sequence.Add(View("a", 1));
+        sequence.Add(View("a", 2));
+        sequence.Add(new SequenceEntry(EventKind.Search, null, T0.AddMinutes(3), "s-1", Query: "serum"));
+        sequence.Add(new SequenceEntry(EventKind.RemoveFromCart, "x", T0.AddMinutes(4), "s-1"));
+        sequence.Add(View("b", 5));
+        sequence.Add(View("a", 6));
+
+        Assert.Equal(["a", "b", "a"], sequence.ModelItems());
+    }
+
+    [Fact]
+    public void PurchasesAndCart_RemovedAndBoughtItemsLeaveTheCart()
+    {
+        var sequence = new BehaviorSequence([], capacity: 10);
+        sequence.Add(new SequenceEntry(EventKind.AddToCart, "kept", T0.AddMinutes(1), "s-1"));
+        sequence.Add(new SequenceEntry(EventKind.AddToCart, "removed", T0.AddMinutes(2), "s-1"));
+        sequence.Add(new SequenceEntry(EventKind.AddToCart, "bought", T0.AddMinutes(3), "s-1"));
+        sequence.Add(new SequenceEntry(EventKind.RemoveFromCart, "removed", T0.AddMinutes(4), "s-1"));
+        sequence.Add(new SequenceEntry(EventKind.Purchase, "bought", T0.AddMinutes(5), "s-1", 1, 9.99m));
+
+        var (bought, cart) = sequence.PurchasesAndCart();
+
+        Assert.Equal(["bought"], bought);
+        Assert.Equal(["kept"], cart);
+    }
+
+    [Fact]
+    public void ViewedBefore_SameSessionEarlierViewsAndClicks_LatestDistinctOthers()
+    {
+        var sequence = new BehaviorSequence([], capacity: 10);
+        sequence.Add(View("a", 1));
+        sequence.Add(View("b", 2, session: "other"));
+        sequence.Add(new SequenceEntry(EventKind.Click, "c", T0.AddMinutes(3), "s-1"));
+        sequence.Add(View("a", 4));
+        sequence.Add(View("d", 5));
+        sequence.Add(View("e", 7));
+
+        // b is another session's, d the SKU itself, e later; a counts once, in first-seen order.
+        Assert.Equal(["a", "c"], sequence.ViewedBefore("s-1", T0.AddMinutes(6), "d", take: 2));
+        Assert.Equal(["c"], sequence.ViewedBefore("s-1", T0.AddMinutes(6), "d", take: 1));
+    }
+
+    private static SequenceEntry View(string sku, int minute, string session = "s-1") => new(EventKind.View, sku, T0.AddMinutes(minute), session);
+}

@@ -1,0 +1,61 @@
+using EcomOrleans.Events;
+using EcomOrleans.Grains.Users;
+using EcomOrleans.Recommendations;
+using EcomOrleans.Users;
+
+namespace EcomOrleans.Grains.Tests.Users;
+
+public sealed class ProfileTablesTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void SessionTable_Touch_CountsIntoItsSessionAndDropsTheLeastRecentPastCapacity()
+    {
+        List<SessionSummary> sessions = [];
+        var table = new SessionTable(sessions, capacity: 2);
+
+        var first = table.Touch("s-1", T0);
+        table.Touch("s-2", T0.AddMinutes(1));
+        var again = table.Touch(new string("s-1".ToCharArray()), T0.AddMinutes(2));
+        table.Touch("s-3", T0.AddMinutes(3));
+
+        // Entries share the table's instance of the id, not the copy each event brought.
+        Assert.Same(first, again);
+        Assert.Equal([new SessionSummary("s-3", T0.AddMinutes(3), T0.AddMinutes(3), 1), new SessionSummary("s-1", T0, T0.AddMinutes(2), 2)], table.MostRecentFirst());
+    }
+
+    [Fact]
+    public void AffinityTable_ScoresDecayWithTheHalfLife_AndTheWeakestGoesPastCapacity()
+    {
+        var table = new AffinityTable([], capacity: 2, halfLife: TimeSpan.FromDays(7));
+
+        table.Add("old", 5, T0);
+        table.Add("new", 1, T0.AddDays(7));
+        table.Add("newer", 2, T0.AddDays(7));
+
+        // At day 7, old's 5 has halved to 2.5: it stays, and new (1) is the weakest.
+        Assert.Equal([new CategoryAffinity("newer", 2), new CategoryAffinity("old", 2.5)], table.At(T0.AddDays(7)).OrderBy(a => a.Score));
+    }
+
+    [Fact]
+    public void RecommendationLedger_AttributesOnlyClicksAndPurchasesOfServedSkus()
+    {
+        var ledger = new RecommendationLedger([], capacity: 1);
+        ledger.Remember(new Recommendation("rec-old", "v1", [new RecommendedItem("x", 1, "personalized")]), T0);
+        ledger.Remember(new Recommendation("rec-1", "v1", [new RecommendedItem("a", 1, "personalized")]), T0);
+        BehaviorEvent Event(EventKind kind, string sku, string? recommendationId) =>
+            new BehaviorEvent("e", "u", "s", kind, sku, null, 1, null, T0) with { RecommendationId = recommendationId };
+
+        var attributed = ledger.Attributed([
+            Event(EventKind.Click, "a", "rec-1"),
+            Event(EventKind.View, "a", "rec-1"),
+            Event(EventKind.Purchase, "b", "rec-1"),
+            Event(EventKind.Purchase, "x", "rec-old"),
+            Event(EventKind.Purchase, "a", "rec-1"),
+        ]).Select(e => (e.Kind, e.Sku)).ToList();
+
+        // rec-old fell out of the one-recommendation ledger; b was never served.
+        Assert.Equal([(EventKind.Click, "a"), (EventKind.Purchase, "a")], attributed);
+    }
+}

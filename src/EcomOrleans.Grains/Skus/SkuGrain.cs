@@ -98,8 +98,11 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
         if (counted == 0)
         {
-            // All re-sends: still answer only once the writes that first counted them are durable.
+            // All re-sends: still answer only once the writes that first counted them are durable, and the listing
+            // change they made (a stock-out) has reached the read models. A failed publish is its own caller's
+            // failure; this one only waits for it.
             await Task.WhenAll(_coldWriter.WhenDurableAsync(), _hotWriter.WhenDurableAsync());
+            await _publishing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             return;
         }
 

@@ -61,10 +61,15 @@ public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainSt
 
         var full = Enumerable.Range(0, fullShoppers).Select(i => grains.GetGrain<IUserGrain>($"bench-user-{i:D7}")).ToList();
         var (bytesPerUser, storedPerUser, peak) = await MeasureAsync(full, cancellationToken);
+
+        // The floor: a user grain activated with no state at all (one profile read of an unknown user).
+        var empty = Enumerable.Range(0, fullShoppers).Select(i => grains.GetGrain<IUserGrain>($"bench-empty-{i:D7}")).ToList();
+        await ForEachAsync(empty, g => g.GetProfileAsync(), cancellationToken);
+        var (bytesPerEmptyUser, _, _) = await MeasureAsync(empty, cancellationToken);
         return new MemoryReport(
             fullShoppers, FullShopper.Events, bytesPerUser, storedPerUser,
             byUser.Count, script.Events.Length, bytesPerReplayUser, storedPerReplayUser,
-            skus.Count, bytesPerSku, storedPerSku, peak);
+            skus.Count, bytesPerSku, storedPerSku, peak, bytesPerEmptyUser);
     }
 
     /// <summary>Heap per activation of <paramref name="group"/> and its mean stored bytes; deactivates the group.</summary>

@@ -16,4 +16,5 @@ public sealed record MemoryReport(
     int Skus,
     long BytesPerSku,
     long StoredBytesPerSku,
-    long HeapBytesAtPeak);
+    long HeapBytesAtPeak,
+    long BytesPerEmptyUser);

@@ -24,6 +24,7 @@ public sealed partial class CatalogProjection(
     private readonly long[] _knownVersions = new long[CatalogShards.Count];
     private ICatalogObserver? _reference;
     private ITimer? _refresh;
+    private int _refreshing;
 
     /// <summary>Listed SKUs.</summary>
     public int Count => _listings.Count;
@@ -128,6 +129,13 @@ public sealed partial class CatalogProjection(
 
     private async Task RefreshInBackgroundAsync()
     {
+        // One renewal at a time: a tick that finds one still running skips (a clock that jumps ahead, as a test's fake
+        // clock does, would otherwise start thousands at once, each calling every shard).
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await RefreshAsync();
@@ -135,6 +143,10 @@ public sealed partial class CatalogProjection(
         catch (Exception ex)
         {
             LogRefreshFailed(logger, ex);
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
         }
     }
 

@@ -19,12 +19,22 @@ public sealed partial class GrafanaDashboardTests(EngineFactory engine)
         var purchase = Json.Event($"d-{Guid.NewGuid():N}", "u-dash", "purchase", now, sku, quantity: 1);
         await writer.PostAsJsonAsync("/api/events", Json.Batch(purchase, purchase));
         await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("x", "u-dash", "nope", now)));
-        // A recommendation of an in-stock item, and a click attributed to it.
+        // A recommendation of an in-stock item, and a click attributed to it. It comes from session co-views, which the
+        // SKU grains count before the events are acknowledged (trending is reported without waiting, so a test
+        // cannot know when the ranking has it): another shopper viewed it just before the anchor u-dash views now.
         var category = $"dash-{Guid.NewGuid():N}";
         var recommended = $"dash-rec-{Guid.NewGuid():N}"[..24];
-        await writer.PutAsJsonAsync($"/api/skus/{recommended}", new { title = "t", category, brand = "b", price = 1m, cost = 0m, stock = 5, leadTimeDays = 1 });
-        await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event($"v-{Guid.NewGuid():N}", "u-dash-other", "view", now, recommended)));
-        var recommendation = await (await writer.GetAsync($"/api/users/u-dash/recommendations?count=1&category={category}")).ReadObjectAsync();
+        var anchor = $"dash-anc-{Guid.NewGuid():N}"[..24];
+        foreach (var listed in new[] { recommended, anchor })
+        {
+            await writer.PutAsJsonAsync($"/api/skus/{listed}", new { title = "t", category, brand = "b", price = 1m, cost = 0m, stock = 5, leadTimeDays = 1 });
+        }
+
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(
+            Json.Event($"v-{Guid.NewGuid():N}", "u-dash-other", "view", now.AddSeconds(-2), recommended, sessionId: "s-co"),
+            Json.Event($"v-{Guid.NewGuid():N}", "u-dash-other", "view", now.AddSeconds(-1), anchor, sessionId: "s-co")));
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event($"v-{Guid.NewGuid():N}", "u-dash", "view", now, anchor, sessionId: "s-dash")));
+        var recommendation = await (await writer.GetAsync($"/api/users/u-dash/recommendations?count=1&category={category}&sessionId=s-dash")).ReadObjectAsync();
         Assert.Equal(recommended, (string?)recommendation["items"]![0]!["sku"]);
         var click = Json.Event($"c-{Guid.NewGuid():N}", "u-dash", "click", now, recommended, recommendationId: (string?)recommendation["recommendationId"]);
         await writer.PostAsJsonAsync("/api/events", Json.Batch(click));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using EcomOrleans.Catalog;
 
 namespace EcomOrleans.Silo.Tests.Apis;
 
@@ -25,6 +26,11 @@ public sealed class RecommendationsApiTests(EngineFactory engine)
             Json.Event("e1", buyer, "view", now, hot),
             Json.Event("e2", buyer, "purchase", now, gone, quantity: 1),
             Json.Event("e3", buyer, "view", now, gone)));
+        // SKU grains report demand to their category's ranking without waiting, so nothing tells a test when it has
+        // landed: report what they would have, decayed score 1 (a view now) for both, so the ranking is known here.
+        var ranking = engine.Grains.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(category));
+        await ranking.ReportAsync(new SkuDemandReport(hot, category, 1, now, 0));
+        await ranking.ReportAsync(new SkuDemandReport(gone, category, 5, now, 1));
 
         var response = await writer.GetAsync($"/api/users/u-new-{Guid.NewGuid():N}/recommendations?count=5&category={category}");
 

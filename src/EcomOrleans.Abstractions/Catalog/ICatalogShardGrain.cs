@@ -17,7 +17,4 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
     /// <summary>Subscribes (or renews) <paramref name="observer"/>; returns the listings newer than <paramref name="knownVersion"/>.</summary>
     [Alias("Subscribe")]
     Task<IReadOnlyList<SkuListing>> SubscribeAsync(ICatalogObserver observer, long knownVersion);
-
-    [Alias("Unsubscribe")]
-    Task UnsubscribeAsync(ICatalogObserver observer);
 }

@@ -14,9 +14,6 @@ public sealed class SerializingMemoryGrainStorage(IGrainStorageSerializer serial
     private readonly Dictionary<(string State, GrainId Grain), BinaryData> _stored = [];
     private long _etag;
 
-    /// <summary>Bytes stored for one state of <paramref name="grain"/>; 0 when there is none.</summary>
-    public int StoredBytes(string stateName, GrainId grain) => Read(stateName, grain)?.ToMemory().Length ?? 0;
-
     /// <summary>Bytes stored over every state of <paramref name="grain"/>.</summary>
     public int StoredBytes(GrainId grain)
     {

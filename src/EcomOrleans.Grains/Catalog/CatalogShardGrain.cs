@@ -72,12 +72,6 @@ public sealed partial class CatalogShardGrain : Grain, ICatalogShardGrain
             : [.. State.Listings.Values.Where(l => l.Version > knownVersion)]);
     }
 
-    public Task UnsubscribeAsync(ICatalogObserver observer)
-    {
-        _observers.Remove(observer);
-        return Task.CompletedTask;
-    }
-
     private async Task NotifyAsync(SkuListing listing)
     {
         if (_observers.Count == 0)

@@ -41,7 +41,8 @@ public sealed partial class TrendingGrain : Grain, ITrendingGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ranking = new DemandRanking(_state.State.Reports, IsCatalogWide ? int.MaxValue : _options.MaxTrackedPerCategory, _options.HalfLife);
-        foreach (var byCategory in _ranking.Reports.GroupBy(r => r.Category ?? ""))
+        // The catalog-wide ranking replaces a category's leaders on each merge, so it needs to know which they were.
+        foreach (var byCategory in IsCatalogWide ? _ranking.Reports.GroupBy(r => r.Category ?? "") : [])
         {
             _leadersByCategory[byCategory.Key] = [.. byCategory.Select(r => r.Sku)];
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using EcomOrleans.Silo.Tests.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,34 +11,41 @@ namespace EcomOrleans.Silo.Tests;
 
 /// <summary>
 /// The whole engine (API and silo) in process, on its own free silo and gateway ports, with a known
-/// API key and a fake clock. Without <paramref name="redis"/> it uses the in-memory default.
+/// API key and a fake clock, on the in-memory default or, given a <see cref="DurableStore"/>, on a real server.
 /// </summary>
 public sealed class EngineFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-key-0123456789abcdef";
 
-    private readonly string? _redis;
+    private readonly DurableStore? _store;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
     /// <summary>The in-memory default, as an xunit collection fixture.</summary>
     public EngineFactory()
-        : this(redis: null)
+        : this(store: null)
     {
     }
 
     /// <summary>
-    /// An engine on <paramref name="redis"/> when given, with <paramref name="services"/> added to its services. Orleans itself runs its timers on the registered
-    /// <see cref="TimeProvider"/>, so engines that form a cluster (Redis) keep the system clock.
+    /// An engine on <paramref name="store"/> when given, with <paramref name="services"/> added to its services and
+    /// <paramref name="settings"/> to its configuration. Orleans itself runs its timers on the registered
+    /// <see cref="TimeProvider"/>, so engines that form a cluster (a durable store) keep the system clock.
     /// </summary>
-    internal EngineFactory(string? redis, string? serviceId = null, Action<IServiceCollection>? services = null)
+    internal EngineFactory(
+        DurableStore? store,
+        string? serviceId = null,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        _redis = redis;
+        _store = store;
         _services = services;
+        _settings = settings;
         ServiceId = serviceId ?? $"test-{Guid.NewGuid():N}";
-        Time = redis is null ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero)) : TimeProvider.System;
+        Time = store is null ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero)) : TimeProvider.System;
     }
 
-    /// <summary>A <see cref="FakeTimeProvider"/> on the in-memory default, the system clock on Redis.</summary>
+    /// <summary>A <see cref="FakeTimeProvider"/> on the in-memory default, the system clock on a durable store.</summary>
     public TimeProvider Time { get; }
 
     public string ServiceId { get; }
@@ -59,7 +67,13 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:ClusterId", ServiceId);
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("ConnectionStrings:Redis", _redis ?? "");
+        builder.UseSetting("ConnectionStrings:Redis", "");
+        builder.UseSetting("ConnectionStrings:AzureStorage", "");
+        foreach (var (key, value) in (_store?.Settings ?? new Dictionary<string, string>()).Concat(_settings ?? new Dictionary<string, string>()))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

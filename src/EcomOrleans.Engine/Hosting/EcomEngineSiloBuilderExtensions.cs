@@ -8,6 +8,7 @@ using EcomOrleans.Inference.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using EcomOrleans.Engine.Storage;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.Storage;
 using Orleans.Persistence;
 using Orleans.Serialization;
@@ -45,6 +46,19 @@ public static class EcomEngineSiloBuilderExtensions
                     o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnectionString!);
                     o.CreateMultiplexer = async _ => (await connection.Value, IsShared: true);
                     o.DeleteStateOnClear = true;
+                });
+                break;
+            case EngineStorageKind.AzureTable:
+                var table = storage.AzureTable ?? throw new ArgumentException("Azure Table storage needs an account.", nameof(storage));
+                silo.AddAzureTableGrainStorage(StorageNames.Provider, (AzureTableStorageOptions o) =>
+                {
+                    o.TableServiceClient = table.Client;
+                    o.TableName = table.TableName;
+                    o.DeleteStateOnClear = true;
+
+                    // NOTE: binary, not string, format: the provider splits strings into 15 properties of 32K characters
+                    // and drops what does not fit (480K characters), while binary holds 15 x 64 KB, which it checks.
+                    o.UseStringFormat = false;
                 });
                 break;
         }

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Data.Tables;
 using StackExchange.Redis;
 
 namespace EcomOrleans.Engine.Hosting;
@@ -16,12 +18,20 @@ public enum EngineStorageKind
     /// durable; for tests and benchmarks, where state should go through JSON as it does in Redis.
     /// </summary>
     SerializedMemory,
+
+    /// <summary>Azure Table storage, through Orleans' official <c>AddAzureTableGrainStorage</c>: durable.</summary>
+    AzureTable,
 }
 
 /// <summary>The storage choice <see cref="EcomEngineSiloBuilderExtensions.AddEcomEngine"/> composes.</summary>
 /// <param name="RedisConnectionString">The StackExchange.Redis connection string, for <see cref="EngineStorageKind.Redis"/>.</param>
 /// <param name="Redis">The shared connection, for <see cref="EngineStorageKind.Redis"/>; clustering may use the same one.</param>
-public sealed record EngineStorage(EngineStorageKind Kind, string? RedisConnectionString = null, Lazy<Task<IConnectionMultiplexer>>? Redis = null)
+/// <param name="AzureTable">The storage account, for <see cref="EngineStorageKind.AzureTable"/>; clustering may use the same one.</param>
+public sealed record EngineStorage(
+    EngineStorageKind Kind,
+    string? RedisConnectionString = null,
+    Lazy<Task<IConnectionMultiplexer>>? Redis = null,
+    AzureTableStore? AzureTable = null)
 {
     public static EngineStorage Memory { get; } = new(EngineStorageKind.Memory);
 
@@ -31,5 +41,63 @@ public sealed record EngineStorage(EngineStorageKind Kind, string? RedisConnecti
     public static EngineStorage OnRedis(string connectionString) =>
         new(EngineStorageKind.Redis, connectionString, new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(connectionString)));
 
-    public bool IsDurable => Kind == EngineStorageKind.Redis;
+    /// <summary>Azure Table storage in the account <paramref name="store"/> names.</summary>
+    public static EngineStorage OnAzureTable(AzureTableStore store) => new(EngineStorageKind.AzureTable, AzureTable: store);
+
+    public bool IsDurable => Kind is EngineStorageKind.Redis or EngineStorageKind.AzureTable;
+}
+
+/// <summary>
+/// An Azure Storage account's table service, with the grain state table in it. One client, made on first use, is
+/// shared by grain storage, clustering and the health check.
+/// </summary>
+public sealed class AzureTableStore
+{
+    /// <summary>Orleans' own default, so a cluster that used the provider before keeps its state.</summary>
+    public const string DefaultTableName = "OrleansGrainState";
+
+    /// <summary>Azurite's and the storage emulator's fixed account name.</summary>
+    public const string EmulatorAccountName = "devstoreaccount1";
+
+    private readonly Lazy<TableServiceClient> _client;
+
+    private AzureTableStore(Func<TableServiceClient> client, string tableName)
+    {
+        _client = new Lazy<TableServiceClient>(client);
+        TableName = tableName;
+    }
+
+    public TableServiceClient Client => _client.Value;
+
+    /// <summary>The table grain state lives in.</summary>
+    public string TableName { get; }
+
+    /// <summary>The table service's address, for logs and errors (never the key).</summary>
+    public Uri Endpoint => Client.Uri;
+
+    /// <summary>True for Azurite (or the old emulator): an emulator is as durable as it was started, often not at all.</summary>
+    public bool IsEmulator => string.Equals(Client.AccountName, EmulatorAccountName, StringComparison.Ordinal);
+
+    /// <summary>A connection string (account key or SAS), as the Azure portal or Azurite give it.</summary>
+    public static AzureTableStore FromConnectionString(string connectionString, string tableName = DefaultTableName) =>
+        new(() => new TableServiceClient(connectionString, ClientOptions()), tableName);
+
+    /// <summary>A service URI (<c>https://account.table.core.windows.net</c>) with a token credential, such as <c>DefaultAzureCredential</c>.</summary>
+    public static AzureTableStore FromServiceUri(Uri serviceUri, TokenCredential credential, string tableName = DefaultTableName) =>
+        new(() => new TableServiceClient(serviceUri, credential, ClientOptions()), tableName);
+
+    /// <summary>
+    /// Bounded retries: a storage call that cannot succeed fails in seconds, so the grain answers (and start-up
+    /// stops) instead of holding the caller for the SDK's default minute and a half.
+    /// </summary>
+    private static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Identity;
 using EcomOrleans.Configuration;
 using EcomOrleans.Engine.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,19 +10,18 @@ namespace EcomOrleans.Silo.Hosting;
 
 public static partial class EcomOrleansHostingExtensions
 {
-    /// <summary>The connection string name that switches the silo to Redis clustering and storage.</summary>
-    public const string RedisConnectionName = "Redis";
-
     /// <summary>
-    /// Co-hosts the Orleans silo. With <c>ConnectionStrings:Redis</c> set, clustering and grain state live in Redis
-    /// (durable, several silos); without it the silo runs alone on localhost clustering and in-memory state, which is
-    /// NOT durable and is logged as such at start-up. The engine itself is composed by <c>AddEcomEngine</c>.
+    /// Co-hosts the Orleans silo. <c>Storage:Provider</c> (<see cref="StorageOptions"/>) chooses where clustering and
+    /// grain state live: Redis or Azure Table storage (durable, several silos), or the default, the silo alone on
+    /// localhost clustering and in-memory state, which is NOT durable and is logged as such at start-up. The engine
+    /// itself is composed by <c>AddEcomEngine</c>.
     /// </summary>
     public static WebApplicationBuilder AddEcomOrleans(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<EcomSiloOptions, EcomSiloOptionsValidator>(EcomSiloOptions.SectionName);
-        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
-        var storage = string.IsNullOrWhiteSpace(redis) ? EngineStorage.Memory : EngineStorage.OnRedis(redis);
+        builder.Services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.SectionName)
+            .Configure<IConfiguration>((o, configuration) => ReadConnectionStrings(o, configuration));
+        var storage = SelectStorage(builder.Configuration);
         builder.Services.AddSingleton(storage);
         builder.Services.AddHostedService<StorageModeAnnouncer>();
 
@@ -34,15 +34,23 @@ public static partial class EcomOrleansHostingExtensions
                 o.ServiceId = silo.Value.ServiceId;
             });
 
-            if (storage.Redis is { } connection)
+            if (storage.IsDurable)
             {
                 orleans.Services.AddOptions<EndpointOptions>().Configure<IOptions<EcomSiloOptions>>(
                     (o, silo) => o.AdvertisedIPAddress = IPAddress.Parse(silo.Value.AdvertisedIPAddress));
+            }
+
+            if (storage.Redis is { } connection)
+            {
                 orleans.UseRedisClustering(o =>
                 {
                     o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnectionString!);
                     o.CreateMultiplexer = async _ => (await connection.Value, IsShared: true);
                 });
+            }
+            else if (storage.AzureTable is { } table)
+            {
+                orleans.UseAzureStorageClustering(o => o.TableServiceClient = table.Client);
             }
             else
             {
@@ -55,10 +63,54 @@ public static partial class EcomOrleansHostingExtensions
                 o.GatewayPort = silo.Value.GatewayPort;
             });
 
+            // Membership probing (how fast a silo that died without a word is declared dead), from Orleans:Membership.
+            orleans.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{EcomSiloOptions.SectionName}:Membership");
+
             orleans.AddActivityPropagation();
             orleans.AddEcomEngine(storage);
         });
 
         return builder;
     }
+
+    /// <summary>
+    /// The storage the silo is composed with, from <c>Storage:*</c> and the connection strings. Composition needs it
+    /// before options are validated: settings that do not validate compose the in-memory default, and the validated
+    /// <see cref="StorageOptions"/> then stop start-up, naming the setting, before anything runs.
+    /// </summary>
+    internal static EngineStorage SelectStorage(IConfiguration configuration)
+    {
+        var options = new StorageOptions();
+        try
+        {
+            configuration.GetSection(StorageOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException)
+        {
+            return EngineStorage.Memory; // A value that does not bind: the validated options say which.
+        }
+
+        ReadConnectionStrings(options, configuration);
+        if (new StorageOptionsValidator().Validate(StorageOptions.SectionName, options).Failed)
+        {
+            return EngineStorage.Memory;
+        }
+
+        return options.EffectiveProvider switch
+        {
+            StorageOptions.RedisProvider => EngineStorage.OnRedis(options.RedisConnectionString!),
+            StorageOptions.AzureTableProvider => EngineStorage.OnAzureTable(options.AzureTable.ServiceUri is { } uri
+                ? AzureTableStore.FromServiceUri(uri, new DefaultAzureCredential(), options.AzureTable.TableName)
+                : AzureTableStore.FromConnectionString(options.AzureStorageConnectionString!, options.AzureTable.TableName)),
+            _ => EngineStorage.Memory,
+        };
+    }
+
+    private static void ReadConnectionStrings(StorageOptions options, IConfiguration configuration)
+    {
+        options.RedisConnectionString = NullIfBlank(configuration.GetConnectionString(StorageOptions.RedisConnectionName));
+        options.AzureStorageConnectionString = NullIfBlank(configuration.GetConnectionString(StorageOptions.AzureStorageConnectionName));
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

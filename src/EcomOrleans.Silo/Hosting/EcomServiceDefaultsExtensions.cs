@@ -57,7 +57,7 @@ public static class EcomServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks()
             .AddCheck<SiloReadyHealthCheck>("orleans-silo", tags: [ReadyTag])
-            .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
         return builder;
     }
 

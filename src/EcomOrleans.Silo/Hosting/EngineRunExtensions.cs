@@ -7,12 +7,12 @@ public static class EngineRunExtensions
 {
     /// <summary>
     /// Runs the engine until it stops and returns the process exit code: 0, or 1 with one <see cref="StartupFailure"/>
-    /// line on stderr when it cannot start for a reason an operator can fix (invalid configuration, Redis unreachable),
+    /// line on stderr when it cannot start for a reason an operator can fix (invalid configuration, a store unreachable),
     /// instead of an unhandled-exception trace and exit code 134.
     /// </summary>
     public static int RunEngine(this WebApplication app)
     {
-        var redis = app.Services.GetRequiredService<EngineStorage>().RedisConnectionString;
+        var storage = app.Services.GetRequiredService<EngineStorage>();
         try
         {
             // The check start-up makes anyway, first: so that invalid options fail before the host logs a trace.
@@ -20,7 +20,7 @@ public static class EngineRunExtensions
             app.Run();
             return 0;
         }
-        catch (Exception ex) when (StartupFailure.Describe(ex, redis) is { } line)
+        catch (Exception ex) when (StartupFailure.Describe(ex, storage) is { } line)
         {
             Console.Error.WriteLine(line);
             return 1;

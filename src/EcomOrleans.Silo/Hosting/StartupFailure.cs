@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Identity;
+using EcomOrleans.Engine.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using StackExchange.Redis;
@@ -12,7 +15,7 @@ public static class StartupFailure
     /// invalid options, <c>error: could not connect to Redis at host:port: ...</c> when Redis does not answer;
     /// <see langword="null"/> for any other failure (a defect, which keeps its stack trace).
     /// </summary>
-    public static string? Describe(Exception exception, string? redisConnectionString)
+    public static string? Describe(Exception exception, EngineStorage storage)
     {
         var failures = OptionFailures(exception).ToList();
         if (failures.Count > 0)
@@ -27,8 +30,20 @@ public static class StartupFailure
 
         if (Find<RedisConnectionException>(exception) is { } redis)
         {
-            var at = redisConnectionString is null ? "" : " at " + string.Join(",", ConfigurationOptions.Parse(redisConnectionString).EndPoints);
+            var at = storage.RedisConnectionString is null ? "" : " at " + string.Join(",", ConfigurationOptions.Parse(storage.RedisConnectionString).EndPoints);
             return $"error: could not connect to Redis{at}: {OneLine(redis.Message)}";
+        }
+
+        if (storage.AzureTable is { } table && Find<RequestFailedException>(exception) is { } azure)
+        {
+            // The SDK's message runs to a dozen lines of headers; the first says what went wrong.
+            var reason = azure.Status == 0 ? FirstLine(azure.InnerException?.Message ?? azure.Message) : $"{azure.Status} {azure.ErrorCode}: {FirstLine(azure.Message)}";
+            return $"error: could not reach Azure Table storage at {table.Endpoint}: {reason}";
+        }
+
+        if (storage.AzureTable is { } account && Find<AuthenticationFailedException>(exception) is { } credential)
+        {
+            return $"error: could not sign in to Azure Table storage at {account.Endpoint}: {FirstLine(credential.Message)}";
         }
 
         return null;
@@ -61,6 +76,8 @@ public static class StartupFailure
 
         return null;
     }
+
+    private static string FirstLine(string text) => text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
 
     private static string OneLine(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

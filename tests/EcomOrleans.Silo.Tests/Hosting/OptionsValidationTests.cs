@@ -1,3 +1,4 @@
+using EcomOrleans.Engine.Hosting;
 using EcomOrleans.Silo.Apis;
 using EcomOrleans.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,13 @@ public sealed class OptionsValidationTests
         { "Orleans:ClusterId", " ", "Orleans:ClusterId must be set and not blank (was ' ')." },
         { "Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint must be an absolute http or https URL, like http://otel-collector:4317 (was 'collector:4317')." },
 
+        // Storage
+        { "Storage:Provider", "Cassandra", "Storage:Provider must be Memory, Redis or AzureTable (was 'Cassandra')." },
+        { "Storage:Provider", "Redis", "Storage:Provider Redis needs ConnectionStrings:Redis, which is not set (was 'Redis')." },
+        { "Storage:Provider", "AzureTable", "Storage:Provider AzureTable needs ConnectionStrings:AzureStorage or Storage:AzureTable:ServiceUri, and neither is set (was 'AzureTable')." },
+        { "Storage:AzureTable:TableName", "grain-state", "Storage:AzureTable:TableName must be 3-63 letters and digits, starting with a letter (was 'grain-state')." },
+        { "Storage:AzureTable:ServiceUri", "accounts/ecom", "Storage:AzureTable:ServiceUri must be an absolute https URI (was accounts/ecom)." },
+
         // Security: the key itself is never echoed, only its length
         { "Security:ApiKey", "short", "Security:ApiKey must be at least 16 characters long (was 5 characters)." },
 
@@ -62,7 +70,7 @@ public sealed class OptionsValidationTests
         var failure = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(expected, failure.Message);
-        Assert.Equal($"error: invalid configuration: {expected}", StartupFailure.Describe(failure, redisConnectionString: null));
+        Assert.Equal($"error: invalid configuration: {expected}", StartupFailure.Describe(failure, EngineStorage.Memory));
     }
 
     [Fact]
@@ -82,7 +90,7 @@ public sealed class OptionsValidationTests
 
         Assert.Equal(
             "error: invalid configuration: Grains:Users:SequenceLength must be between 1 and 1000 (was 0). Ingestion:MaxBatchSize must be between 1 and 10000 (was 0).",
-            StartupFailure.Describe(failure, redisConnectionString: null));
+            StartupFailure.Describe(failure, EngineStorage.Memory));
     }
 
     /// <summary>The engine as Program.cs composes it, with one setting changed; built, not started.</summary>

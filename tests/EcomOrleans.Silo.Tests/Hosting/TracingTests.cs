@@ -111,7 +111,7 @@ public sealed class TracingTests(TracingTests.TracedEngine fixture) : IClassFixt
 
         public Task InitializeAsync()
         {
-            Engine = new EngineFactory(redis: null, services: s => s.AddOpenTelemetry().WithTracing(t => t.AddEcomTracing().AddInMemoryExporter(Spans)));
+            Engine = new EngineFactory(store: null, services: s => s.AddOpenTelemetry().WithTracing(t => t.AddEcomTracing().AddInMemoryExporter(Spans)));
             _ = Engine.Server;
             return Task.CompletedTask;
         }

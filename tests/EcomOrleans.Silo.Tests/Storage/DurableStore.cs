@@ -1,0 +1,86 @@
+using Azure.Data.Tables;
+using StackExchange.Redis;
+
+namespace EcomOrleans.Silo.Tests.Storage;
+
+/// <summary>
+/// A real durable store the engine can run on, started by <c>.ci/run</c> and named by an environment variable; a
+/// test that asks for one without it is skipped, saying which variable to set.
+/// </summary>
+public abstract class DurableStore
+{
+    /// <summary>The engine settings that select this store.</summary>
+    public abstract IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>How many stored records (Redis keys, table entities) of <paramref name="serviceId"/> have <paramref name="text"/> in their key.</summary>
+    public abstract Task<int> CountStoredAsync(string serviceId, string text);
+
+    protected static string Required(string variable, string example)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        Skip.If(string.IsNullOrWhiteSpace(value), $"Set {variable} ({example}) to run tests against a real server; .ci/run does.");
+        return value!;
+    }
+}
+
+/// <summary>Redis at <c>ECOM_TEST_REDIS</c>.</summary>
+public sealed class RedisStore : DurableStore
+{
+    public const string Variable = "ECOM_TEST_REDIS";
+
+    public RedisStore() => ConnectionString = Required(Variable, "e.g. 127.0.0.1:6379");
+
+    public string ConnectionString { get; }
+
+    public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Storage:Provider"] = "Redis",
+        ["ConnectionStrings:Redis"] = ConnectionString,
+    };
+
+    public override async Task<int> CountStoredAsync(string serviceId, string text)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        return server.Keys(pattern: $"*{serviceId}*{text}*").Count();
+    }
+}
+
+/// <summary>Azure Table storage (Azurite in CI) at the connection string in <c>ECOM_TEST_AZURE_STORAGE</c>.</summary>
+public sealed class AzureTableStore : DurableStore
+{
+    public const string Variable = "ECOM_TEST_AZURE_STORAGE";
+
+    /// <param name="tableName">A grain state table of the test's own, so that it may break it without touching others.</param>
+    public AzureTableStore(string tableName = Engine.Hosting.AzureTableStore.DefaultTableName)
+    {
+        ConnectionString = Required(Variable, "an Azure Storage connection string; Azurite's for CI");
+        TableName = tableName;
+    }
+
+    public string ConnectionString { get; }
+
+    public string TableName { get; }
+
+    public TableClient Table => new TableServiceClient(ConnectionString).GetTableClient(TableName);
+
+    public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Storage:Provider"] = "AzureTable",
+        ["ConnectionStrings:AzureStorage"] = ConnectionString,
+        ["Storage:AzureTable:TableName"] = TableName,
+    };
+
+    public override async Task<int> CountStoredAsync(string serviceId, string text)
+    {
+        // Orleans keys an entity by "<service id>_<grain id>" (partition) and the state name (row).
+        var count = 0;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(
+            filter: TableClient.CreateQueryFilter($"PartitionKey ge {serviceId} and PartitionKey lt {serviceId + "~"}"), select: ["PartitionKey"]))
+        {
+            count += entity.PartitionKey.Contains(text, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return count;
+    }
+}

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using EcomOrleans.Grains.Hosting;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
@@ -7,6 +8,7 @@ using EcomOrleans.Inference.Grains;
 using EcomOrleans.Inference.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using EcomOrleans.Engine.Storage;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
@@ -60,10 +62,19 @@ public static class EcomEngineSiloBuilderExtensions
                     // and drops what does not fit (480K characters), while binary holds 15 x 64 KB, which it checks.
                     o.UseStringFormat = false;
                 });
+
+                // The provider refuses a state over 960 KB at the write: refuse bounds that allow one at start-up instead.
+                silo.Services.AddOptions<StateSizeLimitOptions>().ValidateOnStart();
+                silo.Services.AddSingleton<IValidateOptions<StateSizeLimitOptions>, StateSizeLimitValidator>();
                 break;
         }
 
         silo.UseSystemTextJsonGrainStorageSerializer();
+
+        // Non-ASCII text as UTF-8 (up to 3 bytes a character) instead of \uXXXX escapes (6): stored state is read by
+        // the engine only, never embedded in HTML, which is all the "unsafe" in the encoder's name is about.
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(
+            o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         silo.AddEcomGrains();
         if (inference)
         {

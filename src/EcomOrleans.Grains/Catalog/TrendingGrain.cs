@@ -40,7 +40,7 @@ public sealed partial class TrendingGrain : Grain, ITrendingGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ranking = new DemandRanking(_state.State.Reports, IsCatalogWide ? int.MaxValue : _options.MaxTrackedPerCategory, _options.HalfLife);
+        _ranking = new DemandRanking(_state.State.Reports, IsCatalogWide ? _options.MaxTrackedCatalogWide : _options.MaxTrackedPerCategory, _options.HalfLife);
         // The catalog-wide ranking replaces a category's leaders on each merge, so it needs to know which they were.
         foreach (var byCategory in IsCatalogWide ? _ranking.Reports.GroupBy(r => r.Category ?? "") : [])
         {
@@ -77,7 +77,9 @@ public sealed partial class TrendingGrain : Grain, ITrendingGrain
 
     public async Task ReportAsync(SkuDemandReport report)
     {
-        _ranking.Report(report, _time.GetUtcNow());
+        // A category's ranking is keyed by its category: each report need not store it again (a category may be 200
+        // characters; the stored ranking stays far below Azure Tables' 960 KB a state, see StateSizeBounds).
+        _ranking.Report(IsCatalogWide ? report : report with { Category = null }, _time.GetUtcNow());
         _dirty = true;
         _unsent = true;
         if (_options.ReportInterval == TimeSpan.Zero)
@@ -89,6 +91,10 @@ public sealed partial class TrendingGrain : Grain, ITrendingGrain
     public Task MergeAsync(string category, IReadOnlyList<SkuDemandReport> top)
     {
         var now = _time.GetUtcNow();
+
+        // The catalog-wide ranking only needs to know which leaders came from which category, to replace them: it
+        // keeps a 64-bit tag of the category, not its text, so its stored state does not grow with category names.
+        category = CategoryTag(category);
         if (_leadersByCategory.Remove(category, out var previous))
         {
             foreach (var sku in previous)
@@ -99,13 +105,16 @@ public sealed partial class TrendingGrain : Grain, ITrendingGrain
 
         foreach (var report in top)
         {
-            _ranking.Report(report, now);
+            _ranking.Report(report with { Category = category }, now);
         }
 
         _leadersByCategory[category] = [.. top.Select(r => r.Sku)];
         _dirty = true;
         return Task.CompletedTask;
     }
+
+    internal static string CategoryTag(string category) =>
+        StableHash.Of(category).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     public Task<IReadOnlyList<RankedSku>> GetTrendingAsync(int count) =>
         Task.FromResult(_ranking.TopTrending(count, _time.GetUtcNow()));

@@ -16,9 +16,20 @@ public sealed class TrendingOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>SKUs a category's ranking keeps; past it, the weakest tenth is dropped in one go. Default 2,000.</summary>
+    /// <summary>
+    /// SKUs a category's ranking keeps; past it, the weakest tenth is dropped in one go. Default 1,000: ten times what a
+    /// fallback asks for at most, and a stored ranking under a third of Azure Tables' 960 KB a state.
+    /// </summary>
     [Range(10, 1_000_000, ErrorMessage = OptionsMessages.Between)]
-    public int MaxTrackedPerCategory { get; set; } = 2_000;
+    public int MaxTrackedPerCategory { get; set; } = 1_000;
+
+    /// <summary>
+    /// SKUs the catalog-wide ranking keeps of the leaders the categories send; past it, the weakest tenth is dropped.
+    /// Default 1,000: ten times what a fallback asks for at most (<c>Grains:Recommendations:MaxCount</c>), and a bound on
+    /// its stored state however many categories the catalog has.
+    /// </summary>
+    [Range(100, 1_000_000, ErrorMessage = OptionsMessages.Between)]
+    public int MaxTrackedCatalogWide { get; set; } = 1_000;
 
     /// <summary>SKUs of each ranking a category sends to the catalog-wide one every report interval. Default 100.</summary>
     [Range(1, 10_000, ErrorMessage = OptionsMessages.Between)]

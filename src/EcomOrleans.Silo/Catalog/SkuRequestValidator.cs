@@ -52,6 +52,10 @@ public static class SkuRequestValidator
         {
             problems[field] = [$"'{field}' must be at most {MaxTextLength} characters; got {value.Length}."];
         }
+        else if (value.Any(char.IsControl))
+        {
+            problems[field] = [$"'{field}' must not contain control characters (such as NUL, tab or newline)."];
+        }
     }
 
     private static void Money(decimal? value, string field, Dictionary<string, string[]> problems, bool mustBePositive)

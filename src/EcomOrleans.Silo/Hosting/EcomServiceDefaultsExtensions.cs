@@ -53,7 +53,9 @@ public static class EcomServiceDefaultsExtensions
             .AddMeter(InferenceInstruments.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
+            // NOTE: no scrape-response cache (the exporter's default keeps a scrape for 300 ms): a scrape right after a
+            // request must show it, and one Prometheus every 15 s is no load. A dashboard test failed on a cached scrape.
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         builder.Services.AddHealthChecks()
             .AddCheck<SiloReadyHealthCheck>("orleans-silo", tags: [ReadyTag])

@@ -100,6 +100,10 @@ public sealed partial class EventBatchValidator(IOptions<IngestionOptions> optio
             {
                 Add(problems, $"{path}.query", $"'query' must be at most {MaxQueryLength} characters; got {e.Query.Length}.");
             }
+            else if (e.Query.Any(char.IsControl))
+            {
+                Add(problems, $"{path}.query", "'query' must not contain control characters (such as NUL, tab or newline).");
+            }
             else
             {
                 query = NormalizeQuery(e.Query);

@@ -41,6 +41,19 @@ public sealed class SkusApiTests(EngineFactory engine)
     }
 
     [Fact]
+    public async Task PutSku_TextWithControlCharacters_RejectedNamingEachField()
+    {
+        var response = await engine.CreateWriter().PutAsJsonAsync(
+            "/api/skus/sku-control", new { title = "Serum\u0000", category = "skin\ncare", brand = "acme\t", price = 1m, cost = 0m, stock = 1, leadTimeDays = 1 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        const string Rule = "must not contain control characters (such as NUL, tab or newline).";
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["title"] = [$"'title' {Rule}"], ["category"] = [$"'category' {Rule}"], ["brand"] = [$"'brand' {Rule}"] },
+            await response.ReadErrorsAsync());
+    }
+
+    [Fact]
     public async Task PutSku_WithoutKey_Answers401()
     {
         var response = await engine.CreateClient().PutAsJsonAsync("/api/skus/sku-x", new { title = "t", category = "c", brand = "b", price = 1m, cost = 0m, stock = 1, leadTimeDays = 1 });

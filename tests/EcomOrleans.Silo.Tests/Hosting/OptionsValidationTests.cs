@@ -22,6 +22,7 @@ public sealed class OptionsValidationTests
         { "Grains:SearchDemand:MaxQueriesPerShard", "0", "Grains:SearchDemand:MaxQueriesPerShard must be between 1 and 100000 (was 0)." },
         { "Grains:Trending:PersistInterval", "00:00:00", "Grains:Trending:PersistInterval must be between 00:00:01 and 1.00:00:00 (was 00:00:00)." },
         { "Grains:Trending:MaxTrackedPerCategory", "9", "Grains:Trending:MaxTrackedPerCategory must be between 10 and 1000000 (was 9)." },
+        { "Grains:Trending:MaxTrackedCatalogWide", "99", "Grains:Trending:MaxTrackedCatalogWide must be between 100 and 1000000 (was 99)." },
         { "Grains:Trending:LeadersPerCategory", "0", "Grains:Trending:LeadersPerCategory must be between 1 and 10000 (was 0)." },
         { "Grains:Catalog:RefreshInterval", "00:00:00", "Grains:Catalog:RefreshInterval must be between 00:00:01 and 01:00:00 (was 00:00:00)." },
         { "Grains:Catalog:SubscriptionLifetime", "00:00:10", "Grains:Catalog:SubscriptionLifetime must be longer than RefreshInterval, 00:00:30 (was 00:00:10)." },

@@ -48,6 +48,20 @@ public sealed class EventBatchValidatorTests
         Assert.Equal(new string('s', 64), Assert.Single(events).Sku);
     }
 
+    [Theory]
+    [InlineData("serum\0")]
+    [InlineData("serum\nmatte")]
+    [InlineData("\tserum")]
+    public void TryValidate_SearchQueryWithAControlCharacter_Refused(string query)
+    {
+        Assert.False(_validator.TryValidate(Batch(Event() with { Kind = "search", Sku = null, Query = query }), out _, out var rejection));
+
+        Assert.Equal(IngestRejection.Invalid, rejection.Reason);
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["events[0].query"] = ["'query' must not contain control characters (such as NUL, tab or newline)."] },
+            rejection.Errors);
+    }
+
     [Fact]
     public void TryValidate_MoreEventsThanMaxBatchSize_IsOversized()
     {

@@ -1,0 +1,168 @@
+using EcomOrleans.Catalog;
+using EcomOrleans.Events;
+using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Grains.Common;
+using EcomOrleans.Grains.Insights;
+using EcomOrleans.Grains.Recommendations;
+using EcomOrleans.Grains.Skus;
+using EcomOrleans.Grains.Users;
+using EcomOrleans.Skus;
+using EcomOrleans.Users;
+
+namespace EcomOrleans.Grains.Storage;
+
+/// <summary>The engine's grain options, as the state size bounds depend on them.</summary>
+public sealed record StateBoundsOptions(
+    UserGrainOptions Users,
+    RecommendationOptions Recommendations,
+    SkuGrainOptions Skus,
+    TrendingOptions Trending,
+    SearchDemandOptions SearchDemand);
+
+/// <summary>One grain state at its largest: its name, its serialized size and the options that bound it.</summary>
+public sealed record StateBound(string StateName, long Bytes, IReadOnlyList<string> BoundedBy);
+
+/// <summary>
+/// The largest state each grain can hold under the configured bounds, serialized the way storage writes it: every
+/// list full, every identifier at its longest (ids 128 characters, SKUs 64), and every free text (titles,
+/// categories, queries: 200 characters) made of the costliest character the edge accepts: control characters are
+/// refused and the storage serializer writes other text as UTF-8, so a CJK character (3 bytes). A store with a
+/// limit per record (Azure Tables: 960 KB) checks these at start-up.
+/// </summary>
+/// <remarks>
+/// NOTE: the catalog shards are bounded by the catalog's size, not by an option: each holds about 1/256 of the
+/// listings (see docs/storage.md for the measured bytes per listing and the catalog size that reaches the limit).
+/// </remarks>
+public static class StateSizeBounds
+{
+    public const int MaxIdLength = 128;
+    public const int MaxSkuLength = 64;
+    public const int MaxTextLength = 200;
+
+    /// <summary>The widest user embedding counted: sixteen times the reference model's 64.</summary>
+    public const int MaxEmbeddingDimensions = 1024;
+
+    /// <summary>The costliest character a text may hold, stored: 3 bytes of UTF-8 ('"' and '\\' take 2 escaped, controls are refused).</summary>
+    private const char Costliest = '\u4E2D';
+
+    private static readonly DateTimeOffset Time = new(2026, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(-14));
+
+    /// <summary>Each grain state at its largest, serialized by <paramref name="serialize"/> (which returns the bytes stored).</summary>
+    public static IReadOnlyList<StateBound> Measure(StateBoundsOptions options, Func<object, Type, long> serialize) =>
+    [
+        new(StorageNames.UserState, serialize(LargestUser(options), typeof(UserState)),
+            [Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.DedupWindow)), Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.SequenceLength)),
+             Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.MaxSessions)), Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.MaxCategories)),
+             Key(RecommendationOptions.SectionName, nameof(RecommendationOptions.RememberedRecommendations)), Key(RecommendationOptions.SectionName, nameof(RecommendationOptions.MaxCount))]),
+        new(StorageNames.SkuState, serialize(LargestSku(), typeof(SkuState)), []),
+        new(StorageNames.SkuDemandState, serialize(LargestSkuDemand(options.Skus), typeof(SkuDemandState)),
+            [Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.DedupWindow)), Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.MaxCoViews)),
+             Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.HourlyRetention)), Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.DailyRetention))]),
+        new(StorageNames.TrendingState, serialize(LargestTrending(options.Trending), typeof(TrendingState)),
+            [Key(TrendingOptions.SectionName, nameof(TrendingOptions.MaxTrackedPerCategory)), Key(TrendingOptions.SectionName, nameof(TrendingOptions.MaxTrackedCatalogWide))]),
+        new(StorageNames.SearchDemandState, serialize(LargestSearchDemand(options.SearchDemand), typeof(SearchDemandState)),
+            [Key(SearchDemandOptions.SectionName, nameof(SearchDemandOptions.MaxQueriesPerShard))]),
+    ];
+
+    public static UserState LargestUser(StateBoundsOptions options)
+    {
+        var users = options.Users;
+        var recommendations = options.Recommendations;
+        return new UserState
+        {
+            // Searches carry the longest entries (a query); purchases a quantity and a price: take the larger of each.
+            Sequence = [.. Enumerable.Range(0, users.SequenceLength).Select(i => new SequenceEntry(
+                EventKind.Purchase, Sku(i), Time, Id(i), 1_000, 999_999.99m, Text(i)))],
+            Dedup = FullWindow(users.DedupWindow),
+            Sessions = [.. Enumerable.Range(0, users.MaxSessions).Select(i => new SessionSummary(Id(i), Time, Time, int.MaxValue))],
+            Affinities = [.. Enumerable.Range(0, users.MaxCategories).Select(i => new AffinityState { Category = Text(i), Score = -1.2345678901234567E+300, AsOf = Time })],
+            TotalEvents = long.MaxValue,
+            FirstSeen = Time,
+            LastSeen = Time,
+            Embedding = [.. Enumerable.Range(0, MaxEmbeddingDimensions).Select(i => -1.23456789E-30f * (i + 1))],
+            EmbeddingModelVersion = Text(0),
+            EmbeddingStale = true,
+            Recommendations = [.. Enumerable.Range(0, recommendations.RememberedRecommendations).Select(i => new IssuedRecommendation
+            {
+                Id = Id(i),
+                Skus = [.. Enumerable.Range(0, recommendations.MaxCount).Select(Sku)],
+                IssuedAt = Time,
+            })],
+        };
+    }
+
+    public static SkuState LargestSku() => new()
+    {
+        Catalog = new SkuCatalog(Text(0), Text(1), Text(2), 999_999.99m, 999_999.99m, int.MaxValue, int.MaxValue),
+        Stock = int.MinValue,
+        LostUnits = long.MinValue,
+        UpdatedAt = Time,
+    };
+
+    public static SkuDemandState LargestSkuDemand(SkuGrainOptions skus)
+    {
+        return new SkuDemandState
+        {
+            Totals = Counts(),
+            // One bucket per hour and per day of retention, and the one being filled.
+            Hourly = [.. Enumerable.Range(0, (int)Math.Ceiling(skus.HourlyRetention.TotalHours) + 1).Select(_ => Counts())],
+            Daily = [.. Enumerable.Range(0, (int)Math.Ceiling(skus.DailyRetention.TotalDays) + 1).Select(_ => Counts())],
+            Dedup = FullWindow(skus.DedupWindow),
+            TrendingScore = -1.2345678901234567E+300,
+            TrendingAsOf = Time,
+            CoViews = Enumerable.Range(0, skus.MaxCoViews).ToDictionary(Sku, _ => long.MinValue, StringComparer.Ordinal),
+            UpdatedAt = Time,
+        };
+    }
+
+    /// <summary>
+    /// The larger of a category's ranking (reports without their category, which is the grain's key) and the
+    /// catalog-wide one (reports tagged with a 16-character hash of their category).
+    /// </summary>
+    public static TrendingState LargestTrending(TrendingOptions trending) => new()
+    {
+        Reports = Enumerable.Range(0, Math.Max(trending.MaxTrackedPerCategory, trending.MaxTrackedCatalogWide))
+            .ToDictionary(Sku, i => new SkuDemandReport(Sku(i), new string('f', 16), -1.2345678901234567E+300, Time, long.MinValue), StringComparer.Ordinal),
+    };
+
+    public static SearchDemandState LargestSearchDemand(SearchDemandOptions search) => new()
+    {
+        Queries = Enumerable.Range(0, search.MaxQueriesPerShard)
+            .ToDictionary(Text, _ => new SearchQueryState { Searches = long.MinValue, WithoutItem = long.MinValue, LastSeen = Time }, StringComparer.Ordinal),
+    };
+
+    /// <summary>A full dedup window (as a ring that has wrapped leaves it): random 64-bit keys, which base64 cannot shorten.</summary>
+    private static DedupState FullWindow(int capacity) => new()
+    {
+        Keys = [.. Enumerable.Range(0, capacity).Select(i => StableHash.Of("key", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+        Count = capacity,
+        Next = 0,
+    };
+
+    private static DemandCountsState Counts() => new()
+    {
+        Start = Time,
+        Views = long.MinValue,
+        Clicks = long.MinValue,
+        Carts = long.MinValue,
+        Purchases = long.MinValue,
+        Units = long.MinValue,
+        Revenue = -79_228_162_514_264_337_593_543.9503m,
+    };
+
+    /// <summary>A distinct identifier of the longest length.</summary>
+    private static string Id(int i) => Distinct(i, MaxIdLength, 'i');
+
+    private static string Sku(int i) => Distinct(i, MaxSkuLength, 's');
+
+    /// <summary>A distinct free text of the longest length, made of the costliest character but the distinguishing digits.</summary>
+    private static string Text(int i) => Distinct(i, MaxTextLength, Costliest);
+
+    private static string Distinct(int i, int length, char fill)
+    {
+        var suffix = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new string(fill, length - suffix.Length) + suffix;
+    }
+
+    private static string Key(string section, string member) => $"{section}:{member}";
+}

@@ -1,0 +1,116 @@
+using EcomOrleans.Engine.Hosting;
+using EcomOrleans.Engine.Storage;
+using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Grains.Insights;
+using EcomOrleans.Grains.Recommendations;
+using EcomOrleans.Grains.Skus;
+using EcomOrleans.Grains.Storage;
+using EcomOrleans.Grains.Users;
+using EcomOrleans.Silo.Apis;
+using EcomOrleans.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+using Xunit.Abstractions;
+
+namespace EcomOrleans.Silo.Tests.Storage;
+
+/// <summary>
+/// Azure Table storage holds at most 960 KB per grain state: every state stays far below it at the default bounds,
+/// and bounds that could exceed it stop start-up, naming the option.
+/// </summary>
+public sealed class StateSizeBoundsTests(ITestOutputHelper output)
+{
+    /// <summary>"Far below": a third of what the provider can store, so a state may grow by half again and still fit.</summary>
+    private const long FarBelow = StateSizeLimitOptions.AzureTableMaxStateBytes / 3;
+
+    private const string AzureSettings = "UseDevelopmentStorage=true";
+
+    [Fact]
+    public void EveryGrainState_AtItsLargestUnderTheDefaultBounds_IsFarBelowTheAzureTableLimit()
+    {
+        using var app = Compose();
+        var serializer = app.Services.GetRequiredService<IGrainStorageSerializer>();
+
+        var bounds = StateSizeBounds.Measure(Defaults(), (state, type) => Serialized(serializer, state, type));
+
+        foreach (var bound in bounds)
+        {
+            output.WriteLine($"{bound.StateName}: {bound.Bytes:N0} bytes at its largest");
+        }
+
+        Assert.Equal(
+            [StorageNames.UserState, StorageNames.SkuState, StorageNames.SkuDemandState, StorageNames.TrendingState, StorageNames.SearchDemandState],
+            bounds.Select(b => b.StateName));
+        Assert.All(bounds, b => Assert.InRange(b.Bytes, 1, FarBelow));
+    }
+
+    [Fact]
+    public void TheLargestUserState_IsTheLargestAUserGrainCanWrite()
+    {
+        using var app = Compose();
+        var serializer = app.Services.GetRequiredService<IGrainStorageSerializer>();
+        var options = Defaults();
+        var largest = StateSizeBounds.LargestUser(options);
+
+        // Full to every bound: a window of DedupWindow keys, SequenceLength entries, MaxSessions, MaxCategories.
+        Assert.Equal(options.Users.DedupWindow, largest.Dedup.Count);
+        Assert.Equal(options.Users.SequenceLength, largest.Sequence.Count);
+        Assert.Equal(options.Users.MaxSessions, largest.Sessions.Count);
+        Assert.Equal(options.Users.MaxCategories, largest.Affinities.Count);
+        Assert.Equal(options.Recommendations.RememberedRecommendations, largest.Recommendations.Count);
+
+        // The stored form reads back: the bound measures a state the grain could load.
+        var bytes = serializer.Serialize(largest);
+        var read = serializer.Deserialize<UserState>(bytes);
+        Assert.NotNull(read);
+        Assert.Equal(largest.Dedup.Keys, read.Dedup.Keys);
+        Assert.Equal(largest.Sequence, read.Sequence);
+    }
+
+    [Theory]
+    [InlineData("Grains:Users:DedupWindow", "150000", "user")]
+    [InlineData("Grains:Skus:DedupWindow", "100000", "sku-demand")]
+    [InlineData("Grains:SearchDemand:MaxQueriesPerShard", "100000", "search-demand")]
+    [InlineData("Grains:Trending:MaxTrackedCatalogWide", "100000", "trending")]
+    public void OnAzureTables_BoundsThatCouldExceedTheLimit_StopStartUpNamingTheOption(string key, string value, string state)
+    {
+        using var app = Compose(("Storage:Provider", "AzureTable"), ("ConnectionStrings:AzureStorage", AzureSettings), (key, value));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        var message = Assert.Single(failure.Failures);
+        Assert.StartsWith($"{key} is too large for Azure Table storage: a grain's '{state}' state could reach ", message);
+        Assert.EndsWith($" bytes, more than the 983,040 it can store; lower it (was {value}).", message);
+        Assert.StartsWith($"error: invalid configuration: {key} is too large", StartupFailure.Describe(failure, EngineStorage.Memory));
+    }
+
+    [Fact]
+    public void OnRedis_TheSameBounds_AreAllowed()
+    {
+        // Redis holds 512 MB per value: the Azure Table limit is not imposed on it.
+        using var app = Compose(("Storage:Provider", "Redis"), ("ConnectionStrings:Redis", "127.0.0.1:1"), ("Grains:Users:DedupWindow", "150000"));
+
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    private static StateBoundsOptions Defaults() => new(new UserGrainOptions(), new RecommendationOptions(), new SkuGrainOptions(), new TrendingOptions(), new SearchDemandOptions());
+
+    private static long Serialized(IGrainStorageSerializer serializer, object state, Type type) =>
+        ((BinaryData)typeof(IGrainStorageSerializer).GetMethod(nameof(IGrainStorageSerializer.Serialize))!.MakeGenericMethod(type).Invoke(serializer, [state])!).ToMemory().Length;
+
+    /// <summary>The engine as Program.cs composes it, with some settings; built, not started.</summary>
+    private static WebApplication Compose(params (string Key, string Value)[] settings)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(
+            [new("ConnectionStrings:Redis", ""), new("ConnectionStrings:AzureStorage", ""), new("Security:ApiKey", "0123456789abcdef")]);
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.AddEcomServiceDefaults();
+        builder.AddEcomOrleans();
+        builder.AddEcomApi();
+        return builder.Build();
+    }
+}

@@ -214,6 +214,11 @@ public sealed partial class ModelRegistry : IDisposable
             {
                 session = new InferenceSession(onnxPath, sessionOptions);
             }
+            catch (OnnxRuntimeException exception) when (_options.ExecutionProvider == ExecutionProvider.Cuda && exception.Message.Contains("CUDA", StringComparison.OrdinalIgnoreCase))
+            {
+                // The provider's library loaded, but no device answered (no GPU, or a driver too old for CUDA 12).
+                throw new ModelLoadException($"Model '{manifest.Name}': {OnnxSessions.CudaUnavailable(exception)}", exception);
+            }
             catch (OnnxRuntimeException exception)
             {
                 throw new ModelLoadException($"Model '{manifest.Name}': model file '{onnxPath}' could not be loaded by ONNX Runtime (see the inner exception).", exception);

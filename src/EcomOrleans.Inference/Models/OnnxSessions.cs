@@ -22,7 +22,27 @@ internal static class OnnxSessions
                 $"Inference:ExecutionProvider is Cuda, but this ONNX Runtime build has no CUDA execution provider (it has {string.Join(", ", available)}). " +
                 "Build with -p:EcomInferenceGpu=true to reference Microsoft.ML.OnnxRuntime.Gpu, on a machine with CUDA, or set Inference:ExecutionProvider to Cpu.");
         }
+
+        // The GPU build lists the CUDA provider everywhere; whether it can start is known only when its library loads
+        // (with CUDA 12, cuDNN 9 and a driver), which appending it does.
+        try
+        {
+            using var probe = new SessionOptions();
+            probe.AppendExecutionProvider_CUDA(options.CudaDeviceId);
+        }
+        catch (OnnxRuntimeException exception)
+        {
+            throw new ModelLoadException(CudaUnavailable(exception), exception);
+        }
     }
+
+    /// <summary>What an operator reads when the CUDA provider is built in but cannot start here.</summary>
+    public static string CudaUnavailable(Exception exception) =>
+        $"Inference:ExecutionProvider is Cuda, but CUDA could not be started on this machine ({FirstLine(exception.Message)}). " +
+        "The GPU build needs an NVIDIA GPU with its driver, CUDA 12 and cuDNN 9; or set Inference:ExecutionProvider to Cpu.";
+
+    private static string FirstLine(string text) =>
+        text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
 
     public static SessionOptions Create(InferenceOptions options)
     {

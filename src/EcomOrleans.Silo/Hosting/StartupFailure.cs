@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Identity;
 using EcomOrleans.Engine.Hosting;
+using EcomOrleans.Inference.Models;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using StackExchange.Redis;
@@ -32,6 +33,11 @@ public static class StartupFailure
         {
             var at = storage.RedisConnectionString is null ? "" : " at " + string.Join(",", ConfigurationOptions.Parse(storage.RedisConnectionString).EndPoints);
             return $"error: could not connect to Redis{at}: {OneLine(redis.Message)}";
+        }
+
+        if (Find<ModelLoadException>(exception) is { } model)
+        {
+            return $"error: could not load the models: {OneLine(model.Message)}";
         }
 
         if (storage.AzureTable is { } table && Find<RequestFailedException>(exception) is { } azure)

@@ -34,4 +34,26 @@ public sealed class TrendingGrainTests(ClusterFixture fixture)
 
         Assert.Equal([new RankedSku("kept", 2)], await fixture.Grains.GetGrain<ITrendingGrain>(key).GetPopularAsync(5));
     }
+
+    [Fact]
+    public async Task StoredRankings_KeepNoCategoryText_ACategorysNoneAndTheCatalogWideOneATag()
+    {
+        var category = "skin care " + new string('中', 150) + Events.NewKey("c");
+        var grain = fixture.Grains.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(category));
+        var all = fixture.Grains.GetGrain<ITrendingGrain>(ITrendingGrain.AllCategories);
+        await grain.ReportAsync(new SkuDemandReport("tagged", category, 3, Now, 2));
+        await all.MergeAsync(category, [new SkuDemandReport("tagged", category, 3, Now, 2)]);
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var stored = fixture.Storage.Read("trending", grain.GetGrainId())!.ToString();
+        var storedAll = fixture.Storage.Read("trending", all.GetGrainId())!.ToString();
+        Assert.DoesNotContain("skin care", stored, StringComparison.Ordinal);
+        Assert.Contains("\"tagged\"", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("skin care", storedAll, StringComparison.Ordinal);
+        Assert.Contains($"\"{StableHash.Of(category):x16}\"", storedAll, StringComparison.Ordinal);
+        // Read back, both still rank it.
+        Assert.Equal([new RankedSku("tagged", 2)], await grain.GetPopularAsync(5));
+        Assert.Contains(new RankedSku("tagged", 2), await all.GetPopularAsync(1_000));
+    }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts two engine processes on one Redis as one Orleans cluster: silo A on http://127.0.0.1:5080,
-# silo B on http://127.0.0.1:5081. Needs a Redis on 127.0.0.1:6379 (or REDIS=host:port) and the key
+# silo B on http://127.0.0.1:5081. Needs a Redis on 127.0.0.1:6379 (or REDIS=host:port) that persists every
+# write (redis-server --appendonly yes --appendfsync always; the engine refuses one that does not) and the key
 # in Security__ApiKey. Ctrl+C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

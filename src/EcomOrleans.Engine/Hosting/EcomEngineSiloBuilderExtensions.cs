@@ -49,6 +49,8 @@ public static class EcomEngineSiloBuilderExtensions
                     o.CreateMultiplexer = async _ => (await connection.Value, IsShared: true);
                     o.DeleteStateOnClear = true;
                 });
+                silo.Services.AddSingleton(storage);
+                silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RedisPersistenceCheck>();
                 break;
             case EngineStorageKind.AzureTable:
                 var table = storage.AzureTable ?? throw new ArgumentException("Azure Table storage needs an account.", nameof(storage));

@@ -27,19 +27,26 @@ public enum EngineStorageKind
 /// <param name="RedisConnectionString">The StackExchange.Redis connection string, for <see cref="EngineStorageKind.Redis"/>.</param>
 /// <param name="Redis">The shared connection, for <see cref="EngineStorageKind.Redis"/>; clustering may use the same one.</param>
 /// <param name="AzureTable">The storage account, for <see cref="EngineStorageKind.AzureTable"/>; clustering may use the same one.</param>
+/// <param name="AllowUnpersistedRedis">Run on a Redis that does not persist every write (logged as DEGRADED) instead of refusing to start.</param>
 public sealed record EngineStorage(
     EngineStorageKind Kind,
     string? RedisConnectionString = null,
     Lazy<Task<IConnectionMultiplexer>>? Redis = null,
-    AzureTableStore? AzureTable = null)
+    AzureTableStore? AzureTable = null,
+    bool AllowUnpersistedRedis = false)
 {
     public static EngineStorage Memory { get; } = new(EngineStorageKind.Memory);
 
     public static EngineStorage SerializedMemory { get; } = new(EngineStorageKind.SerializedMemory);
 
     /// <summary>Redis at <paramref name="connectionString"/>, through one multiplexer made on first use.</summary>
-    public static EngineStorage OnRedis(string connectionString) =>
-        new(EngineStorageKind.Redis, connectionString, new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(connectionString)));
+    /// <remarks>
+    /// Start-up checks that Redis persists every write (an append-only file) and refuses one that does not, unless
+    /// <paramref name="allowUnpersisted"/>.
+    /// </remarks>
+    public static EngineStorage OnRedis(string connectionString, bool allowUnpersisted = false) =>
+        new(EngineStorageKind.Redis, connectionString, new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(connectionString)),
+            AllowUnpersistedRedis: allowUnpersisted);
 
     /// <summary>Azure Table storage in the account <paramref name="store"/> names.</summary>
     public static EngineStorage OnAzureTable(AzureTableStore store) => new(EngineStorageKind.AzureTable, AzureTable: store);

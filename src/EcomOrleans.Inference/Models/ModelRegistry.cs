@@ -216,7 +216,7 @@ public sealed partial class ModelRegistry : IDisposable
             }
             catch (OnnxRuntimeException exception) when (_options.ExecutionProvider == ExecutionProvider.Cuda && exception.Message.Contains("CUDA", StringComparison.OrdinalIgnoreCase))
             {
-                // The provider's library loaded, but no device answered (no GPU, or a driver too old for CUDA 12).
+                // The provider's library loaded, but no device answered (no GPU, or a driver too old for CUDA 13).
                 throw new ModelLoadException($"Model '{manifest.Name}': {OnnxSessions.CudaUnavailable(exception)}", exception);
             }
             catch (OnnxRuntimeException exception)

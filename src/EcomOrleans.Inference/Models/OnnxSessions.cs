@@ -24,7 +24,7 @@ internal static class OnnxSessions
         }
 
         // The GPU build lists the CUDA provider everywhere; whether it can start is known only when its library loads
-        // (with CUDA 12, cuDNN 9 and a driver), which appending it does.
+        // (with CUDA 13, cuDNN 9 and a driver), which appending it does.
         try
         {
             using var probe = new SessionOptions();
@@ -39,7 +39,7 @@ internal static class OnnxSessions
     /// <summary>What an operator reads when the CUDA provider is built in but cannot start here.</summary>
     public static string CudaUnavailable(Exception exception) =>
         $"Inference:ExecutionProvider is Cuda, but CUDA could not be started on this machine ({FirstLine(exception.Message)}). " +
-        "The GPU build needs an NVIDIA GPU with its driver, CUDA 12 and cuDNN 9; or set Inference:ExecutionProvider to Cpu.";
+        "The GPU build (ONNX Runtime 1.31) needs an NVIDIA GPU with its driver, CUDA 13 and cuDNN 9; or set Inference:ExecutionProvider to Cpu.";
 
     private static string FirstLine(string text) =>
         text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;

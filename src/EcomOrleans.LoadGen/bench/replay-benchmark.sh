@@ -48,7 +48,9 @@ start_silo
 stop_silo
 
 echo "== 3/4 HTTP replay, Redis" >&2
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes >/dev/null
+# Durable as the engine requires: an append-only file synced before each write is answered.
+mkdir -p "$OUT/redis"
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly yes --appendfsync always --dir "$OUT/redis" --daemonize yes >/dev/null
 start_silo ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
 "${LOADGEN[@]}" replay --dataset "$DATASET" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --json "${EXTRA[@]}" >"$OUT/redis.json"
 stop_silo

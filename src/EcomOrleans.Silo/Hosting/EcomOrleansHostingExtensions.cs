@@ -98,7 +98,7 @@ public static partial class EcomOrleansHostingExtensions
 
         return options.EffectiveProvider switch
         {
-            StorageOptions.RedisProvider => EngineStorage.OnRedis(options.RedisConnectionString!),
+            StorageOptions.RedisProvider => EngineStorage.OnRedis(options.RedisConnectionString!, options.Redis.AllowUnpersisted),
             StorageOptions.AzureTableProvider => EngineStorage.OnAzureTable(options.AzureTable.ServiceUri is { } uri
                 ? AzureTableStore.FromServiceUri(uri, new DefaultAzureCredential(), options.AzureTable.TableName)
                 : AzureTableStore.FromConnectionString(options.AzureStorageConnectionString!, options.AzureTable.TableName)),

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Identity;
 using EcomOrleans.Engine.Hosting;
+using EcomOrleans.Engine.Storage;
 using EcomOrleans.Inference.Models;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -33,6 +34,11 @@ public static class StartupFailure
         {
             var at = storage.RedisConnectionString is null ? "" : " at " + string.Join(",", ConfigurationOptions.Parse(storage.RedisConnectionString).EndPoints);
             return $"error: could not connect to Redis{at}: {OneLine(redis.Message)}";
+        }
+
+        if (Find<StoreNotDurableException>(exception) is { } notDurable)
+        {
+            return $"error: {notDurable.Message}";
         }
 
         if (Find<ModelLoadException>(exception) is { } model)

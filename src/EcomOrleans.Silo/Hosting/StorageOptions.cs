@@ -27,6 +27,9 @@ public sealed class StorageOptions : IValidatableObject
     [AllowedValues(null, MemoryProvider, RedisProvider, AzureTableProvider, ErrorMessage = "{0} must be Memory, Redis or AzureTable")]
     public string? Provider { get; set; }
 
+    /// <summary>The Redis settings that are not secrets.</summary>
+    public RedisStorageSettings Redis { get; set; } = new();
+
     /// <summary>The Azure Table settings that are not secrets.</summary>
     [ValidateObjectMembers]
     public AzureTableStorageSettings AzureTable { get; set; } = new();
@@ -61,6 +64,17 @@ public sealed class StorageOptions : IValidatableObject
                 break;
         }
     }
+}
+
+/// <summary>Section <c>Storage:Redis</c>.</summary>
+public sealed class RedisStorageSettings
+{
+    /// <summary>
+    /// Run on a Redis that does not persist every write (no append-only file, or one the OS flushes when it likes),
+    /// logged at start-up as DEGRADED, instead of refusing to start. Default false: a Redis crash would lose
+    /// events the engine acknowledged.
+    /// </summary>
+    public bool AllowUnpersisted { get; set; }
 }
 
 /// <summary>Section <c>Storage:AzureTable</c>.</summary>

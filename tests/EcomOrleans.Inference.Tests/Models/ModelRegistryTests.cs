@@ -195,7 +195,7 @@ public sealed class ModelRegistryTests : IDisposable
         var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
 
         Assert.StartsWith("Inference:ExecutionProvider is Cuda, but CUDA could not be started on this machine (", error.Message);
-        Assert.EndsWith("). The GPU build needs an NVIDIA GPU with its driver, CUDA 12 and cuDNN 9; or set Inference:ExecutionProvider to Cpu.", error.Message);
+        Assert.EndsWith("). The GPU build (ONNX Runtime 1.31) needs an NVIDIA GPU with its driver, CUDA 13 and cuDNN 9; or set Inference:ExecutionProvider to Cpu.", error.Message);
         Assert.IsType<OnnxRuntimeException>(error.InnerException);
     }
 

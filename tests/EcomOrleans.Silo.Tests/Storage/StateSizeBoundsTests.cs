@@ -82,6 +82,7 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
         var failure = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
 
         var message = Assert.Single(failure.Failures);
+        output.WriteLine(message);
         Assert.StartsWith($"{key} is too large for Azure Table storage: a grain's '{state}' state could reach ", message);
         Assert.EndsWith($" bytes, more than the 983,040 it can store; lower it (was {value}).", message);
         Assert.StartsWith($"error: invalid configuration: {key} is too large", StartupFailure.Describe(failure, EngineStorage.Memory));

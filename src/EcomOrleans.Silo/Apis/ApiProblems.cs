@@ -16,6 +16,26 @@ internal static class ApiProblems
     public static ValidationProblem? CheckSku(string sku) =>
         Identifiers.IsValidSku(sku) ? null : InvalidId("sku", sku, Identifiers.SkuRule);
 
+    /// <summary>
+    /// A whole-number query parameter between <paramref name="min"/> and <paramref name="max"/>, or its default when
+    /// absent; on anything else an error naming it (minimal APIs' own binding answers a bare 400 naming nothing).
+    /// </summary>
+    public static int WholeParameter(string? value, string name, int min, int max, int fallback, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [$"'{name}' must be a whole number between {min} and {max}; got '{(value.Length <= 20 ? value : value[..20] + "...")}'."];
+        return fallback;
+    }
+
     public static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 }

@@ -33,32 +33,13 @@ public static class EventsApi
         EventIngestor ingestor,
         IOptions<JsonOptions> json)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var (batch, problem) = await JsonBody.ReadAsync<EventBatchRequest>(request, json.Value.SerializerOptions, MaxBodyBytes);
+        switch (problem?.Result)
         {
-            return Reject(IngestRejection.Oversized, TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Request body too large",
-                detail: $"A request body may be at most {MaxBodyBytes} bytes; this one is {request.ContentLength}."));
-        }
-
-        EventBatchRequest? batch;
-        try
-        {
-            batch = await JsonSerializer.DeserializeAsync<EventBatchRequest>(request.Body, json.Value.SerializerOptions, request.HttpContext.RequestAborted);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Reject(IngestRejection.Oversized, TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Request body too large",
-                detail: $"A request body may be at most {MaxBodyBytes} bytes."));
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Reject(IngestRejection.Malformed, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [$"The body is not valid JSON for an event batch: {ex.Message.Split(" Path:")[0]}"] },
-                title: "The request body could not be read"));
+            case ProblemHttpResult refused:
+                return Reject(refused.StatusCode == StatusCodes.Status413PayloadTooLarge ? IngestRejection.Oversized : IngestRejection.Malformed, refused);
+            case ValidationProblem malformed:
+                return Reject(IngestRejection.Malformed, malformed);
         }
 
         if (!validator.TryValidate(batch, out var events, out var rejection))

@@ -14,14 +14,13 @@ public static class InsightsApi
     }
 
     /// <summary>Latent demand: the most searched queries across all shards (one entry per query), with how many led to no item.</summary>
-    public static async Task<Results<Ok<DemandGapsResponse>, ValidationProblem>> GetDemandGapsAsync(IGrainFactory grains, int? count = null)
+    public static async Task<Results<Ok<DemandGapsResponse>, ValidationProblem>> GetDemandGapsAsync(IGrainFactory grains, string? count = null)
     {
-        var take = count ?? 20;
-        if (take is < 1 or > MaxCount)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, 20, errors);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["count"] = [$"'count' must be between 1 and {MaxCount}; got {take}."] },
-                title: "The request was rejected");
+            return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }
 
         var shards = await Task.WhenAll(SearchDemandShards.AllKeys().Select(k => grains.GetGrain<ISearchDemandGrain>(k).GetTopAsync(take)));

@@ -21,7 +21,7 @@ public static class RecommendationsApi
     /// <c>sessionId</c> seeds session co-views, <c>category</c> keeps one category only.
     /// </summary>
     public static async Task<Results<Ok<Recommendation>, ValidationProblem>> GetAsync(
-        string userId, IGrainFactory grains, int? count = null, string? sessionId = null, string? category = null)
+        string userId, IGrainFactory grains, string? count = null, string? sessionId = null, string? category = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Identifiers.IsValidId(userId))
@@ -29,10 +29,7 @@ public static class RecommendationsApi
             errors["userId"] = [$"'userId' {Identifiers.IdRule}."];
         }
 
-        if (count is < 1 or > MaxCount)
-        {
-            errors["count"] = [$"'count' must be between 1 and {MaxCount}; got {count}."];
-        }
+        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, DefaultCount, errors);
 
         if (sessionId is not null && !Identifiers.IsValidId(sessionId))
         {
@@ -50,7 +47,7 @@ public static class RecommendationsApi
         }
 
         var recommendation = await grains.GetGrain<IUserGrain>(userId)
-            .RecommendAsync(new RecommendationRequest(count ?? DefaultCount, sessionId, category?.Trim()));
+            .RecommendAsync(new RecommendationRequest(take, sessionId, category?.Trim()));
         return TypedResults.Ok(recommendation);
     }
 }

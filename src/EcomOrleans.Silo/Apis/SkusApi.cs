@@ -2,6 +2,9 @@ using EcomOrleans.Silo.Catalog;
 using EcomOrleans.Silo.Security;
 using EcomOrleans.Skus;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
 
 namespace EcomOrleans.Silo.Apis;
 
@@ -10,18 +13,31 @@ public static class SkusApi
     public static IEndpointRouteBuilder MapSkusApi(this IEndpointRouteBuilder app)
     {
         var skus = app.MapGroup("/api/skus").WithTags("SKUs");
-        skus.MapPut("/{sku}", PutAsync).AddEndpointFilter<ApiKeyEndpointFilter>();
+        skus.MapPut("/{sku}", PutAsync).AddEndpointFilter<ApiKeyEndpointFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         skus.MapGet("/{sku}", GetAsync);
         skus.MapGet("/{sku}/demand", GetDemandAsync);
         return app;
     }
 
+    /// <summary>A SKU's facts are a few hundred bytes: 16 KiB is plenty, and a larger body is refused before it is read.</summary>
+    public const long MaxBodyBytes = 16 * 1024;
+
     /// <summary>Sets a SKU's catalog facts; <c>stock</c> replaces the units on hand.</summary>
-    public static async Task<Results<Ok<SkuResponse>, ValidationProblem>> PutAsync(string sku, SkuRequest? request, IGrainFactory grains)
+    public static async Task<Results<Ok<SkuResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string sku, HttpRequest http, IOptions<JsonOptions> json, IGrainFactory grains)
     {
         if (ApiProblems.CheckSku(sku) is { } invalidSku)
         {
             return invalidSku;
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<SkuRequest>(http, json.Value.SerializerOptions, MaxBodyBytes);
+        switch (problem?.Result)
+        {
+            case ProblemHttpResult refused:
+                return refused;
+            case ValidationProblem malformed:
+                return malformed;
         }
 
         if (!SkuRequestValidator.TryValidate(request, out var catalog, out var errors))

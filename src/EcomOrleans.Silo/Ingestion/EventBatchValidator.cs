@@ -109,6 +109,11 @@ public sealed partial class EventBatchValidator(IOptions<IngestionOptions> optio
                 query = NormalizeQuery(e.Query);
             }
         }
+        else if (kind is not null && e.Query is not null)
+        {
+            // Not kept on other kinds: accepting it would store nothing and say nothing.
+            Add(problems, $"{path}.query", $"'query' belongs to search events only; this is a {e.Kind} event.");
+        }
 
         if (e.Sku is null)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace EcomOrleans.Silo.Tests.Apis;
 
@@ -90,17 +91,63 @@ public sealed class EventsApiTests(EngineFactory engine)
         Assert.Equal(["At least one event is required."], (await response.ReadErrorsAsync())["events"]);
     }
 
-    [Fact]
-    public async Task PostEvents_MalformedJson_RejectedNamingWhereItBroke()
+    public static TheoryData<string, string, string> UnreadableBodies => new()
     {
-        using var body = new StringContent("""{"events":[{"eventId":"e1","quantity":"three"}]}""", Encoding.UTF8, "application/json");
+        // A text where a number belongs, and a number sent as a string: the same rule, no .NET type named.
+        { """{"events":[{"eventId":"e1","quantity":"three"}]}""", "events[0].quantity", "'quantity' has the wrong JSON type (a number must not be quoted, a text must be)." },
+        { """{"events":[{"eventId":"e1","quantity":"2"}]}""", "events[0].quantity", "'quantity' has the wrong JSON type (a number must not be quoted, a text must be)." },
+        { """{"events":[{"eventId":"e1","eventId":"e2"}]}""", "events[0].eventId", "'eventId' appears more than once." },
+        { """{"events":[{"eventId":"e1","colour":"red"}]}""", "events[0].colour", "'colour' is not a field of this body." },
+        // Truncated: blamed on the body, not on the event the reader happened to stop in.
+        { """{"events":[{"eventId":"e1","userId":"u""", "body", "The body is not complete JSON: it ends before its last value is closed (line 1, byte 39)." },
+        { "", "body", "The body is not complete JSON: it ends before its last value is closed (line 1, byte 1)." },
+        { "[1,", "body", "The body must be a JSON object." },
+        { "{\"events\":[{\"eventId\":\"e1\"}]", "body", "The body is not complete JSON: it ends before its last value is closed (line 1, byte 29)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies))]
+    public async Task PostEvents_UnreadableBody_RejectedNamingTheField(string json, string field, string message)
+    {
+        using var body = new StringContent(json, Encoding.UTF8, "application/json");
 
         var response = await engine.CreateWriter().PostAsync("/api/events", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = await response.ReadErrorsAsync();
-        var message = Assert.Single(errors["events[0].quantity"]);
-        Assert.StartsWith("The body is not valid JSON for an event batch: ", message);
+        Assert.Equal(field, Assert.Single(errors).Key);
+        Assert.Equal(message, Assert.Single(errors[field]));
+        Assert.DoesNotContain("EcomOrleans.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "no Content-Type")]
+    [InlineData("text/plain", "'text/plain; charset=utf-8'")]
+    [InlineData("application/x-www-form-urlencoded", "'application/x-www-form-urlencoded; charset=utf-8'")]
+    public async Task PostEvents_NotSentAsJson_Answers415(string? mediaType, string got)
+    {
+        using var body = new StringContent(JsonSerializer.Serialize(Json.Batch(Json.Event("e1", "u-415", "view", Now))), Encoding.UTF8, mediaType);
+        if (mediaType is null)
+        {
+            body.Headers.ContentType = null;
+        }
+
+        var response = await engine.CreateWriter().PostAsync("/api/events", body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"The body must be JSON, sent with 'Content-Type: application/json'; got {got}.", (string?)(await response.ReadObjectAsync())["detail"]);
+    }
+
+    [Fact]
+    public async Task PostEvents_AQueryOnAViewEvent_RejectedNamingIt()
+    {
+        var response = await engine.CreateWriter().PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e1", "u-query", "view", Now, query: "serum")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["events[0].query"] = ["'query' belongs to search events only; this is a view event."] },
+            await response.ReadErrorsAsync());
     }
 
     [Theory]

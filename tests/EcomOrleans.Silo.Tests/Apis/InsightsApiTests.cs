@@ -24,4 +24,15 @@ public sealed class InsightsApiTests(EngineFactory engine)
         var entry = Assert.Single(gaps!.Searches, s => s.Query == query);
         Assert.Equal(new SearchQueryCount(query, 3, 2, at), entry);
     }
+
+    [Fact]
+    public async Task DemandGaps_ACountThatIsNotAWholeNumber_NamesIt()
+    {
+        var response = await engine.CreateClient().GetAsync("/api/insights/demand-gaps?count=abc");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["count"] = [$"'count' must be a whole number between 1 and {InsightsApi.MaxCount}; got 'abc'."] },
+            await response.ReadErrorsAsync());
+    }
 }

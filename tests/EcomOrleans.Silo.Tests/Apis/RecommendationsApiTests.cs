@@ -51,10 +51,25 @@ public sealed class RecommendationsApiTests(EngineFactory engine)
         Assert.Equal(
             new Dictionary<string, string[]>
             {
-                ["count"] = ["'count' must be between 1 and 100; got 0."],
+                ["count"] = ["'count' must be a whole number between 1 and 100; got '0'."],
                 ["sessionId"] = ["'sessionId' must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit."],
                 ["category"] = ["'category' must be 1-200 characters and not blank."],
             },
+            await response.ReadErrorsAsync());
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData("-3")]
+    [InlineData("99999999999")]
+    public async Task GetRecommendations_ACountThatIsNotAWholeNumber_NamesIt(string count)
+    {
+        var response = await engine.CreateClient().GetAsync($"/api/users/u-1/recommendations?count={count}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["count"] = [$"'count' must be a whole number between 1 and 100; got '{count}'."] },
             await response.ReadErrorsAsync());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 
 namespace EcomOrleans.Silo.Tests.Apis;
 
@@ -51,6 +52,40 @@ public sealed class SkusApiTests(EngineFactory engine)
         Assert.Equal(
             new Dictionary<string, string[]> { ["title"] = [$"'title' {Rule}"], ["category"] = [$"'category' {Rule}"], ["brand"] = [$"'brand' {Rule}"] },
             await response.ReadErrorsAsync());
+    }
+
+    [Fact]
+    public async Task PutSku_BadJson_RejectedNamingTheField()
+    {
+        using var body = new StringContent("""{"title":"t","category":"c","brand":"b","price":"cheap","cost":0,"stock":1,"leadTimeDays":1}""", Encoding.UTF8, "application/json");
+
+        var response = await engine.CreateWriter().PutAsync("/api/skus/sku-bad-json", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["price"] = ["'price' has the wrong JSON type (a number must not be quoted, a text must be)."] },
+            await response.ReadErrorsAsync());
+    }
+
+    [Fact]
+    public async Task PutSku_ABodyOverTheLimit_Answers413BeforeReadingIt()
+    {
+        using var body = new StringContent($$"""{"title":"{{new string('t', 20_000)}}"}""", Encoding.UTF8, "application/json");
+
+        var response = await engine.CreateWriter().PutAsync("/api/skus/sku-huge", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal($"A request body here may be at most 16384 bytes; this one is {body.Headers.ContentLength}.", (string?)(await response.ReadObjectAsync())["detail"]);
+    }
+
+    [Fact]
+    public async Task PutSku_NotSentAsJson_Answers415()
+    {
+        using var body = new StringContent("title=t", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await engine.CreateWriter().PutAsync("/api/skus/sku-form", body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcomOrleans.Configuration;
 using EcomOrleans.Events;
+using EcomOrleans.Silo.Admission;
 using EcomOrleans.Silo.Ingestion;
 using EcomOrleans.Silo.Security;
 
@@ -26,6 +27,7 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         services.AddApiKey();
+        services.AddEcomAdmission();
         services.AddValidatedOptions<IngestionOptions, IngestionOptionsValidator>(IngestionOptions.SectionName);
         services.AddSingleton<EventBatchValidator>();
         services.AddSingleton<EventIngestor>();

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using EcomOrleans.Silo.Admission;
 using EcomOrleans.Silo.Ingestion;
 using EcomOrleans.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
 using Microsoft.Extensions.Options;
+using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
 
 namespace EcomOrleans.Silo.Apis;
 
@@ -19,6 +20,7 @@ public static class EventsApi
             .WithTags("Events")
             .MapPost("/", IngestAsync)
             .AddEndpointFilter<ApiKeyEndpointFilter>()
+            .RequireWriteAdmission()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }

@@ -1,4 +1,5 @@
 using EcomOrleans.Insights;
+using EcomOrleans.Silo.Admission;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcomOrleans.Silo.Apis;
@@ -9,7 +10,7 @@ public static class InsightsApi
 
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/insights").WithTags("Insights").MapGet("/demand-gaps", GetDemandGapsAsync);
+        app.MapGroup("/api/insights").WithTags("Insights").MapGet("/demand-gaps", GetDemandGapsAsync).RequireReadAdmission();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using EcomOrleans.Recommendations;
+using EcomOrleans.Silo.Admission;
 using EcomOrleans.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ public static class RecommendationsApi
 
     public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/users").WithTags("Recommendations").MapGet("/{userId}/recommendations", GetAsync);
+        app.MapGroup("/api/users").WithTags("Recommendations").MapGet("/{userId}/recommendations", GetAsync).RequireReadAdmission();
         return app;
     }
 

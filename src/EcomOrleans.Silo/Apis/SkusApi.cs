@@ -1,3 +1,4 @@
+using EcomOrleans.Silo.Admission;
 using EcomOrleans.Silo.Catalog;
 using EcomOrleans.Silo.Security;
 using EcomOrleans.Skus;
@@ -13,9 +14,9 @@ public static class SkusApi
     public static IEndpointRouteBuilder MapSkusApi(this IEndpointRouteBuilder app)
     {
         var skus = app.MapGroup("/api/skus").WithTags("SKUs");
-        skus.MapPut("/{sku}", PutAsync).AddEndpointFilter<ApiKeyEndpointFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        skus.MapGet("/{sku}", GetAsync);
-        skus.MapGet("/{sku}/demand", GetDemandAsync);
+        skus.MapPut("/{sku}", PutAsync).AddEndpointFilter<ApiKeyEndpointFilter>().RequireWriteAdmission().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        skus.MapGet("/{sku}", GetAsync).RequireReadAdmission();
+        skus.MapGet("/{sku}/demand", GetDemandAsync).RequireReadAdmission();
         return app;
     }
 

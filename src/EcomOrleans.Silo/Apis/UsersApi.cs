@@ -1,3 +1,4 @@
+using EcomOrleans.Silo.Admission;
 using EcomOrleans.Silo.Security;
 using EcomOrleans.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,8 +10,8 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").WithTags("Users");
-        users.MapGet("/{userId}", GetProfileAsync);
-        users.MapDelete("/{userId}", ForgetAsync).AddEndpointFilter<ApiKeyEndpointFilter>();
+        users.MapGet("/{userId}", GetProfileAsync).RequireReadAdmission();
+        users.MapDelete("/{userId}", ForgetAsync).AddEndpointFilter<ApiKeyEndpointFilter>().RequireWriteAdmission();
         return app;
     }
 

@@ -67,6 +67,7 @@ public static class EcomServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         return app;
     }
 

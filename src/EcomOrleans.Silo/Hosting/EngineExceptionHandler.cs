@@ -1,3 +1,4 @@
+using Azure;
 using EcomOrleans.Inference;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Storage;
@@ -16,6 +17,12 @@ internal sealed partial class EngineExceptionHandler(IProblemDetailsService prob
         var unavailable = IsUnavailable(exception);
         LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        if (unavailable)
+        {
+            // Clients are told to retry 503s; say when. A silo failure is detected and a store fails over in seconds.
+            context.Response.Headers.RetryAfter = "1";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -33,7 +40,8 @@ internal sealed partial class EngineExceptionHandler(IProblemDetailsService prob
 
     private static bool IsUnavailable(Exception exception) => exception switch
     {
-        TimeoutException or OrleansException or RedisException or InconsistentStateException or InferenceOverloadedException or ModelNotLoadedException => true,
+        TimeoutException or OrleansException or RedisException or RequestFailedException or InconsistentStateException
+            or InferenceOverloadedException or ModelNotLoadedException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         _ when exception.InnerException is { } inner => IsUnavailable(inner),
         _ => false,

@@ -55,6 +55,10 @@ public sealed class OptionsValidationTests
         // Security: the key itself is never echoed, only its length
         { "Security:ApiKey", "short", "Security:ApiKey must be at least 16 characters long (was 5 characters)." },
 
+        // Admission
+        { "Admission:Writes:MaxConcurrent", "0", "Admission:Writes:MaxConcurrent must be between 1 and 100000 (was 0)." },
+        { "Admission:Reads:RequestsPerSecond", "0", "Admission:Reads:RequestsPerSecond must be between 0.001 and 1000000 (was 0)." },
+
         // Ingestion
         { "Ingestion:MaxBatchSize", "0", "Ingestion:MaxBatchSize must be between 1 and 10000 (was 0)." },
         { "Ingestion:MaxFutureSkew", "-00:01:00", "Ingestion:MaxFutureSkew must be between 00:00:00 and 1.00:00:00 (was -00:01:00)." },

@@ -35,6 +35,7 @@ public sealed class AzureTableStoreContractTests() : DurableStoreContractTests((
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
 
         // Back again (empty): the client's retry of the same batch is applied, once.
         await store.Table.CreateIfNotExistsAsync();

@@ -1,18 +1,25 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EcomOrleans.Silo.Tests.Storage;
 
 namespace EcomOrleans.Silo.Tests;
 
 /// <summary>Every metric a dashboard in grafana/ queries is one the engine really exports.</summary>
-[Collection(EngineCollection.Name)]
-public sealed partial class GrafanaDashboardTests(EngineFactory engine)
+/// <remarks>
+/// NOTE: against a silo in a process of its own, as it runs in production. Every silo has a meter named
+/// Microsoft.Orleans, and an engine's metrics pipeline listens to every meter of that name in the process: with the
+/// test run's other engines starting and stopping beside it, its scrape now and then lacked an observable gauge
+/// (orleans_catalog_activations) or a histogram that another silo's meter had shadowed.
+/// </remarks>
+public sealed partial class GrafanaDashboardTests
 {
     [Fact]
     public async Task Dashboards_QueryOnlyMetricsTheEngineExports()
     {
-        var writer = engine.CreateWriter();
-        var now = engine.Time.GetUtcNow();
+        using var silo = SiloProcess.Start(store: null, $"test-{Guid.NewGuid():N}");
+        var writer = silo.Client;
+        var now = DateTimeOffset.UtcNow;
         var sku = $"dash-{Guid.NewGuid():N}"[..20];
         await writer.PutAsJsonAsync($"/api/skus/{sku}", new { title = "t", category = "c", brand = "b", price = 1m, cost = 0m, stock = 0, leadTimeDays = 1 });
         // A purchase of an item with no stock (lost units), a duplicate, and a rejected batch.

@@ -39,6 +39,11 @@ public sealed class KeyedOptionsValidator<TOptions>(string section, IValidateOpt
             text = text[GeneratedRangeOpening.Length..];
         }
 
+        if (text.Contains(" (was ", StringComparison.Ordinal))
+        {
+            return text.TrimEnd('.') + "."; // The rule already says what the value was.
+        }
+
         var keyEnd = text.IndexOf(' ', StringComparison.Ordinal);
         if (keyEnd < 0 || !text.StartsWith(section, StringComparison.Ordinal) || text.Length == section.Length || text[section.Length] is not ('.' or ':'))
         {

@@ -19,7 +19,7 @@ public static class EventsApi
         app.MapGroup("/api/events")
             .WithTags("Events")
             .MapPost("/", IngestAsync)
-            .AddEndpointFilter<ApiKeyEndpointFilter>()
+            .RequireApiRole(ApiRoles.Ingest)
             .RequireWriteAdmission()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;

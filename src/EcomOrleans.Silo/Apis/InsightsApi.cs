@@ -1,5 +1,6 @@
 using EcomOrleans.Insights;
 using EcomOrleans.Silo.Admission;
+using EcomOrleans.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcomOrleans.Silo.Apis;
@@ -10,7 +11,7 @@ public static class InsightsApi
 
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/insights").WithTags("Insights").MapGet("/demand-gaps", GetDemandGapsAsync).RequireReadAdmission();
+        app.MapGroup("/api/insights").WithTags("Insights").MapGet("/demand-gaps", GetDemandGapsAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
         return app;
     }
 

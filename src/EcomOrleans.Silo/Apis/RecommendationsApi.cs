@@ -1,5 +1,6 @@
 using EcomOrleans.Recommendations;
 using EcomOrleans.Silo.Admission;
+using EcomOrleans.Silo.Security;
 using EcomOrleans.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,7 @@ public static class RecommendationsApi
 
     public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/users").WithTags("Recommendations").MapGet("/{userId}/recommendations", GetAsync).RequireReadAdmission();
+        app.MapGroup("/api/users").WithTags("Recommendations").MapGet("/{userId}/recommendations", GetAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
         return app;
     }
 

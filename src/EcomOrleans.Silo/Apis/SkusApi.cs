@@ -14,9 +14,9 @@ public static class SkusApi
     public static IEndpointRouteBuilder MapSkusApi(this IEndpointRouteBuilder app)
     {
         var skus = app.MapGroup("/api/skus").WithTags("SKUs");
-        skus.MapPut("/{sku}", PutAsync).AddEndpointFilter<ApiKeyEndpointFilter>().RequireWriteAdmission().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        skus.MapGet("/{sku}", GetAsync).RequireReadAdmission();
-        skus.MapGet("/{sku}/demand", GetDemandAsync).RequireReadAdmission();
+        skus.MapPut("/{sku}", PutAsync).RequireApiRole(ApiRoles.Admin).RequireWriteAdmission().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        skus.MapGet("/{sku}", GetAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
+        skus.MapGet("/{sku}/demand", GetDemandAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
         return app;
     }
 

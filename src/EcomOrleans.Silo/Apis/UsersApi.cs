@@ -10,8 +10,8 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").WithTags("Users");
-        users.MapGet("/{userId}", GetProfileAsync).RequireReadAdmission();
-        users.MapDelete("/{userId}", ForgetAsync).AddEndpointFilter<ApiKeyEndpointFilter>().RequireWriteAdmission();
+        users.MapGet("/{userId}", GetProfileAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
+        users.MapDelete("/{userId}", ForgetAsync).RequireApiRole(ApiRoles.Admin).RequireWriteAdmission();
         return app;
     }
 

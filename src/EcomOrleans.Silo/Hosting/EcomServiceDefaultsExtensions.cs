@@ -4,6 +4,7 @@ using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
 using EcomOrleans.Inference;
 using EcomOrleans.Silo.Ingestion;
+using EcomOrleans.Silo.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
@@ -68,6 +69,21 @@ public static class EcomServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+
+        // /metrics asks for a read key only when Security:ProtectMetrics says so (a Prometheus scrapes it unauthenticated
+        // on the private network by default); health always answers, for probes.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Equals("/metrics", StringComparison.Ordinal)
+                && context.RequestServices.GetRequiredService<IOptionsMonitor<ApiKeyOptions>>().CurrentValue.ProtectMetrics
+                && context.RequestServices.GetRequiredService<ApiKeyRing>().Check(context, ApiRoles.Read) is { } refused)
+            {
+                await refused.ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
         return app;
     }
 

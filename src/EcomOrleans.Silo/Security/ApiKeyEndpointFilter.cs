@@ -1,27 +1,86 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Silo.Security;
 
-/// <summary>Rejects a request without the right <c>X-Api-Key</c> with 401 problem details.</summary>
-internal sealed class ApiKeyEndpointFilter(ApiKey key) : IEndpointFilter
+/// <summary>
+/// Lets a request through when its <c>X-Api-Key</c> has <paramref name="role"/>: 401 problem details without a
+/// known key, 403 with one that lacks the role.
+/// </summary>
+internal sealed class ApiKeyEndpointFilter(string role) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<ApiKeyRing>().Check(context.HttpContext, role) ?? await next(context);
+}
+
+/// <summary>The keys in effect, rebuilt when configuration reloads; a presented key is found by its SHA-256.</summary>
+internal sealed class ApiKeyRing : IDisposable
+{
+    private readonly ApiKey _primary;
+    private readonly IDisposable? _subscription;
+    private volatile Ring _ring;
+
+    public ApiKeyRing(ApiKey primary, IOptionsMonitor<ApiKeyOptions> options)
     {
-        var presented = context.HttpContext.Request.Headers[ApiKeyOptions.HeaderName].ToString();
-        if (!key.Matches(presented))
+        _primary = primary;
+        _ring = Build(options.CurrentValue);
+        _subscription = options.OnChange(changed => _ring = Build(changed));
+    }
+
+    /// <summary>Null when the request may go on; otherwise the 401 or 403 to answer.</summary>
+    public IResult? Check(HttpContext context, string role)
+    {
+        var ring = _ring;
+        if (role == ApiRoles.Read && ring.AnonymousReads)
+        {
+            return null;
+        }
+
+        var presented = context.Request.Headers[ApiKeyOptions.HeaderName].ToString();
+        if (presented.Length == 0 || Find(ring, presented) is not { } caller)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Missing or wrong API key",
-                detail: $"This endpoint changes state; send the engine's key in the {ApiKeyOptions.HeaderName} header.");
+                detail: $"Send a key with the '{role}' role in the {ApiKeyOptions.HeaderName} header.");
         }
 
-        return await next(context);
+        if (!caller.Roles.Contains(role) && !caller.Roles.Contains(ApiRoles.Admin))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "This key may not do that",
+                detail: $"The key '{caller.Name}' has the roles {string.Join(", ", caller.Roles.Order(StringComparer.Ordinal))}; this needs '{role}'.");
+        }
+
+        return null;
     }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private (string Name, IReadOnlySet<string> Roles)? Find(Ring ring, string presented)
+    {
+        if (_primary.Matches(presented))
+        {
+            return ("primary", new HashSet<string>([ApiRoles.Admin], StringComparer.Ordinal));
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+        return ring.ByHash.TryGetValue(hash, out var named) ? named : null;
+    }
+
+    private static Ring Build(ApiKeyOptions options) => new(
+        options.Keys
+            .Where(k => k.Value.Hash is { Length: 71 })
+            .GroupBy(k => k.Value.Hash!["sha256:".Length..].ToLowerInvariant(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().Key, ApiRoles.Parse(g.First().Value.Roles).Known), StringComparer.Ordinal),
+        options.AnonymousReads);
+
+    private sealed record Ring(Dictionary<string, (string Name, IReadOnlySet<string> Roles)> ByHash, bool AnonymousReads);
 }
 
-/// <summary>The effective API key, compared in constant time.</summary>
+/// <summary>The all-roles key (<c>Security:ApiKey</c>, or one made for this process), compared in constant time.</summary>
 /// <param name="isGenerated">Whether no key was configured and this one was made for the process's lifetime.</param>
 internal sealed class ApiKey(string value, bool isGenerated)
 {
@@ -34,3 +93,13 @@ internal sealed class ApiKey(string value, bool isGenerated)
     public bool Matches(string presented) =>
         presented.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);
 }
+
+/// <summary>Endpoints name the role they need.</summary>
+internal static class ApiRoleEndpointExtensions
+{
+    public static RouteHandlerBuilder RequireApiRole(this RouteHandlerBuilder endpoint, string role) =>
+        endpoint.AddEndpointFilter(new ApiKeyEndpointFilter(role)).WithMetadata(new RequiredApiRole(role));
+}
+
+/// <summary>Endpoint metadata: the role an endpoint needs (for its documentation).</summary>
+public sealed record RequiredApiRole(string Role);

@@ -19,7 +19,7 @@ public sealed class InsightsApiTests(EngineFactory engine)
         await engine.Grains.GetGrain<ISearchDemandGrain>(legacy).RecordSearchesAsync(
             [new SearchObserved(query, "beauty-1", at.AddMinutes(-5)), new SearchObserved(query, null, at.AddMinutes(-4))]);
 
-        var gaps = await engine.CreateClient().GetFromJsonAsync<DemandGapsResponse>($"/api/insights/demand-gaps?count={InsightsApi.MaxCount}");
+        var gaps = await engine.CreateWriter().GetFromJsonAsync<DemandGapsResponse>($"/api/insights/demand-gaps?count={InsightsApi.MaxCount}");
 
         var entry = Assert.Single(gaps!.Searches, s => s.Query == query);
         Assert.Equal(new SearchQueryCount(query, 3, 2, at), entry);
@@ -28,7 +28,7 @@ public sealed class InsightsApiTests(EngineFactory engine)
     [Fact]
     public async Task DemandGaps_ACountThatIsNotAWholeNumber_NamesIt()
     {
-        var response = await engine.CreateClient().GetAsync("/api/insights/demand-gaps?count=abc");
+        var response = await engine.CreateWriter().GetAsync("/api/insights/demand-gaps?count=abc");
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(

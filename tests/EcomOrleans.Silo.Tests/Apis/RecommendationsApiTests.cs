@@ -45,7 +45,7 @@ public sealed class RecommendationsApiTests(EngineFactory engine)
     [Fact]
     public async Task GetRecommendations_BadParameters_NamesEachOne()
     {
-        var response = await engine.CreateClient().GetAsync("/api/users/u-1/recommendations?count=0&sessionId=bad%20id&category=%20");
+        var response = await engine.CreateWriter().GetAsync("/api/users/u-1/recommendations?count=0&sessionId=bad%20id&category=%20");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
@@ -65,7 +65,7 @@ public sealed class RecommendationsApiTests(EngineFactory engine)
     [InlineData("99999999999")]
     public async Task GetRecommendations_ACountThatIsNotAWholeNumber_NamesIt(string count)
     {
-        var response = await engine.CreateClient().GetAsync($"/api/users/u-1/recommendations?count={count}");
+        var response = await engine.CreateWriter().GetAsync($"/api/users/u-1/recommendations?count={count}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(

@@ -99,7 +99,7 @@ public sealed class SkusApiTests(EngineFactory engine)
     [Fact]
     public async Task GetSku_Unknown_Answers404WithProblem()
     {
-        var response = await engine.CreateClient().GetAsync("/api/skus/never-put-sku");
+        var response = await engine.CreateWriter().GetAsync("/api/skus/never-put-sku");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("SKU 'never-put-sku' is not in the catalog; PUT /api/skus/never-put-sku adds it.", (string?)(await response.ReadObjectAsync())["detail"]);
@@ -108,7 +108,7 @@ public sealed class SkusApiTests(EngineFactory engine)
     [Fact]
     public async Task GetSku_InvalidSku_Answers400()
     {
-        var response = await engine.CreateClient().GetAsync("/api/skus/-bad*sku");
+        var response = await engine.CreateWriter().GetAsync("/api/skus/-bad*sku");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
@@ -120,7 +120,7 @@ public sealed class SkusApiTests(EngineFactory engine)
     public async Task GetSku_TrailingNewline_Answers400NamingTheRule()
     {
         // %0A decodes to a trailing '\n' in the route value; a '$'-anchored pattern let it through.
-        var response = await engine.CreateClient().GetAsync("/api/skus/beauty-17%0A");
+        var response = await engine.CreateWriter().GetAsync("/api/skus/beauty-17%0A");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
@@ -131,7 +131,7 @@ public sealed class SkusApiTests(EngineFactory engine)
     [Fact]
     public async Task GetDemand_UnknownGranularity_Answers400()
     {
-        var response = await engine.CreateClient().GetAsync("/api/skus/sku-1/demand?granularity=week");
+        var response = await engine.CreateWriter().GetAsync("/api/skus/sku-1/demand?granularity=week");
 
         Assert.Equal(["'granularity' must be 'hour' or 'day'; got 'week'."], (await response.ReadErrorsAsync())["granularity"]);
     }

@@ -29,7 +29,7 @@ public sealed class UsersApiTests(EngineFactory engine)
     [Fact]
     public async Task GetUser_TrailingNewline_Answers400NamingTheRule()
     {
-        var response = await engine.CreateClient().GetAsync("/api/users/u-1%0A");
+        var response = await engine.CreateWriter().GetAsync("/api/users/u-1%0A");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(

@@ -98,6 +98,19 @@ public sealed class OptionsValidationTests
             StartupFailure.Describe(failure, EngineStorage.Memory));
     }
 
+    [Fact]
+    public void Startup_ANamedKeyWithABadHashAndAnUnknownRole_NamesBoth()
+    {
+        using var app = Compose("Security:Keys:storefront:Hash", "5f4dcc3b5aa765d61d8327deb882cf99", ("Security:Keys:storefront:Roles", "read,write"));
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            "error: invalid configuration: Security:Keys:storefront:Hash must be 'sha256:' and the key's SHA-256 in 64 hex digits (was 32 characters). " +
+            "Security:Keys:storefront:Roles must name one or more of ingest, read, bot, admin, separated by commas (was 'read,write').",
+            StartupFailure.Describe(failure, EngineStorage.Memory));
+    }
+
     /// <summary>The engine as Program.cs composes it, with one setting changed; built, not started.</summary>
     private static WebApplication Compose(string key, string value, params (string Key, string Value)[] more)
     {

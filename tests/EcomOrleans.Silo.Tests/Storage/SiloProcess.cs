@@ -22,8 +22,11 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>A client of this silo's API that sends the API key.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts a silo of <paramref name="serviceId"/> on <paramref name="store"/> and returns when its API listens.</summary>
-    public static SiloProcess Start(DurableStore store, string serviceId)
+    /// <summary>
+    /// Starts a silo of <paramref name="serviceId"/> on <paramref name="store"/> (the in-memory default when null) and
+    /// returns when its API listens.
+    /// </summary>
+    public static SiloProcess Start(DurableStore? store, string serviceId)
     {
         var http = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -33,7 +36,7 @@ internal sealed class SiloProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        var settings = new Dictionary<string, string>(store.Settings.Concat(Cluster.FastFailureDetection))
+        var settings = new Dictionary<string, string>((store?.Settings ?? new Dictionary<string, string>()).Concat(Cluster.FastFailureDetection))
         {
             ["Urls"] = $"http://127.0.0.1:{http}",
             ["Security:ApiKey"] = EngineFactory.ApiKey,

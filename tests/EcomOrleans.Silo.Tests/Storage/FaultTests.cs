@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Xunit.Abstractions;
+
+namespace EcomOrleans.Silo.Tests.Storage;
+
+/// <summary>
+/// Acknowledged means durable, under faults: two silo processes on a Redis that persists every write, a stream of
+/// event batches sent by a client that records every 202 (and re-sends anything not acknowledged, to the other
+/// silo), SIGKILL of one silo and then of Redis itself (restarted on its append-only file) in the middle, and
+/// afterwards every acknowledged event is found in its user's and its SKU's state: none lost, none counted twice.
+/// </summary>
+[Trait("Category", "Redis")]
+public sealed class FaultTests(ITestOutputHelper output)
+{
+    private const int Users = 120;
+    private const int EventsPerUser = 12;
+    private const int BatchSize = 20;
+    private const int Skus = 6;
+
+    [SkippableFact]
+    public async Task AcknowledgedEvents_SurviveKillingASiloAndRedis_NoneLostNoneCountedTwice()
+    {
+        _ = new RedisStore(); // CI's variable: .ci/run installed redis-server; this test starts a Redis of its own.
+        using var redis = OwnRedis.Start();
+        var store = new OwnRedisStore(redis.ConnectionString);
+        var serviceId = $"test-{Guid.NewGuid():N}";
+        using var a = SiloProcess.Start(store, serviceId);
+        using var b = SiloProcess.Start(store, serviceId);
+        var now = DateTimeOffset.UtcNow;
+        var skus = Enumerable.Range(0, Skus).Select(i => $"sku-fault-{i}-{serviceId[5..13]}").ToList();
+        foreach (var sku in skus)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await a.Client.PutAsJsonAsync($"/api/skus/{sku}", new { title = "t", category = "fault", brand = "b", price = 1m, cost = 0m, stock = 1_000_000, leadTimeDays = 1 })).StatusCode);
+        }
+
+        // Every event a view of one SKU, in batches of 20 that mix users; each batch goes to silo A or B in turn.
+        var events = (from u in Enumerable.Range(0, Users)
+                      from e in Enumerable.Range(0, EventsPerUser)
+                      select (User: $"u-fault-{u}", Id: $"e-{u}-{e}", Sku: skus[(u + e) % Skus], At: now.AddMilliseconds((u * EventsPerUser) + e)))
+                     .OrderBy(e => e.At).ToList();
+        var batches = events.Chunk(BatchSize).ToList();
+        var acknowledged = new List<(string User, string Id, string Sku)>();
+        var silos = new List<SiloProcess> { a, b };
+        var resent = 0;
+        var restarted = Task.CompletedTask;
+        var clock = Stopwatch.StartNew();
+        var longestSend = TimeSpan.Zero;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (i == batches.Count / 3)
+            {
+                b.Kill(); // without warning: its grains must come back on A, from Redis
+                silos.Remove(b);
+                output.WriteLine($"batch {i}: silo B killed at {clock.Elapsed.TotalSeconds:F1} s");
+            }
+
+            if (i == 2 * batches.Count / 3)
+            {
+                // SIGKILL, then down for 2 s while batches keep coming (refused, not acknowledged), then restarted on
+                // its append-only file.
+                redis.Kill();
+                restarted = Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    redis.Restart();
+                });
+                output.WriteLine($"batch {i}: Redis killed at {clock.Elapsed.TotalSeconds:F1} s");
+            }
+
+            var batch = Json.Batch([.. batches[i].Select(e => Json.Event(e.Id, e.User, "view", e.At, e.Sku))]);
+            for (var attempt = 0; ; attempt++)
+            {
+                var silo = silos[(i + attempt) % silos.Count];
+                var sent = clock.Elapsed;
+                var ok = await TrySendAsync(silo.Client, batch);
+                longestSend = TimeSpan.FromTicks(Math.Max(longestSend.Ticks, (clock.Elapsed - sent).Ticks));
+                if (ok)
+                {
+                    acknowledged.AddRange(batches[i].Select(e => (e.User, e.Id, e.Sku)));
+                    break;
+                }
+
+                resent++;
+                Assert.True(attempt < 200, $"batch {i} was never acknowledged");
+                await Task.Delay(TimeSpan.FromMilliseconds(100)); // a real client's back-off against a real outage
+            }
+        }
+
+        await restarted;
+        output.WriteLine(
+            $"{acknowledged.Count} events acknowledged in {batches.Count} batches in {clock.Elapsed.TotalSeconds:F1} s; " +
+            $"{resent} sends refused and sent again; the longest send took {longestSend.TotalSeconds:F1} s");
+        Assert.Equal(Users * EventsPerUser, acknowledged.Count);
+
+        // Read back from the store, not from memory: a new silo joins, silo A is killed too, and every grain is
+        // loaded by the new one from Redis.
+        using var c = SiloProcess.Start(store, serviceId);
+        a.Kill();
+
+        // Every acknowledged event, exactly once: in its user's total and in its SKU's views.
+        foreach (var user in acknowledged.GroupBy(e => e.User))
+        {
+            var profile = await ReadAsync(c.Client, $"/api/users/{user.Key}");
+            Assert.Equal(user.Count(), (long)profile["totalEvents"]!);
+        }
+
+        foreach (var sku in acknowledged.GroupBy(e => e.Sku))
+        {
+            var state = await ReadAsync(c.Client, $"/api/skus/{sku.Key}");
+            Assert.Equal(sku.Count(), (long)state["totals"]!["views"]!);
+        }
+    }
+
+    /// <summary>A GET, retried while the cluster still routes to the silo just killed (503, or no answer in time).</summary>
+    private static async Task<System.Text.Json.Nodes.JsonObject> ReadAsync(HttpClient client, string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                using var response = await client.GetAsync(path, timeout.Token);
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt >= 200)
+                {
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    return await response.ReadObjectAsync();
+                }
+            }
+            catch (TaskCanceledException) when (attempt < 200)
+            {
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    private static async Task<bool> TrySendAsync(HttpClient client, object batch)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var response = await client.PostAsJsonAsync("/api/events", batch, timeout.Token);
+            return response.StatusCode == HttpStatusCode.Accepted;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false; // the silo is gone, or did not answer in time: nothing was acknowledged
+        }
+    }
+
+    private sealed class OwnRedisStore(string connectionString) : DurableStore
+    {
+        public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "Redis",
+            ["ConnectionStrings:Redis"] = connectionString + ",abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000",
+        };
+
+        public override Task<int> CountStoredAsync(string serviceId, string text) => throw new NotSupportedException();
+    }
+
+    /// <summary>A redis-server of this test's own (so killing it touches no other test), persisting every write.</summary>
+    private sealed class OwnRedis : IDisposable
+    {
+        private readonly string _directory = Directory.CreateTempSubdirectory("ecom-fault-redis-").FullName;
+        private readonly int _port;
+        private Process _process;
+
+        private OwnRedis(int port)
+        {
+            _port = port;
+            _process = Launch();
+        }
+
+        public string ConnectionString => $"127.0.0.1:{_port}";
+
+        public static OwnRedis Start()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return new OwnRedis(port);
+        }
+
+        public void Kill()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        public void Restart()
+        {
+            _process.Dispose();
+            _process = Launch();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        private Process Launch()
+        {
+            var process = Process.Start(new ProcessStartInfo("redis-server")
+            {
+                ArgumentList = { "--port", _port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", _directory },
+                RedirectStandardOutput = true,
+            })!;
+            var ready = new TaskCompletionSource();
+            process.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
+                {
+                    ready.TrySetResult();
+                }
+            };
+            process.BeginOutputReadLine();
+            if (!ready.Task.Wait(TimeSpan.FromSeconds(30)))
+            {
+                throw new TimeoutException("redis-server did not start");
+            }
+
+            return process;
+        }
+    }
+}

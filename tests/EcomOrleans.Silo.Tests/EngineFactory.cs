@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using EcomOrleans.Engine.Storage;
+using EcomOrleans.Grains.Storage;
 using EcomOrleans.Silo.Tests.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 
 namespace EcomOrleans.Silo.Tests;
 
@@ -77,6 +80,15 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            if (_store is null)
+            {
+                // NOTE: in memory without a grain: Orleans' memory storage is a grain, and a state written while the silo
+                // stops (a ranking saved at deactivation) can wait for ever for it under the fake clock, whose response
+                // timeouts never fire. A clean-clone CI run saw the shared engine's disposal cancelled that way.
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (provider, _) =>
+                    new SerializingMemoryGrainStorage(provider.GetRequiredService<IGrainStorageSerializer>()));
+            }
+
             _services?.Invoke(services);
         });
     }

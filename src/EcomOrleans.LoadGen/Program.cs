@@ -9,5 +9,6 @@ var root = new RootCommand("EcomOrleans load generator: replays real data sets t
     CeilingCommand.Create(TimeProvider.System),
     LoadCommand.Create(TimeProvider.System),
     BenchMemoryCommand.Create(TimeProvider.System),
+    OverloadCommand.Create(TimeProvider.System),
 };
 return await root.Parse(args).InvokeAsync();

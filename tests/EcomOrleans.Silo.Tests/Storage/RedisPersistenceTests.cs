@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using EcomOrleans.Engine.Storage;
@@ -29,41 +28,21 @@ public sealed class RedisPersistenceTests
     public async Task Startup_OnARedisWithoutAnAppendOnlyFile_ExitsWith1AndOneLineSayingHowToFixIt()
     {
         var redis = VolatileRedis;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "EcomOrleans.Silo.dll") },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["Storage__Provider"] = "Redis",
-                ["ConnectionStrings__Redis"] = redis,
-                ["Orleans__ServiceId"] = $"test-{Guid.NewGuid():N}",
-                ["Urls"] = "http://127.0.0.1:0",
-            },
-        };
-        using var silo = Process.Start(start)!;
-        var stderr = silo.StandardError.ReadToEndAsync();
-        _ = silo.StandardOutput.ReadToEndAsync();
-        try
-        {
-            await silo.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        finally
-        {
-            if (!silo.HasExited)
-            {
-                silo.Kill(entireProcessTree: true);
-            }
-        }
 
-        Assert.Equal(1, silo.ExitCode);
+        var (exitCode, _, stderr) = await SiloProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Redis",
+            ["ConnectionStrings__Redis"] = redis,
+            ["Orleans__ServiceId"] = $"test-{Guid.NewGuid():N}",
+            ["Urls"] = "http://127.0.0.1:0",
+        });
+
+        Assert.Equal(1, exitCode);
         Assert.Equal(
             $"error: Redis at {redis} does not persist every write (appendonly is off): events the engine acknowledged would be lost if Redis crashed. " +
             "Start it with --appendonly yes --appendfsync always (or everysec, which may lose the last second), " +
             "or set Storage:Redis:AllowUnpersisted=true to run anyway, degraded." + Environment.NewLine,
-            await stderr);
+            stderr);
     }
 
     [SkippableFact]

@@ -93,6 +93,42 @@ internal sealed class SiloProcess : IDisposable
         return new SiloProcess(process, client);
     }
 
+    /// <summary>
+    /// Runs the built engine with <paramref name="environment"/> until it exits (at most 2 minutes), as an operator would
+    /// start it: for the tests of start-up failures.
+    /// </summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "EcomOrleans.Silo.dll") },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var silo = Process.Start(start)!;
+        var stderr = silo.StandardError.ReadToEndAsync();
+        var stdout = silo.StandardOutput.ReadToEndAsync();
+        try
+        {
+            await silo.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            if (!silo.HasExited)
+            {
+                silo.Kill(entireProcessTree: true);
+            }
+        }
+
+        return (silo.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>SIGKILL, and wait until the process is gone.</summary>
     public void Kill()
     {

@@ -45,7 +45,7 @@ public static class EcomEngineSiloBuilderExtensions
                 var connection = storage.Redis ?? throw new ArgumentException("Redis storage needs a connection.", nameof(storage));
                 silo.AddRedisGrainStorage(StorageNames.Provider, (RedisStorageOptions o) =>
                 {
-                    o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnectionString!);
+                    o.ConfigurationOptions = EngineStorage.RedisOptions(storage.RedisConnectionString!);
                     o.CreateMultiplexer = async _ => (await connection.Value, IsShared: true);
                     o.DeleteStateOnClear = true;
                 });

@@ -44,7 +44,7 @@ public static partial class EcomOrleansHostingExtensions
             {
                 orleans.UseRedisClustering(o =>
                 {
-                    o.ConfigurationOptions = ConfigurationOptions.Parse(storage.RedisConnectionString!);
+                    o.ConfigurationOptions = EngineStorage.RedisOptions(storage.RedisConnectionString!);
                     o.CreateMultiplexer = async _ => (await connection.Value, IsShared: true);
                 });
             }

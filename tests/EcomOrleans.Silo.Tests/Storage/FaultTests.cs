@@ -157,7 +157,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
         {
             ["Storage:Provider"] = "Redis",
-            ["ConnectionStrings:Redis"] = connectionString + ",abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000",
+            ["ConnectionStrings:Redis"] = connectionString + ",abortConnect=false,connectTimeout=2000",
         };
 
         public override Task<int> CountStoredAsync(string serviceId, string text) => throw new NotSupportedException();

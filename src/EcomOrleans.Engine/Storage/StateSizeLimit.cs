@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Grains.Insights;
 using EcomOrleans.Grains.Recommendations;
@@ -39,8 +38,6 @@ internal sealed class StateSizeLimitValidator(
     IOptions<SearchDemandOptions> searchDemand,
     IGrainStorageSerializer serializer) : IValidateOptions<StateSizeLimitOptions>
 {
-    private static readonly MethodInfo Serialize = typeof(IGrainStorageSerializer).GetMethod(nameof(IGrainStorageSerializer.Serialize))!;
-
     public ValidateOptionsResult Validate(string? name, StateSizeLimitOptions options)
     {
         StateBoundsOptions configured;
@@ -54,10 +51,10 @@ internal sealed class StateSizeLimitValidator(
         }
 
         var failures = new List<string>();
-        foreach (var bound in StateSizeBounds.Measure(configured, Bytes).Where(b => b.Bytes > options.MaxStateBytes))
+        foreach (var bound in StateSizeBounds.Measure(configured, serializer).Where(b => b.Bytes > options.MaxStateBytes))
         {
             var culprit = bound.BoundedBy
-                .Select(key => (Key: key, Bytes: StateSizeBounds.Measure(WithDefault(configured, key), Bytes).Single(b => b.StateName == bound.StateName).Bytes))
+                .Select(key => (Key: key, Bytes: StateSizeBounds.Measure(WithDefault(configured, key), serializer).Single(b => b.StateName == bound.StateName).Bytes))
                 .OrderBy(c => c.Bytes)
                 .FirstOrDefault();
             var what = culprit.Key is null ? $"{options.Store} is too small: " : $"{culprit.Key} is too large for {options.Store}: ";
@@ -68,8 +65,6 @@ internal sealed class StateSizeLimitValidator(
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private long Bytes(object state, Type type) => ((BinaryData)Serialize.MakeGenericMethod(type).Invoke(serializer, [state])!).ToMemory().Length;
 
     /// <summary>The options with the member <paramref name="key"/> names (<c>Section:Sub:Member</c>) at its default.</summary>
     private static StateBoundsOptions WithDefault(StateBoundsOptions options, string key) => new(

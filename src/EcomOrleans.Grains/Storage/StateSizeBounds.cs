@@ -8,6 +8,7 @@ using EcomOrleans.Grains.Skus;
 using EcomOrleans.Grains.Users;
 using EcomOrleans.Skus;
 using EcomOrleans.Users;
+using Orleans.Storage;
 
 namespace EcomOrleans.Grains.Storage;
 
@@ -46,6 +47,13 @@ public static class StateSizeBounds
     private const char Costliest = '\u4E2D';
 
     private static readonly DateTimeOffset Time = new(2026, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(-14));
+
+    private static readonly System.Reflection.MethodInfo SerializeMethod =
+        typeof(IGrainStorageSerializer).GetMethod(nameof(IGrainStorageSerializer.Serialize))!;
+
+    /// <summary>Each grain state at its largest, as many bytes as <paramref name="serializer"/> writes for it.</summary>
+    public static IReadOnlyList<StateBound> Measure(StateBoundsOptions options, IGrainStorageSerializer serializer) =>
+        Measure(options, (state, type) => ((BinaryData)SerializeMethod.MakeGenericMethod(type).Invoke(serializer, [state])!).ToMemory().Length);
 
     /// <summary>Each grain state at its largest, serialized by <paramref name="serialize"/> (which returns the bytes stored).</summary>
     public static IReadOnlyList<StateBound> Measure(StateBoundsOptions options, Func<object, Type, long> serialize) =>

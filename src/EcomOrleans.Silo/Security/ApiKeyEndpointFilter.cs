@@ -98,8 +98,5 @@ internal sealed class ApiKey(string value, bool isGenerated)
 internal static class ApiRoleEndpointExtensions
 {
     public static RouteHandlerBuilder RequireApiRole(this RouteHandlerBuilder endpoint, string role) =>
-        endpoint.AddEndpointFilter(new ApiKeyEndpointFilter(role)).WithMetadata(new RequiredApiRole(role));
+        endpoint.AddEndpointFilter(new ApiKeyEndpointFilter(role));
 }
-
-/// <summary>Endpoint metadata: the role an endpoint needs (for its documentation).</summary>
-public sealed record RequiredApiRole(string Role);

@@ -1,8 +1,6 @@
 using EcomOrleans.Engine.Hosting;
-using EcomOrleans.Silo.Apis;
 using EcomOrleans.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -111,15 +109,6 @@ public sealed class OptionsValidationTests
             StartupFailure.Describe(failure, EngineStorage.Memory));
     }
 
-    /// <summary>The engine as Program.cs composes it, with one setting changed; built, not started.</summary>
-    private static WebApplication Compose(string key, string value, params (string Key, string Value)[] more)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(
-            [new(key, value), new("ConnectionStrings:Redis", ""), .. more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value))]);
-        builder.AddEcomServiceDefaults();
-        builder.AddEcomOrleans();
-        builder.AddEcomApi();
-        return builder.Build();
-    }
+    private static WebApplication Compose(string key, string value, params (string Key, string Value)[] more) =>
+        EngineComposition.Compose([(key, value), .. more]);
 }

@@ -28,7 +28,13 @@ public sealed class RedisStore : DurableStore
 {
     public const string Variable = "ECOM_TEST_REDIS";
 
-    public RedisStore() => ConnectionString = Required(Variable, "e.g. 127.0.0.1:6379");
+    public RedisStore()
+        : this(Required(Variable, "e.g. 127.0.0.1:6379"))
+    {
+    }
+
+    /// <summary>Some other Redis: one a test started, or the volatile one.</summary>
+    public RedisStore(string connectionString) => ConnectionString = connectionString;
 
     public string ConnectionString { get; }
 

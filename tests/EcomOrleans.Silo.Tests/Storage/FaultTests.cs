@@ -26,7 +26,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     {
         _ = new RedisStore(); // CI's variable: .ci/run installed redis-server; this test starts a Redis of its own.
         using var redis = OwnRedis.Start();
-        var store = new OwnRedisStore(redis.ConnectionString);
+        var store = new RedisStore(redis.ConnectionString + ",abortConnect=false,connectTimeout=2000");
         var serviceId = $"test-{Guid.NewGuid():N}";
         using var a = SiloProcess.Start(store, serviceId);
         using var b = SiloProcess.Start(store, serviceId);
@@ -150,17 +150,6 @@ public sealed class FaultTests(ITestOutputHelper output)
         {
             return false; // the silo is gone, or did not answer in time: nothing was acknowledged
         }
-    }
-
-    private sealed class OwnRedisStore(string connectionString) : DurableStore
-    {
-        public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "Redis",
-            ["ConnectionStrings:Redis"] = connectionString + ",abortConnect=false,connectTimeout=2000",
-        };
-
-        public override Task<int> CountStoredAsync(string serviceId, string text) => throw new NotSupportedException();
     }
 
     /// <summary>A redis-server of this test's own (so killing it touches no other test), persisting every write.</summary>

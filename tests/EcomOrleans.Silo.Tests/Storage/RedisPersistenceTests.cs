@@ -50,7 +50,7 @@ public sealed class RedisPersistenceTests
     {
         var redis = VolatileRedis;
         var settings = new Dictionary<string, string> { ["Storage:Redis:AllowUnpersisted"] = "true" };
-        await using var engine = new EngineFactory(new VolatileRedisStore(redis), settings: settings);
+        await using var engine = new EngineFactory(new RedisStore(redis), settings: settings);
 
         var accepted = await engine.CreateWriter().PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e1", $"u-{Guid.NewGuid():N}", "view", DateTimeOffset.UtcNow)));
 
@@ -80,16 +80,5 @@ public sealed class RedisPersistenceTests
         {
             await server.ConfigSetAsync("appendonly", "no");
         }
-    }
-
-    private sealed class VolatileRedisStore(string connectionString) : DurableStore
-    {
-        public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "Redis",
-            ["ConnectionStrings:Redis"] = connectionString,
-        };
-
-        public override Task<int> CountStoredAsync(string serviceId, string text) => throw new NotSupportedException();
     }
 }

@@ -29,13 +29,7 @@ internal sealed class SiloProcess : IDisposable
     public static SiloProcess Start(DurableStore? store, string serviceId)
     {
         var http = FreePort();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "EcomOrleans.Silo.dll") },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
+        var start = StartInfo();
         var settings = new Dictionary<string, string>((store?.Settings ?? new Dictionary<string, string>()).Concat(Cluster.FastFailureDetection))
         {
             ["Urls"] = $"http://127.0.0.1:{http}",
@@ -99,13 +93,7 @@ internal sealed class SiloProcess : IDisposable
     /// </summary>
     public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "EcomOrleans.Silo.dll") },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
+        var start = StartInfo();
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -146,6 +134,15 @@ internal sealed class SiloProcess : IDisposable
         Client.Dispose();
         _process.Dispose();
     }
+
+    /// <summary>The built engine from this test's output folder, with its output read by the test.</summary>
+    private static ProcessStartInfo StartInfo() => new(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+    {
+        ArgumentList = { Path.Combine(AppContext.BaseDirectory, "EcomOrleans.Silo.dll") },
+        WorkingDirectory = AppContext.BaseDirectory,
+        RedirectStandardError = true,
+        RedirectStandardOutput = true,
+    };
 
     private static int FreePort()
     {

@@ -6,10 +6,9 @@ using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
 using EcomOrleans.Grains.Storage;
 using EcomOrleans.Grains.Users;
-using EcomOrleans.Silo.Apis;
 using EcomOrleans.Silo.Hosting;
+using EcomOrleans.Silo.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -31,10 +30,10 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
     [Fact]
     public void EveryGrainState_AtItsLargestUnderTheDefaultBounds_IsFarBelowTheAzureTableLimit()
     {
-        using var app = Compose();
+        using var app = EngineComposition.Compose();
         var serializer = app.Services.GetRequiredService<IGrainStorageSerializer>();
 
-        var bounds = StateSizeBounds.Measure(Defaults(), (state, type) => Serialized(serializer, state, type));
+        var bounds = StateSizeBounds.Measure(Defaults(), serializer);
 
         foreach (var bound in bounds)
         {
@@ -50,7 +49,7 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
     [Fact]
     public void TheLargestUserState_IsTheLargestAUserGrainCanWrite()
     {
-        using var app = Compose();
+        using var app = EngineComposition.Compose();
         var serializer = app.Services.GetRequiredService<IGrainStorageSerializer>();
         var options = Defaults();
         var largest = StateSizeBounds.LargestUser(options);
@@ -77,7 +76,7 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
     [InlineData("Grains:Trending:MaxTrackedCatalogWide", "100000", "trending")]
     public void OnAzureTables_BoundsThatCouldExceedTheLimit_StopStartUpNamingTheOption(string key, string value, string state)
     {
-        using var app = Compose(("Storage:Provider", "AzureTable"), ("ConnectionStrings:AzureStorage", AzureSettings), (key, value));
+        using var app = EngineComposition.Compose(("Storage:Provider", "AzureTable"), ("ConnectionStrings:AzureStorage", AzureSettings), (key, value));
 
         var failure = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
 
@@ -92,26 +91,10 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
     public void OnRedis_TheSameBounds_AreAllowed()
     {
         // Redis holds 512 MB per value: the Azure Table limit is not imposed on it.
-        using var app = Compose(("Storage:Provider", "Redis"), ("ConnectionStrings:Redis", "127.0.0.1:1"), ("Grains:Users:DedupWindow", "150000"));
+        using var app = EngineComposition.Compose(("Storage:Provider", "Redis"), ("ConnectionStrings:Redis", "127.0.0.1:1"), ("Grains:Users:DedupWindow", "150000"));
 
         app.Services.GetRequiredService<IStartupValidator>().Validate();
     }
 
     private static StateBoundsOptions Defaults() => new(new UserGrainOptions(), new RecommendationOptions(), new SkuGrainOptions(), new TrendingOptions(), new SearchDemandOptions());
-
-    private static long Serialized(IGrainStorageSerializer serializer, object state, Type type) =>
-        ((BinaryData)typeof(IGrainStorageSerializer).GetMethod(nameof(IGrainStorageSerializer.Serialize))!.MakeGenericMethod(type).Invoke(serializer, [state])!).ToMemory().Length;
-
-    /// <summary>The engine as Program.cs composes it, with some settings; built, not started.</summary>
-    private static WebApplication Compose(params (string Key, string Value)[] settings)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(
-            [new("ConnectionStrings:Redis", ""), new("ConnectionStrings:AzureStorage", ""), new("Security:ApiKey", "0123456789abcdef")]);
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        builder.AddEcomServiceDefaults();
-        builder.AddEcomOrleans();
-        builder.AddEcomApi();
-        return builder.Build();
-    }
 }

@@ -41,14 +41,7 @@ internal sealed partial class RedisPersistenceCheck(EngineStorage storage, ILogg
 
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
-        // INFO and CONFIG are admin commands: ask on a short-lived connection of its own, so the engine's shared one
-        // keeps admin mode off.
-        var options = ConfigurationOptions.Parse(storage.RedisConnectionString!);
-        options.AllowAdmin = true;
-        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
-        var server = multiplexer.GetServers().FirstOrDefault(s => !s.IsReplica) ?? multiplexer.GetServers()[0];
-        var persistence = await ReadAsync(server);
-        var endpoint = server.EndPoint.ToString() ?? "?";
+        var (persistence, endpoint) = await ReadAsync(storage.RedisConnectionString!);
         switch (persistence)
         {
             case RedisPersistence.AppendOnlyAlways:
@@ -61,17 +54,38 @@ internal sealed partial class RedisPersistenceCheck(EngineStorage storage, ILogg
                 LogUnknownSync(logger, endpoint);
                 break;
             default:
-                var what = Describe(persistence);
-                if (!storage.AllowUnpersistedRedis)
-                {
-                    throw new StoreNotDurableException(
-                        $"Redis at {endpoint} does not persist every write ({what}): events the engine acknowledged would be lost if Redis crashed. " +
-                        "Start it with --appendonly yes --appendfsync always (or everysec, which may lose the last second), " +
-                        "or set Storage:Redis:AllowUnpersisted=true to run anyway, degraded.");
-                }
-
-                LogDegraded(logger, endpoint, what);
+                ThrowIfRefused(persistence, endpoint, storage.AllowUnpersistedRedis);
+                LogDegraded(logger, endpoint, Describe(persistence));
                 break;
+        }
+    }
+
+    /// <summary>How the primary of the Redis at <paramref name="connectionString"/> persists writes, and its endpoint.</summary>
+    internal static async Task<(RedisPersistence Persistence, string Endpoint)> ReadAsync(string connectionString, TimeSpan? connectTimeout = null)
+    {
+        // INFO and CONFIG are admin commands: ask on a short-lived connection of its own, so the engine's shared one
+        // keeps admin mode off.
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AllowAdmin = true;
+        if (connectTimeout is { } timeout)
+        {
+            options.ConnectTimeout = (int)timeout.TotalMilliseconds;
+        }
+
+        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
+        var server = multiplexer.GetServers().FirstOrDefault(s => !s.IsReplica) ?? multiplexer.GetServers()[0];
+        return (await ReadAsync(server), server.EndPoint.ToString() ?? "?");
+    }
+
+    /// <summary>Throws <see cref="StoreNotDurableException"/> for a Redis that loses acknowledged writes in a crash, unless allowed.</summary>
+    internal static void ThrowIfRefused(RedisPersistence persistence, string endpoint, bool allowUnpersisted)
+    {
+        if (persistence is RedisPersistence.None or RedisPersistence.AppendOnlyUnsynced && !allowUnpersisted)
+        {
+            throw new StoreNotDurableException(
+                $"Redis at {endpoint} does not persist every write ({Describe(persistence)}): events the engine acknowledged would be lost if Redis crashed. " +
+                "Start it with --appendonly yes --appendfsync always (or everysec, which may lose the last second), " +
+                "or set Storage:Redis:AllowUnpersisted=true to run anyway, degraded.");
         }
     }
 

@@ -17,11 +17,18 @@ public static class EngineRunExtensions
         {
             // The check start-up makes anyway, first: so that invalid options fail before the host logs a trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
+            var wait = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.StartupWait;
+            StoreStartupProbe.WaitAsync(
+                    storage, wait, $"{StorageOptions.SectionName}:{nameof(StorageOptions.StartupWait)}",
+                    app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreStartupProbe)), TimeProvider.System, app.Lifetime.ApplicationStopping)
+                .GetAwaiter().GetResult();
             app.Run();
             return 0;
         }
         catch (Exception ex) when (StartupFailure.Describe(ex, storage) is { } line)
         {
+            // Disposing flushes the console logger's queue, so what was logged before the failure is not cut off.
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
             Console.Error.WriteLine(line);
             return 1;
         }

@@ -30,6 +30,11 @@ public static class StartupFailure
             return "error: invalid configuration: " + OneLine(orleans.Message);
         }
 
+        if (Find<StoreUnreachableException>(exception) is { } unreachable)
+        {
+            return $"error: {OneLine(unreachable.Message)}";
+        }
+
         if (Find<RedisConnectionException>(exception) is { } redis)
         {
             var at = storage.RedisConnectionString is null ? "" : " at " + string.Join(",", ConfigurationOptions.Parse(storage.RedisConnectionString).EndPoints);

@@ -27,6 +27,13 @@ public sealed class StorageOptions : IValidatableObject
     [AllowedValues(null, MemoryProvider, RedisProvider, AzureTableProvider, ErrorMessage = "{0} must be Memory, Redis or AzureTable")]
     public string? Provider { get; set; }
 
+    /// <summary>
+    /// How long start-up waits for the durable store to answer, retrying once a second, before it stops with one line
+    /// naming it (exit code 1). Default 10 s; 0 tries once. Not used by <c>Memory</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = OptionsMessages.Between)]
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The Redis settings that are not secrets.</summary>
     public RedisStorageSettings Redis { get; set; } = new();
 

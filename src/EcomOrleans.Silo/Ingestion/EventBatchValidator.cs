@@ -157,13 +157,14 @@ public sealed partial class EventBatchValidator(IOptions<IngestionOptions> optio
 
     private DateTimeOffset? ValidateTimestamp(string? value, string field, DateTimeOffset now, Dictionary<string, List<string>> problems)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value is null)
         {
-            Add(problems, field, "'timestamp' is required.");
-            return null;
+            // Left out: the event happened as it arrived. A producer that may re-send an event late should stamp it,
+            // so that its time is when it happened (a re-sent event is dropped by its id either way).
+            return now;
         }
 
-        if (!HasOffset(value)
+        if (value.Length == 0 || !HasOffset(value)
             || !DateTimeOffset.TryParseExact(value, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
         {
             Add(problems, field, $"'timestamp' must be an ISO-8601 date and time with an offset, like 2026-11-23T10:15:00Z; got '{Truncate(value)}'.");

@@ -39,7 +39,7 @@ internal static partial class ApiKeyRegistration
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        [LoggerMessage(3201, LogLevel.Warning, "No Security:ApiKey or Security:Keys is set; every endpoint accepts this one-off key until the process stops: {ApiKey}")]
+        [LoggerMessage(3201, LogLevel.Warning, "No Security:ApiKey or Security:Keys is set; every endpoint accepts this one-off key, with every role, until the process stops. ApiKey: {ApiKey}")]
         private static partial void LogGenerated(ILogger logger, string apiKey);
     }
 }

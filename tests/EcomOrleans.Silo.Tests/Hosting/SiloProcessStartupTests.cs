@@ -18,4 +18,34 @@ public sealed class SiloProcessStartupTests
         Assert.Equal("error: invalid configuration: Grains:Users:SequenceLength must be between 1 and 1000 (was 0)." + Environment.NewLine, stderr);
         Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_RedisThatDoesNotAnswer_ExitsWith1AfterTheStartupWaitWithOneLine()
+    {
+        var port = ClosedPort();
+
+        var (exitCode, stdout, stderr) = await SiloProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = $"127.0.0.1:{port}",
+            ["Storage__StartupWait"] = "00:00:02",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            $"error: could not connect to Redis at 127.0.0.1:{port} within 2 s (Storage:StartupWait): " +
+            "It was not possible to connect to the redis server(s). Error connecting right now." + Environment.NewLine,
+            stderr);
+        Assert.DoesNotContain("fail:", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A loopback port nothing listens on (just released by a listener the OS gave it to).</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 }

@@ -71,6 +71,29 @@ public sealed class EventBatchValidatorTests
         Assert.Equal(["A batch holds at most 3 events; this one has 4."], rejection.Errors["events"]);
     }
 
+    [Fact]
+    public void TryValidate_NoTimestamp_StampedWithTheArrivalTime()
+    {
+        Assert.True(_validator.TryValidate(Batch(Event() with { Timestamp = null }), out var events, out _));
+
+        Assert.Equal(Now, Assert.Single(events).Timestamp);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2026-11-20T10:15:00")]
+    public void TryValidate_TimestampWithoutAnOffset_RefusedWithTheFormat(string timestamp)
+    {
+        Assert.False(_validator.TryValidate(Batch(Event() with { Timestamp = timestamp }), out _, out var rejection));
+
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["events[0].timestamp"] = [$"'timestamp' must be an ISO-8601 date and time with an offset, like 2026-11-23T10:15:00Z; got '{timestamp}'."],
+            },
+            rejection.Errors);
+    }
+
     private static EventRequest Event() =>
         new("e-1", "u-1", "s-1", "view", "beauty-17", null, null, null, Now.ToString("O"), null);
 

@@ -10,5 +10,6 @@ var root = new RootCommand("EcomOrleans load generator: replays real data sets t
     LoadCommand.Create(TimeProvider.System),
     BenchMemoryCommand.Create(TimeProvider.System),
     OverloadCommand.Create(TimeProvider.System),
+    DemoCatalogCommand.Create(TimeProvider.System),
 };
 return await root.Parse(args).InvokeAsync();

@@ -18,6 +18,12 @@ public static class ModelFileNames
     /// <summary>Intent models: the WordPiece vocabulary, one token per line, line number = id.</summary>
     public const string Vocabulary = "vocab.txt";
 
+    /// <summary>
+    /// Sequence models, optional: catalog facts for the model's SKUs (<see cref="Sequence.DemoCatalogFile"/>), which an
+    /// engine on the embedded, not durable default loads at start-up so that a fresh engine recommends something.
+    /// </summary>
+    public const string DemoCatalog = "demo-catalog.csv";
+
     /// <summary>Every model: the training loss per epoch (not read by serving).</summary>
     public const string LearningCurve = "learning-curve.png";
 }

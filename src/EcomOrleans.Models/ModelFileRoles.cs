@@ -8,4 +8,5 @@ public static class ModelFileRoles
     public const string Vocabulary = "vocabulary";
     public const string Labels = "labels";
     public const string LearningCurve = "learningCurve";
+    public const string DemoCatalog = "demoCatalog";
 }

@@ -1,4 +1,5 @@
 using EcomOrleans.Silo.Apis;
+using EcomOrleans.Silo.Demo;
 using EcomOrleans.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddEcomServiceDefaults();
 builder.AddEcomOrleans();
 builder.AddEcomApi();
+builder.AddEcomDemoCatalog();
 
 var app = builder.Build();
 

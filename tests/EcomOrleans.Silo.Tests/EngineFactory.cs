@@ -72,6 +72,9 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:Redis", "");
         builder.UseSetting("ConnectionStrings:AzureStorage", "");
+
+        // 12,101 SKUs per engine would slow every test; the README walk-through turns it back on.
+        builder.UseSetting("Demo:SeedCatalog", "false");
         foreach (var (key, value) in (_store?.Settings ?? new Dictionary<string, string>()).Concat(_settings ?? new Dictionary<string, string>()))
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Grains.Hosting;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
@@ -36,6 +37,10 @@ public static class EcomEngineSiloBuilderExtensions
         {
             case EngineStorageKind.Memory:
                 silo.AddMemoryGrainStorage(StorageNames.Provider);
+
+                // The state goes with the process, and Orleans' memory storage grains stop with the silo: a ranking's
+                // write at shutdown would fail after retries, logging a page of warnings for nothing.
+                silo.Services.PostConfigure<TrendingOptions>(o => o.SaveWhenSiloStops = false);
                 break;
             case EngineStorageKind.SerializedMemory:
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (services, _) =>

@@ -64,6 +64,11 @@ public sealed partial class TrendingGrain : Grain, ITrendingGrain
     {
         // NOTE: no grain call here (the leaders go at the next tick of a reactivated grain, and the catalog-wide grain
         // keeps what it had): while the silo stops, a call to a grain that is stopping too may never be answered.
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !_options.SaveWhenSiloStops)
+        {
+            return;
+        }
+
         try
         {
             await SaveIfChangedAsync();

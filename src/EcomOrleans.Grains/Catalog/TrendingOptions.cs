@@ -41,4 +41,11 @@ public sealed class TrendingOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Whether a ranking is saved as its grain deactivates because the silo stops. Not configuration: the engine's
+    /// composition sets it false on the in-memory store, whose state goes with the process (and whose storage grains
+    /// are already stopping, so the write would only fail noisily). Default true.
+    /// </summary>
+    public bool SaveWhenSiloStops { get; set; } = true;
 }

@@ -30,6 +30,11 @@ public static class StartupFailure
             return "error: invalid configuration: " + OneLine(orleans.Message);
         }
 
+        if (Find<IOException>(exception) is { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse)
+        {
+            return $"error: {OneLine(inUse.Message)} Set Urls (or --urls) to a free address.";
+        }
+
         if (Find<StoreUnreachableException>(exception) is { } unreachable)
         {
             return $"error: {OneLine(unreachable.Message)}";

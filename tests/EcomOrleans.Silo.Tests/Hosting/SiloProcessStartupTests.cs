@@ -39,6 +39,24 @@ public sealed class SiloProcessStartupTests
         Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_HttpPortInUse_ExitsWith1AndOneLineNamingTheAddress()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+
+        var (exitCode, _, stderr) = await SiloProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            $"error: Failed to bind to address http://127.0.0.1:{port}: address already in use. Set Urls (or --urls) to a free address." + Environment.NewLine,
+            stderr);
+    }
+
     /// <summary>A loopback port nothing listens on (just released by a listener the OS gave it to).</summary>
     private static int ClosedPort()
     {

@@ -12,11 +12,13 @@ namespace EcomOrleans.Silo.Tests.Storage;
 internal sealed class SiloProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private SiloProcess(Process process, HttpClient client)
+    private SiloProcess(Process process, HttpClient client, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Client = client;
+        _output = output;
     }
 
     /// <summary>A client of this silo's API that sends the API key.</summary>
@@ -26,10 +28,17 @@ internal sealed class SiloProcess : IDisposable
     /// Starts a silo of <paramref name="serviceId"/> on <paramref name="store"/> (the in-memory default when null) and
     /// returns when its API listens.
     /// </summary>
-    public static SiloProcess Start(DurableStore? store, string serviceId)
+    /// <param name="extra">More settings (they win); null unsets one, like <c>Security:ApiKey</c> to have the engine make a key.</param>
+    /// <param name="workingDirectory">Where it runs, as its content root (whose <c>appsettings.json</c> it reads); default the test's output folder, which has none.</param>
+    public static SiloProcess Start(DurableStore? store, string serviceId, IReadOnlyDictionary<string, string?>? extra = null, string? workingDirectory = null)
     {
         var http = FreePort();
         var start = StartInfo();
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         var settings = new Dictionary<string, string>((store?.Settings ?? new Dictionary<string, string>()).Concat(Cluster.FastFailureDetection))
         {
             ["Urls"] = $"http://127.0.0.1:{http}",
@@ -39,6 +48,18 @@ internal sealed class SiloProcess : IDisposable
             ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -84,7 +105,23 @@ internal sealed class SiloProcess : IDisposable
 
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") };
         client.DefaultRequestHeaders.Add("X-Api-Key", EngineFactory.ApiKey);
-        return new SiloProcess(process, client);
+        return new SiloProcess(process, client, output);
+    }
+
+    /// <summary>What the silo has written so far, stdout and stderr, a line each.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    /// <summary>SIGTERM, as Kubernetes or Ctrl+C stop it, and the exit code once it has stopped (at most 60 s).</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        _process.WaitForExit(); // and the output read to its end
+        return _process.ExitCode;
     }
 
     /// <summary>
@@ -142,6 +179,9 @@ internal sealed class SiloProcess : IDisposable
         WorkingDirectory = AppContext.BaseDirectory,
         RedirectStandardError = true,
         RedirectStandardOutput = true,
+
+        // A test that wants the demo catalog says so in its environment.
+        Environment = { ["Demo__SeedCatalog"] = "false" },
     };
 
     private static int FreePort()

@@ -9,9 +9,6 @@ namespace EcomOrleans.Client;
 /// </summary>
 public sealed class EcomOrleansClientOptions
 {
-    /// <summary>The configuration section these options are conventionally bound from: <c>EcomOrleans</c>.</summary>
-    public const string SectionName = "EcomOrleans";
-
     /// <summary>The header the API key travels in: <c>X-Api-Key</c>.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 

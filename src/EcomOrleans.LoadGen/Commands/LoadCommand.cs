@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EcomOrleans.Client;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Http;
 using EcomOrleans.LoadGen.Load;
@@ -77,10 +78,14 @@ public static class LoadCommand
         {
             var script = ScriptLoader.Load(options.Dataset, options.DataDirectory, new ScriptOptions(options.Seed, time.GetUtcNow()), time, console);
             var users = UserSample.Pick(script.Events, options.Users, options.Seed);
-            using var http = EngineHttp.CreateClient(options.EngineUrl, options.ApiKey, options.Concurrency, options.RequestTimeout);
+            // Recommendations without retries (each failure is counted); the freshness check's purchases with them.
+            using var reads = EcomOrleansClient.Create(
+                EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout, retries: 0), EngineHttp.CreateTransport(options.Concurrency), time);
+            using var writes = new EngineClient(
+                EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout), EngineHttp.CreateTransport(maxConnections: 4), time);
             var report = await LoadRun.ExecuteAsync(
-                new RecommendationClient(http, options.Count),
-                new EngineClient(http, new RetryOptions(), time),
+                new RecommendationClient(reads, options.Count),
+                writes,
                 options.EngineUrl,
                 users,
                 options,

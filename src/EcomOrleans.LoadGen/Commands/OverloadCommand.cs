@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EcomOrleans.Client;
+using EcomOrleans.Client.Models;
 using EcomOrleans.LoadGen.Http;
 
 namespace EcomOrleans.LoadGen.Commands;
@@ -16,6 +16,9 @@ namespace EcomOrleans.LoadGen.Commands;
 /// </summary>
 public static partial class OverloadCommand
 {
+    /// <summary>The status of a batch the engine took.</summary>
+    private const int Accepted = 202;
+
     public static Command Create(TimeProvider time)
     {
         var url = SharedOptions.Url();
@@ -34,7 +37,9 @@ public static partial class OverloadCommand
 
     private static async Task<int> RunAsync(Uri url, string? apiKey, int requests, int connections, int batchSize, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var http = EngineHttp.CreateClient(url, apiKey, connections, TimeSpan.FromSeconds(60));
+        using var client = EcomOrleansClient.Create(EngineHttp.Options(url, apiKey, TimeSpan.FromSeconds(60), retries: 0), EngineHttp.CreateTransport(connections), time);
+        // /metrics is Prometheus text, not the API: a plain client reads it.
+        using var http = new HttpClient(EngineHttp.CreateTransport(1)) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
         var before = await WorkingSetAsync(http, cancellationToken);
         var results = new (int Status, double Ms, bool RetryAfter, double AtMs)[requests];
         var clock = Stopwatch.StartNew();
@@ -44,17 +49,20 @@ public static partial class OverloadCommand
         {
             while (Interlocked.Increment(ref next) is var i && i < requests)
             {
-                using var body = new StringContent(Batch(run, i, batchSize, time.GetUtcNow()), Encoding.UTF8, "application/json");
+                var batch = Batch(run, i, batchSize, time.GetUtcNow());
                 var started = clock.Elapsed;
                 int status;
                 bool retryAfter;
                 try
                 {
-                    using var response = await http.PostAsync("/api/events", body, cancellationToken);
-                    status = (int)response.StatusCode;
-                    retryAfter = response.Headers.RetryAfter is not null;
+                    await client.PostEventsAsync(batch, cancellationToken);
+                    (status, retryAfter) = (Accepted, false);
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                catch (EcomOrleansApiException e)
+                {
+                    (status, retryAfter) = ((int)e.StatusCode, e.RetryAfter is not null);
+                }
+                catch (Exception e) when (e is HttpRequestException or TimeoutException)
                 {
                     (status, retryAfter) = (RequestOutcome.NoResponse, false);
                 }
@@ -66,7 +74,7 @@ public static partial class OverloadCommand
         var after = await WorkingSetAsync(http, cancellationToken);
 
         var refused = results.Where(r => r.Status is 429 or 503).ToList();
-        var accepted = results.Where(r => r.Status == 202).ToList();
+        var accepted = results.Where(r => r.Status == Accepted).ToList();
         var report = new
         {
             requests,
@@ -98,13 +106,19 @@ public static partial class OverloadCommand
         return Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)], 1);
     }
 
-    private static string Batch(string run, int request, int batchSize, DateTimeOffset now)
-    {
-        var at = now.ToString("O", CultureInfo.InvariantCulture);
-        var events = Enumerable.Range(0, batchSize).Select(e =>
-            $$"""{"eventId":"ov-{{run}}-{{request}}-{{e}}","userId":"u-ov-{{(request * batchSize + e) % 50_000}}","sessionId":"s-ov","kind":"view","sku":"sku-ov-{{e % 500}}","timestamp":"{{at}}"}""");
-        return $$"""{"events":[{{string.Join(',', events)}}]}""";
-    }
+    private static ShopperEvent[] Batch(string run, int request, int batchSize, DateTimeOffset now) =>
+    [
+        .. Enumerable.Range(0, batchSize).Select(e => new ShopperEvent(
+            string.Create(CultureInfo.InvariantCulture, $"ov-{run}-{request}-{e}"),
+            string.Create(CultureInfo.InvariantCulture, $"u-ov-{((request * batchSize) + e) % 50_000}"),
+            "s-ov",
+            ShopperEventKind.View,
+            string.Create(CultureInfo.InvariantCulture, $"sku-ov-{e % 500}"),
+            Query: null,
+            Quantity: null,
+            Price: null,
+            now)),
+    ];
 
     /// <summary>The silo's working set in MB from <c>dotnet_process_memory_working_set_bytes</c>, or null when it does not say.</summary>
     private static async Task<double?> WorkingSetAsync(HttpClient http, CancellationToken cancellationToken)

@@ -77,8 +77,8 @@ public static class ReplayCommand
                 new ScriptOptions(options.Seed, time.GetUtcNow(), options.Limit) { SyntheticSpan = options.SyntheticSpan },
                 time,
                 console);
-            using var http = EngineHttp.CreateClient(options.EngineUrl, options.ApiKey, options.Settings.Concurrency, options.RequestTimeout);
-            var client = new EngineClient(http, new RetryOptions(), time);
+            using var client = new EngineClient(
+                EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout), EngineHttp.CreateTransport(options.Settings.Concurrency), time);
             var report = await ReplayRun.ExecuteAsync(script, client, client, options.Settings, options.SkipCatalog, time, console, cancellationToken).ConfigureAwait(false);
             await ReportWriter.WriteAsync(console, report, options.Json, "replay").ConfigureAwait(false);
 

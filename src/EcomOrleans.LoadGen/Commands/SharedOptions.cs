@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EcomOrleans.LoadGen.Datasets;
-using EcomOrleans.LoadGen.Http;
+using EcomOrleans.Client;
 
 namespace EcomOrleans.LoadGen.Commands;
 
@@ -44,7 +44,7 @@ internal static class SharedOptions
     };
 
     public static Option<int> BatchSize() => Ranged(
-        new Option<int>("--batch-size") { Description = "Events per batch (1-500).", DefaultValueFactory = _ => 100 }, 1, EventBatch.MaxEvents);
+        new Option<int>("--batch-size") { Description = "Events per batch (1-500).", DefaultValueFactory = _ => 100 }, 1, EcomOrleansClient.MaxEventsPerBatch);
 
     public static Option<int> Concurrency(string description, int defaultValue) => Ranged(
         new Option<int>("--concurrency") { Description = description, DefaultValueFactory = _ => defaultValue }, 1, 1024);

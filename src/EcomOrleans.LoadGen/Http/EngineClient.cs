@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using EcomOrleans.Client;
+using EcomOrleans.Client.Models;
+using EcomOrleans.Events;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Replay;
 using EcomOrleans.LoadGen.Reporting;
@@ -8,82 +8,83 @@ using EcomOrleans.LoadGen.Reporting;
 namespace EcomOrleans.LoadGen.Http;
 
 /// <summary>
-/// The engine's write API as the load generator uses it, with bounded retries of transient failures.
-/// Thread-safe; one instance serves every sender of a run. A request that gets no answer through all its
-/// retries throws <see cref="EngineUnreachableException"/>; a 401 or 403 throws <see cref="ApiKeyRejectedException"/>.
+/// The engine's write API as the load generator uses it: <see cref="EcomOrleansClient"/> with its retries of transient
+/// failures, every attempt counted and timed. Thread-safe; one instance serves every sender of a run. A request that
+/// gets no answer through all its retries throws <see cref="EngineUnreachableException"/>; a 401 or 403 throws
+/// <see cref="ApiKeyRejectedException"/>; any other failure is returned as its status.
 /// </summary>
-public sealed class EngineClient(HttpClient http, RetryOptions retry, TimeProvider time) : IEventSink, ICatalogSink
+public sealed class EngineClient : IEventSink, ICatalogSink, IDisposable
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly EcomOrleansClient _client;
+    private readonly Uri? _engine;
+
+    /// <param name="transport">What sends each attempt; the client disposes it.</param>
+    /// <param name="time">Times each attempt and the retry delays.</param>
+    public EngineClient(EcomOrleansClientOptions options, HttpMessageHandler transport, TimeProvider time)
+    {
+        _client = EcomOrleansClient.Create(options, new AttemptRecorder(time) { InnerHandler = transport }, time);
+        _engine = options.BaseAddress;
+    }
 
     /// <summary><c>PUT /api/skus/{sku}</c>.</summary>
     public Task<RequestOutcome> PutSkuAsync(SkuDefinition sku, LatencyHistogram latency, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(SkuBody.From(sku), WireJsonContext.Default.SkuBody);
-        var uri = new Uri("api/skus/" + Uri.EscapeDataString(sku.Sku), UriKind.Relative);
-        return SendAsync(HttpMethod.Put, uri, body, readIngest: false, latency, cancellationToken);
+        var facts = new SkuRequest(sku.Title, sku.Category, sku.Brand, sku.Price, sku.Cost, sku.Stock, sku.LeadTimeDays);
+        return SendAsync(async () => { await _client.PutSkuAsync(sku.Sku, facts, cancellationToken).ConfigureAwait(false); return null; }, latency, cancellationToken);
     }
 
-    /// <summary><c>POST /api/events</c> with up to <see cref="EventBatch.MaxEvents"/> events.</summary>
+    /// <summary><c>POST /api/events</c> with up to <see cref="EcomOrleansClient.MaxEventsPerBatch"/> events.</summary>
     public Task<RequestOutcome> PostEventsAsync(ReadOnlyMemory<ReplayEvent> events, LatencyHistogram latency, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(events.Length, EventBatch.MaxEvents);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new EventBatch(events), WireJsonContext.Default.EventBatch);
-        return SendAsync(HttpMethod.Post, new Uri("api/events", UriKind.Relative), body, readIngest: true, latency, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(events.Length, EcomOrleansClient.MaxEventsPerBatch);
+        var batch = new ShopperEvent[events.Length];
+        var span = events.Span;
+        for (var i = 0; i < batch.Length; i++)
+        {
+            batch[i] = ToShopperEvent(span[i]);
+        }
+
+        return SendAsync(async () => await _client.PostEventsAsync(batch, cancellationToken).ConfigureAwait(false), latency, cancellationToken);
     }
 
-    private async Task<RequestOutcome> SendAsync(
-        HttpMethod method, Uri uri, byte[] body, bool readIngest, LatencyHistogram latency, CancellationToken cancellationToken)
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>A replayed event as the client sends it; the quantity always goes along, as the data sets record it.</summary>
+    internal static ShopperEvent ToShopperEvent(ReplayEvent e) =>
+        new(e.EventId, e.UserId, e.SessionId, ToShopperKind(e.Kind), e.Sku, Query: null, e.Quantity, e.Price, e.Timestamp);
+
+    internal static ShopperEventKind ToShopperKind(EventKind kind) => kind switch
     {
-        for (var attempt = 1; ; attempt++)
+        EventKind.View => ShopperEventKind.View,
+        EventKind.Click => ShopperEventKind.Click,
+        EventKind.Search => ShopperEventKind.Search,
+        EventKind.AddToCart => ShopperEventKind.AddToCart,
+        EventKind.RemoveFromCart => ShopperEventKind.RemoveFromCart,
+        EventKind.Purchase => ShopperEventKind.Purchase,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an event kind."),
+    };
+
+    private async Task<RequestOutcome> SendAsync(Func<Task<IngestResponse?>> send, LatencyHistogram latency, CancellationToken cancellationToken)
+    {
+        var log = new AttemptLog(latency);
+        AttemptLog.Current = log; // flows into this call only: an async method restores its caller's value on return
+        try
         {
-            var status = RequestOutcome.NoResponse;
-            TimeSpan? retryAfter = null;
-            using (var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) })
-            {
-                request.Content.Headers.ContentType = Json;
-                var started = time.GetTimestamp();
-                try
-                {
-                    using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                    latency.Record(time.GetElapsedTime(started));
-                    status = (int)response.StatusCode;
-                    if (response.IsSuccessStatusCode)
-                    {
-                        var ingest = readIngest
-                            ? await response.Content.ReadFromJsonAsync(WireJsonContext.Default.IngestResult, cancellationToken).ConfigureAwait(false)
-                            : null;
-                        return new RequestOutcome(status, attempt, ingest);
-                    }
-
-                    if (status is 401 or 403)
-                    {
-                        throw new ApiKeyRejectedException(status);
-                    }
-
-                    retryAfter = response.Headers.RetryAfter?.Delta;
-                }
-                catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // Refused, reset or unreachable: the engine may be restarting.
-                }
-                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // HttpClient.Timeout elapsed for this attempt.
-                }
-            }
-
-            if (status == RequestOutcome.NoResponse && attempt >= retry.MaxAttempts)
-            {
-                throw new EngineUnreachableException(http.BaseAddress, attempt);
-            }
-
-            if (!RetryOptions.IsTransient(status) || attempt >= retry.MaxAttempts)
-            {
-                return new RequestOutcome(status, attempt, null);
-            }
-
-            await Task.Delay(retry.DelayAfter(attempt, retryAfter), time, cancellationToken).ConfigureAwait(false);
+            var ingest = await send().ConfigureAwait(false);
+            return new RequestOutcome(log.LastStatus, log.Attempts, ingest);
+        }
+        catch (EcomOrleansApiException e) when (e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+        {
+            throw new ApiKeyRejectedException((int)e.StatusCode);
+        }
+        catch (EcomOrleansApiException e)
+        {
+            return new RequestOutcome((int)e.StatusCode, log.Attempts, null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // Refused, reset, unreachable or timed out on every attempt: the engine is down, not restarting.
+            throw new EngineUnreachableException(_engine, log.Attempts);
         }
     }
 }

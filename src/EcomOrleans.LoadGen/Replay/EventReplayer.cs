@@ -1,3 +1,4 @@
+using EcomOrleans.Client;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Http;
 
@@ -14,7 +15,7 @@ public sealed class EventReplayer(IEventSink sink, TimeProvider time)
         ReadOnlyMemory<ReplayEvent> events, ReplaySettings settings, ReplayProgress progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.BatchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.BatchSize, EventBatch.MaxEvents);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.BatchSize, EcomOrleansClient.MaxEventsPerBatch);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Concurrency, 1);
 
         var lanes = Partition(events.Span, settings.Concurrency);

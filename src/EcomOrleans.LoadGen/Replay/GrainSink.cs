@@ -1,3 +1,4 @@
+using EcomOrleans.Client.Models;
 using EcomOrleans.Events;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Http;
@@ -33,7 +34,7 @@ public sealed class GrainSink(IGrainFactory grains, TimeProvider time) : IEventS
                     .Select(user => grains.GetGrain<IUserGrain>(user.Key).RecordEventsAsync(user.ToList()))).ConfigureAwait(false);
             latency.Record(time.GetElapsedTime(started));
             var total = results.Aggregate(GrainIngestResult.Empty, (sum, r) => sum.Add(r));
-            return new RequestOutcome(Accepted, 1, new Http.IngestResult(total.Accepted, total.Duplicates));
+            return new RequestOutcome(Accepted, 1, new IngestResponse(total.Accepted, total.Duplicates));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

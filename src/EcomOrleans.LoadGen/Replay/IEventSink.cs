@@ -1,3 +1,4 @@
+using EcomOrleans.Client;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Http;
 using EcomOrleans.LoadGen.Reporting;
@@ -10,6 +11,6 @@ namespace EcomOrleans.LoadGen.Replay;
 /// </summary>
 public interface IEventSink
 {
-    /// <summary>Sends one batch of at most <see cref="EventBatch.MaxEvents"/> events and records each attempt's latency.</summary>
+    /// <summary>Sends one batch of at most <see cref="EcomOrleansClient.MaxEventsPerBatch"/> events and records each attempt's latency.</summary>
     Task<RequestOutcome> PostEventsAsync(ReadOnlyMemory<ReplayEvent> events, LatencyHistogram latency, CancellationToken cancellationToken);
 }

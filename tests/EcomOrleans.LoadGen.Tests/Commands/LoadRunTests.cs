@@ -76,11 +76,10 @@ public sealed class LoadRunTests
         var options = new LoadOptions(
             new Uri("http://engine.test/"), apiKey, "beauty", TestData.Fixtures, Users.Length, rates, TimeSpan.FromSeconds(1), Count: 10,
             Concurrency: 1, Seed: 42, freshnessUsers, TimeSpan.FromSeconds(30), Json: false);
-        var http = engine.CreateClient(apiKey);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No });
         return LoadRun.ExecuteAsync(
-            new RecommendationClient(http, options.Count),
-            new EngineClient(http, new RetryOptions { BaseDelay = TimeSpan.Zero, MaxAttempts = 2 }, _time),
+            engine.CreateRecommendationClient(options.Count, apiKey),
+            engine.CreateEngineClient(apiKey, retries: 1),
             options.EngineUrl,
             Users,
             options,

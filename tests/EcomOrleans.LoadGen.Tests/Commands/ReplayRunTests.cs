@@ -36,7 +36,7 @@ public sealed class ReplayRunTests
 
     private Task<ReplayReport> ExecuteAsync(bool skipCatalog)
     {
-        var client = new EngineClient(_engine.CreateClient(), new RetryOptions { BaseDelay = TimeSpan.Zero }, TimeProvider.System);
+        var client = _engine.CreateEngineClient();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No });
         return ReplayRun.ExecuteAsync(
             Script, client, client, new ReplaySettings(BatchSize: 5, Concurrency: 2), skipCatalog, TimeProvider.System, console, CancellationToken.None);

@@ -1,16 +1,17 @@
 using System.Net;
+using EcomOrleans.Client;
+using EcomOrleans.Client.Models;
+using EcomOrleans.Events;
 using EcomOrleans.LoadGen.Datasets;
 using EcomOrleans.LoadGen.Http;
 using EcomOrleans.LoadGen.Reporting;
 using EcomOrleans.LoadGen.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
-using EventKind = EcomOrleans.Events.EventKind;
 
 namespace EcomOrleans.LoadGen.Tests.Http;
 
 public sealed class EngineClientTests
 {
-    private static readonly RetryOptions NoDelay = new() { BaseDelay = TimeSpan.Zero, MaxAttempts = 4 };
     private static readonly DateTimeOffset At = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
     private static readonly ReplayEvent Cart = new("e1", "beauty-u1", "beauty-u1-s0", EventKind.AddToCart, "beauty-1", 1, null, At);
@@ -32,7 +33,7 @@ public sealed class EngineClientTests
             """{"eventId":"e2","userId":"beauty-u1","sessionId":"beauty-u1-s0","kind":"purchase","sku":"beauty-1","quantity":1,"price":12.99,"timestamp":"2026-11-20T10:00:30.5+00:00"}""" +
             "]}",
             request.Body);
-        Assert.Equal(new RequestOutcome(202, 1, new IngestResult(2, 0)), outcome);
+        Assert.Equal(new RequestOutcome(202, 1, new IngestResponse(2, 0)), outcome);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class EngineClientTests
 
         var outcome = await Client().PostEventsAsync(new[] { Cart }, _latency, CancellationToken.None);
 
-        Assert.Equal(new RequestOutcome(202, 2, new IngestResult(1, 0)), outcome);
+        Assert.Equal(new RequestOutcome(202, 2, new IngestResponse(1, 0)), outcome);
         Assert.Equal(2, _engine.Requests.Count);
         Assert.Equal(_engine.Requests[0].Body, _engine.Requests[1].Body);
         Assert.Equal(2, _latency.Count); // both answered attempts are timed
@@ -55,7 +56,7 @@ public sealed class EngineClientTests
 
         var outcome = await Client().PostEventsAsync(new[] { Cart }, _latency, CancellationToken.None);
 
-        Assert.Equal(new RequestOutcome(202, 4, new IngestResult(1, 0)), outcome);
+        Assert.Equal(new RequestOutcome(202, 4, new IngestResponse(1, 0)), outcome);
         Assert.Equal(1, _latency.Count); // a refused connection has no latency to record
     }
 
@@ -94,7 +95,7 @@ public sealed class EngineClientTests
     [Fact]
     public async Task PostEventsAsync_WrongApiKey_ThrowsApiKeyRejected()
     {
-        var client = new EngineClient(_engine.CreateClient(apiKey: "wrong"), NoDelay, TimeProvider.System);
+        var client = _engine.CreateEngineClient(apiKey: "wrong", retries: 3);
 
         var error = await Assert.ThrowsAsync<ApiKeyRejectedException>(() => client.PostEventsAsync(new[] { Cart }, _latency, CancellationToken.None));
 
@@ -105,7 +106,7 @@ public sealed class EngineClientTests
     [Fact]
     public async Task PostEventsAsync_MoreThan500Events_IsRefusedBeforeSending()
     {
-        var events = Enumerable.Repeat(Cart, EventBatch.MaxEvents + 1).ToArray();
+        var events = Enumerable.Repeat(Cart, EcomOrleansClient.MaxEventsPerBatch + 1).ToArray();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client().PostEventsAsync(events, _latency, CancellationToken.None));
         Assert.Empty(_engine.Requests);
@@ -115,7 +116,7 @@ public sealed class EngineClientTests
     public async Task PostEventsAsync_ServiceUnavailable_WaitsTheBackoffBeforeResending()
     {
         var time = new FakeTimeProvider(At);
-        var client = new EngineClient(_engine.CreateClient(), new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100) }, time);
+        var client = _engine.CreateEngineClient(retryBaseDelay: TimeSpan.FromMilliseconds(100), time: time);
         _engine.FailNext(1, HttpStatusCode.ServiceUnavailable);
 
         var sending = client.PostEventsAsync(new[] { Cart }, _latency, CancellationToken.None);
@@ -144,5 +145,16 @@ public sealed class EngineClientTests
         Assert.Equal(new RequestOutcome(200, 1, null), outcome);
     }
 
-    private EngineClient Client() => new(_engine.CreateClient(), NoDelay, TimeProvider.System);
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task PostEventsAsync_EveryKind_IsSentByTheEnginesWireName(EventKind kind)
+    {
+        await Client().PostEventsAsync(new[] { Cart with { Kind = kind } }, _latency, CancellationToken.None);
+
+        Assert.Contains($"\"kind\":\"{EventKinds.WireName(kind)}\"", Assert.Single(_engine.Requests).Body, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<EventKind> Kinds => [.. EventKinds.All];
+
+    private EngineClient Client() => _engine.CreateEngineClient(retries: 3);
 }

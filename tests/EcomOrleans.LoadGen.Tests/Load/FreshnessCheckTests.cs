@@ -63,8 +63,7 @@ public sealed class FreshnessCheckTests
 
     private Task<FreshnessResult> RunAsync(StubRecommendationEngine engine, IReadOnlyList<string> users)
     {
-        var http = engine.CreateClient();
-        var check = new FreshnessCheck(new RecommendationClient(http, 10), new EngineClient(http, new RetryOptions { BaseDelay = TimeSpan.Zero }, _time), _time);
+        var check = new FreshnessCheck(engine.CreateRecommendationClient(10), engine.CreateEngineClient(), _time);
         return check.RunAsync(users, CancellationToken.None);
     }
 }

@@ -36,5 +36,5 @@ public sealed class CatalogUploaderTests
     }
 
     private CatalogUploader Uploader() =>
-        new(new EngineClient(_engine.CreateClient(), new RetryOptions { BaseDelay = TimeSpan.Zero }, TimeProvider.System), TimeProvider.System);
+        new(_engine.CreateEngineClient(), TimeProvider.System);
 }

@@ -82,7 +82,7 @@ public sealed class EventReplayerTests
     [Fact]
     public async Task RunAsync_WrongApiKey_StopsWithApiKeyRejected()
     {
-        var replayer = new EventReplayer(new EngineClient(_engine.CreateClient(apiKey: "wrong"), new RetryOptions(), TimeProvider.System), TimeProvider.System);
+        var replayer = new EventReplayer(_engine.CreateEngineClient(apiKey: "wrong", retryBaseDelay: EngineHttp.WriteRetryBaseDelay), TimeProvider.System);
 
         await Assert.ThrowsAsync<ApiKeyRejectedException>(() => replayer.RunAsync(Script.Events, Settings, new ReplayProgress(), CancellationToken.None));
 
@@ -116,5 +116,5 @@ public sealed class EventReplayerTests
     private Task<PhaseResult> RunAsync(ReplaySettings? settings = null) =>
         new EventReplayer(Client(), TimeProvider.System).RunAsync(Script.Events, settings ?? Settings, new ReplayProgress(), CancellationToken.None);
 
-    private EngineClient Client() => new(_engine.CreateClient(), new RetryOptions { BaseDelay = TimeSpan.Zero }, TimeProvider.System);
+    private EngineClient Client() => _engine.CreateEngineClient();
 }

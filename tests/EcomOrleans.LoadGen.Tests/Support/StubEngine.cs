@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using EcomOrleans.LoadGen.Http;
 
 namespace EcomOrleans.LoadGen.Tests.Support;
 
@@ -32,8 +33,10 @@ internal sealed class StubEngine : HttpMessageHandler
         }
     }
 
-    public HttpClient CreateClient(string? apiKey = "test-key") =>
-        LoadGen.Http.EngineHttp.Configure(new HttpClient(this, disposeHandler: false), new Uri("http://engine.test/"), apiKey, TimeSpan.FromSeconds(30));
+    /// <summary>The load generator's engine client over this stub, with <paramref name="retries"/> and no backoff unless given.</summary>
+    public EngineClient CreateEngineClient(
+        string? apiKey = "test-key", int retries = EngineHttp.WriteRetries, TimeSpan? retryBaseDelay = null, TimeProvider? time = null) =>
+        new(EngineOptions.For(apiKey, retries, retryBaseDelay), this, time ?? TimeProvider.System);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -54,8 +57,28 @@ internal sealed class StubEngine : HttpMessageHandler
                 return new HttpResponseMessage(HttpStatusCode.Unauthorized);
             }
 
-            return request.Method == HttpMethod.Post ? Ingest(body) : new HttpResponseMessage(HttpStatusCode.OK);
+            return request.Method == HttpMethod.Post ? Ingest(body) : PutSku(request.RequestUri.AbsolutePath, body);
         }
+    }
+
+    /// <summary>Answers a PUT as the engine does: the SKU, its facts as sent, in stock, with no demand yet.</summary>
+    private static HttpResponseMessage PutSku(string path, string body)
+    {
+        using var facts = JsonDocument.Parse(body);
+        var sku = new Dictionary<string, object?> { ["sku"] = Uri.UnescapeDataString(path.Split('/')[^1]) };
+        foreach (var fact in facts.RootElement.EnumerateObject())
+        {
+            sku[fact.Name] = fact.Value.Clone();
+        }
+
+        sku["inStock"] = true;
+        sku["lostUnits"] = 0;
+        sku["totals"] = new { views = 0, clicks = 0, carts = 0, purchases = 0, units = 0, revenue = 0m };
+        sku["updatedAt"] = "2026-11-20T10:00:00+00:00";
+        return new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(sku), Encoding.UTF8, "application/json"),
+        };
     }
 
     private HttpResponseMessage Ingest(string body)

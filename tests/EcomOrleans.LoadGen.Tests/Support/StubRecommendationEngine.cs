@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using EcomOrleans.Client;
+using EcomOrleans.LoadGen.Http;
+using EcomOrleans.LoadGen.Load;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EcomOrleans.LoadGen.Tests.Support;
@@ -39,8 +42,13 @@ internal sealed class StubRecommendationEngine(FakeTimeProvider time) : HttpMess
     /// <summary>Every event posted, as JSON.</summary>
     public List<JsonElement> Events { get; } = [];
 
-    public HttpClient CreateClient(string? apiKey = "test-key") =>
-        LoadGen.Http.EngineHttp.Configure(new HttpClient(this, disposeHandler: false), new Uri("http://engine.test/"), apiKey, TimeSpan.FromSeconds(30));
+    /// <summary>A recommendation probe over this stub, without retries as a load run makes it.</summary>
+    public RecommendationClient CreateRecommendationClient(int count, string? apiKey = "test-key") =>
+        new(EcomOrleansClient.Create(EngineOptions.For(apiKey, retries: 0), this, time), count);
+
+    /// <summary>The load generator's engine client over this stub, with <paramref name="retries"/> and no backoff.</summary>
+    public EngineClient CreateEngineClient(string? apiKey = "test-key", int retries = EngineHttp.WriteRetries) =>
+        new(EngineOptions.For(apiKey, retries), this, time);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Apis;
 using EcomOrleans.Silo.Hosting;
 
@@ -6,11 +7,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddEcomServiceDefaults();
 builder.AddEcomOrleans();
 builder.AddEcomApi();
+builder.AddEcomApiReference();
 
 var app = builder.Build();
 
 app.UseEcomServiceDefaults();
 app.MapEcomDefaultEndpoints();
+app.MapEcomApiReference();
 app.MapEventsApi();
 app.MapUsersApi();
 app.MapRecommendationsApi();

@@ -23,14 +23,14 @@ internal sealed class SiloProcess : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>
-    /// Starts a silo of <paramref name="serviceId"/> on <paramref name="store"/> (the in-memory default when null) and
-    /// returns when its API listens.
+    /// Starts a silo of <paramref name="serviceId"/> on <paramref name="store"/> (the in-memory default when null), with
+    /// <paramref name="settings"/> added to its configuration, and returns when its API listens.
     /// </summary>
-    public static SiloProcess Start(DurableStore? store, string serviceId)
+    public static SiloProcess Start(DurableStore? store, string serviceId, IReadOnlyDictionary<string, string>? settings = null)
     {
         var http = FreePort();
         var start = StartInfo();
-        var settings = new Dictionary<string, string>((store?.Settings ?? new Dictionary<string, string>()).Concat(Cluster.FastFailureDetection))
+        var configuration = new Dictionary<string, string>((store?.Settings ?? new Dictionary<string, string>()).Concat(Cluster.FastFailureDetection))
         {
             ["Urls"] = $"http://127.0.0.1:{http}",
             ["Security:ApiKey"] = EngineFactory.ApiKey,
@@ -39,7 +39,7 @@ internal sealed class SiloProcess : IDisposable
             ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in configuration.Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

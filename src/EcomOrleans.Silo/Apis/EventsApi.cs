@@ -27,8 +27,7 @@ public static class EventsApi
                 "At most 500 events. `sku` is required except for `search`, `query` only for `search`, `quantity` for cart and purchase events; "
                 + "`timestamp` is ISO-8601 with an offset, at most 5 minutes ahead and 365 days old. The answer comes once every event is durable; "
                 + "events are idempotent on `eventId` per user, so re-sending a batch is safe. A batch with any invalid event is rejected whole.")
-            .Accepts<EventBatchRequest>(OpenApiConventions.Json)
-            .WithRequestExample(ApiExamples.EventBatch)
+            .WithJsonBody<EventBatchRequest>(ApiExamples.EventBatch)
             .Answers(StatusCodes.Status202Accepted, "Every event is durable: how many were new and how many were already recorded.", typeof(IngestResponse))
             .WithResponseExample(StatusCodes.Status202Accepted, ApiExamples.Accepted)
             .AnswersValidationProblem(ApiExamples.RejectedBatch)

@@ -1,3 +1,4 @@
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Apis;
 using EcomOrleans.Silo.Demo;
 using EcomOrleans.Silo.Hosting;
@@ -7,12 +8,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddEcomServiceDefaults();
 builder.AddEcomOrleans();
 builder.AddEcomApi();
+builder.AddEcomApiReference();
 builder.AddEcomDemoCatalog();
 
 var app = builder.Build();
 
 app.UseEcomServiceDefaults();
 app.MapEcomDefaultEndpoints();
+app.MapEcomApiReference();
 app.MapEventsApi();
 app.MapUsersApi();
 app.MapRecommendationsApi();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using EcomOrleans.Configuration;
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -27,11 +28,17 @@ public static class AdmissionControl
         return services;
     }
 
+    /// <summary>Counts the endpoint against the write limits, and declares the 429 they answer.</summary>
     public static TBuilder RequireWriteAdmission<TBuilder>(this TBuilder endpoints)
-        where TBuilder : IEndpointConventionBuilder => endpoints.RequireRateLimiting(WritesPolicy).WithMetadata(new AdmissionGroup(WritesPolicy));
+        where TBuilder : IEndpointConventionBuilder => endpoints.RequireRateLimiting(WritesPolicy).WithMetadata(new AdmissionGroup(WritesPolicy)).AnswersTooManyRequests();
 
+    /// <summary>Counts the endpoint against the read limits, and declares the 429 they answer.</summary>
     public static TBuilder RequireReadAdmission<TBuilder>(this TBuilder endpoints)
-        where TBuilder : IEndpointConventionBuilder => endpoints.RequireRateLimiting(ReadsPolicy).WithMetadata(new AdmissionGroup(ReadsPolicy));
+        where TBuilder : IEndpointConventionBuilder => endpoints.RequireRateLimiting(ReadsPolicy).WithMetadata(new AdmissionGroup(ReadsPolicy)).AnswersTooManyRequests();
+
+    private static TBuilder AnswersTooManyRequests<TBuilder>(this TBuilder endpoints)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoints.AnswersProblem(StatusCodes.Status429TooManyRequests, ApiResponses.TooManyRequests, ApiExamples.TooManyRequests);
 
     /// <summary>The caller a rate is kept for: a hash of its API key, or its address when it sends none.</summary>
     internal static string CallerOf(HttpContext context) =>

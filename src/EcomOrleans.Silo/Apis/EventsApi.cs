@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EcomOrleans.Silo.Admission;
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Ingestion;
 using EcomOrleans.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,20 @@ public static class EventsApi
     {
         app.MapGroup("/api/events")
             .WithTags("Events")
-            .MapPost("/", IngestAsync)
+            .AnswersProblem(StatusCodes.Status503ServiceUnavailable, ApiResponses.ServiceUnavailable, ApiExamples.ServiceUnavailable)
+            .MapPost("", IngestAsync)
+            .WithName("PostEvents")
+            .WithSummary("Post a batch of events")
+            .WithDescription(
+                "At most 500 events. `sku` is required except for `search`, `query` only for `search`, `quantity` for cart and purchase events; "
+                + "`timestamp` is ISO-8601 with an offset, at most 5 minutes ahead and 365 days old. The answer comes once every event is durable; "
+                + "events are idempotent on `eventId` per user, so re-sending a batch is safe. A batch with any invalid event is rejected whole.")
+            .WithJsonBody<EventBatchRequest>(ApiExamples.EventBatch)
+            .Answers(StatusCodes.Status202Accepted, "Every event is durable: how many were new and how many were already recorded.", typeof(IngestResponse))
+            .WithResponseExample(StatusCodes.Status202Accepted, ApiExamples.Accepted)
+            .AnswersValidationProblem(ApiExamples.RejectedBatch)
+            .AnswersProblem(StatusCodes.Status413PayloadTooLarge, $"{ApiResponses.PayloadTooLarge} At most {MaxBodyBytes} bytes (2 MiB).")
+            .AnswersProblem(StatusCodes.Status415UnsupportedMediaType, ApiResponses.UnsupportedMediaType)
             .RequireApiRole(ApiRoles.Ingest)
             .RequireWriteAdmission()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));

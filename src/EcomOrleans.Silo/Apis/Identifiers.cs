@@ -11,14 +11,20 @@ public static partial class Identifiers
     public const string IdRule = "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
     public const string SkuRule = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
 
-    public static bool IsValidId(string? value) => value is not null && IdPattern().IsMatch(value);
+    /// <summary>An id's shape as a regular expression without its end anchor (ECMAScript and .NET read it alike).</summary>
+    public const string IdPattern = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
 
-    public static bool IsValidSku(string? value) => value is not null && SkuPattern().IsMatch(value);
+    /// <summary>A SKU's shape as a regular expression without its end anchor.</summary>
+    public const string SkuPattern = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+
+    public static bool IsValidId(string? value) => value is not null && IdRegex().IsMatch(value);
+
+    public static bool IsValidSku(string? value) => value is not null && SkuRegex().IsMatch(value);
 
     // NOTE: \z, not $: $ also matches before a final '\n', which let "beauty-17\n" pass as a second SKU.
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
+    [GeneratedRegex(IdPattern + @"\z", RegexOptions.CultureInvariant)]
+    private static partial Regex IdRegex();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SkuPattern();
+    [GeneratedRegex(SkuPattern + @"\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SkuRegex();
 }

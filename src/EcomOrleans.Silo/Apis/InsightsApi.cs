@@ -1,5 +1,6 @@
 using EcomOrleans.Insights;
 using EcomOrleans.Silo.Admission;
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,10 +9,22 @@ namespace EcomOrleans.Silo.Apis;
 public static class InsightsApi
 {
     public const int MaxCount = 500;
+    public const int DefaultCount = 20;
 
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/insights").WithTags("Insights").MapGet("/demand-gaps", GetDemandGapsAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
+        app.MapGroup("/api/insights")
+            .WithTags("Insights")
+            .AnswersProblem(StatusCodes.Status503ServiceUnavailable, ApiResponses.ServiceUnavailable, ApiExamples.ServiceUnavailable)
+            .MapGet("/demand-gaps", GetDemandGapsAsync)
+            .WithName("GetDemandGaps")
+            .WithSummary("Read latent demand")
+            .WithDescription("The most searched queries across all shards, one entry per query, those that led to no item first.")
+            .WithWholeParameter("count", 1, MaxCount, DefaultCount, "How many queries.")
+            .Answers(StatusCodes.Status200OK, "The queries.", typeof(DemandGapsResponse))
+            .AnswersValidationProblem()
+            .RequireApiRole(ApiRoles.Read)
+            .RequireReadAdmission();
         return app;
     }
 
@@ -19,7 +32,7 @@ public static class InsightsApi
     public static async Task<Results<Ok<DemandGapsResponse>, ValidationProblem>> GetDemandGapsAsync(IGrainFactory grains, string? count = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, 20, errors);
+        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, DefaultCount, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");

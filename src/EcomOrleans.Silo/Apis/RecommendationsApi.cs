@@ -1,5 +1,6 @@
 using EcomOrleans.Recommendations;
 using EcomOrleans.Silo.Admission;
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Security;
 using EcomOrleans.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,23 @@ public static class RecommendationsApi
 
     public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/users").WithTags("Recommendations").MapGet("/{userId}/recommendations", GetAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
+        app.MapGroup("/api/users")
+            .WithTags("Recommendations")
+            .AnswersProblem(StatusCodes.Status503ServiceUnavailable, ApiResponses.ServiceUnavailable, ApiExamples.ServiceUnavailable)
+            .MapGet("/{userId}/recommendations", GetAsync)
+            .WithName("GetRecommendations")
+            .WithSummary("Recommend SKUs to a user")
+            .WithDescription(
+                "Top-K in-stock SKUs, each with its score and reason: from the sequence model first (`personalized`), then `session_co_view`, "
+                + "`trending` and `popular` until the list is full. Out-of-stock SKUs, SKUs the user just bought and SKUs in the cart never appear. "
+                + "A click or purchase event that carries the `recommendationId` is attributed to it; `modelVersion` is `none` when only fallbacks answered.")
+            .WithWholeParameter("count", 1, MaxCount, DefaultCount, "How many items.")
+            .WithParameter("category", $"Only items of this catalog category; 1-{MaxCategoryLength} characters, not blank.")
+            .Answers(StatusCodes.Status200OK, "The ranked items.", typeof(Recommendation))
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Recommendation)
+            .AnswersValidationProblem()
+            .RequireApiRole(ApiRoles.Read)
+            .RequireReadAdmission();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using EcomOrleans.Silo.Admission;
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Catalog;
 using EcomOrleans.Silo.Security;
 using EcomOrleans.Skus;
@@ -13,10 +14,40 @@ public static class SkusApi
 {
     public static IEndpointRouteBuilder MapSkusApi(this IEndpointRouteBuilder app)
     {
-        var skus = app.MapGroup("/api/skus").WithTags("SKUs");
-        skus.MapPut("/{sku}", PutAsync).RequireApiRole(ApiRoles.Admin).RequireWriteAdmission().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        skus.MapGet("/{sku}", GetAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
-        skus.MapGet("/{sku}/demand", GetDemandAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
+        var skus = app.MapGroup("/api/skus")
+            .WithTags("SKUs")
+            .AnswersValidationProblem()
+            .AnswersProblem(StatusCodes.Status503ServiceUnavailable, ApiResponses.ServiceUnavailable, ApiExamples.ServiceUnavailable);
+        skus.MapPut("/{sku}", PutAsync)
+            .WithName("PutSku")
+            .WithSummary("Put a SKU in the catalog")
+            .WithDescription("Sets the SKU's catalog facts; `stock` replaces the units on hand, and purchases take from it.")
+            .WithJsonBody<SkuRequest>(ApiExamples.Sku)
+            .Answers(StatusCodes.Status200OK, "The SKU as it is now.", typeof(SkuResponse))
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.SkuAnswer)
+            .AnswersProblem(StatusCodes.Status413PayloadTooLarge, $"{ApiResponses.PayloadTooLarge} At most {MaxBodyBytes} bytes (16 KiB).")
+            .AnswersProblem(StatusCodes.Status415UnsupportedMediaType, ApiResponses.UnsupportedMediaType)
+            .RequireApiRole(ApiRoles.Admin)
+            .RequireWriteAdmission()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        skus.MapGet("/{sku}", GetAsync)
+            .WithName("GetSku")
+            .WithSummary("Read a SKU")
+            .WithDescription("The catalog facts with live stock, lost units (demand that found no stock) and lifetime totals.")
+            .Answers(StatusCodes.Status200OK, "The SKU.", typeof(SkuResponse))
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.SkuAnswer)
+            .AnswersProblem(StatusCodes.Status404NotFound, "The SKU is not in the catalog.")
+            .RequireApiRole(ApiRoles.Read)
+            .RequireReadAdmission();
+        skus.MapGet("/{sku}/demand", GetDemandAsync)
+            .WithName("GetSkuDemand")
+            .WithSummary("Read a SKU's demand")
+            .WithDescription("Demand buckets oldest first; empty buckets are left out. `hour` buckets keep 7 days, `day` buckets 120.")
+            .WithChoiceParameter("granularity", ["hour", "day"], "day", "The width of a bucket.")
+            .Answers(StatusCodes.Status200OK, "The buckets.", typeof(DemandSeries))
+            .AnswersProblem(StatusCodes.Status404NotFound, "The SKU is not in the catalog and has no recorded demand.")
+            .RequireApiRole(ApiRoles.Read)
+            .RequireReadAdmission();
         return app;
     }
 

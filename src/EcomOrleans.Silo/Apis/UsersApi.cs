@@ -1,4 +1,5 @@
 using EcomOrleans.Silo.Admission;
+using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Security;
 using EcomOrleans.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,9 +10,25 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/users").WithTags("Users");
-        users.MapGet("/{userId}", GetProfileAsync).RequireApiRole(ApiRoles.Read).RequireReadAdmission();
-        users.MapDelete("/{userId}", ForgetAsync).RequireApiRole(ApiRoles.Admin).RequireWriteAdmission();
+        var users = app.MapGroup("/api/users")
+            .WithTags("Users")
+            .AnswersValidationProblem()
+            .AnswersProblem(StatusCodes.Status503ServiceUnavailable, ApiResponses.ServiceUnavailable, ApiExamples.ServiceUnavailable);
+        users.MapGet("/{userId}", GetProfileAsync)
+            .WithName("GetUserProfile")
+            .WithSummary("Read a user's profile")
+            .WithDescription("The rolling behaviour sequence, the sessions, and category affinities decayed to now.")
+            .Answers(StatusCodes.Status200OK, "The profile.", typeof(UserProfile))
+            .AnswersProblem(StatusCodes.Status404NotFound, "No events have been recorded for this user.")
+            .RequireApiRole(ApiRoles.Read)
+            .RequireReadAdmission();
+        users.MapDelete("/{userId}", ForgetAsync)
+            .WithName("ForgetUser")
+            .WithSummary("Forget a user")
+            .WithDescription("Privacy: the user's stored state is deleted. Answers 204 whether or not the user was known.")
+            .Answers(StatusCodes.Status204NoContent, "Forgotten (or never known).")
+            .RequireApiRole(ApiRoles.Admin)
+            .RequireWriteAdmission();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EcomOrleans.Silo.ApiReference;
 using Microsoft.Extensions.Options;
 
 namespace EcomOrleans.Silo.Security;
@@ -94,9 +95,15 @@ internal sealed class ApiKey(string value, bool isGenerated)
         presented.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);
 }
 
-/// <summary>Endpoints name the role they need.</summary>
+/// <summary>Endpoint metadata: the role the API key filter asks for, which the OpenAPI document requires a key for.</summary>
+internal sealed record ApiRoleMetadata(string Role);
+
+/// <summary>Endpoints name the role they need, and so declare the 401 and 403 the filter answers.</summary>
 internal static class ApiRoleEndpointExtensions
 {
     public static RouteHandlerBuilder RequireApiRole(this RouteHandlerBuilder endpoint, string role) =>
-        endpoint.AddEndpointFilter(new ApiKeyEndpointFilter(role));
+        endpoint.AddEndpointFilter(new ApiKeyEndpointFilter(role))
+            .WithMetadata(new ApiRoleMetadata(role))
+            .AnswersProblem(StatusCodes.Status401Unauthorized, ApiResponses.Unauthorized, ApiExamples.Unauthorized(role))
+            .AnswersProblem(StatusCodes.Status403Forbidden, ApiResponses.Forbidden, ApiExamples.Forbidden(role));
 }

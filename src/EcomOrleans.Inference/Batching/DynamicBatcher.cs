@@ -49,6 +49,13 @@ public sealed partial class DynamicBatcher<TRequest, TResult> : IDisposable
         _modelTag = new(InferenceInstruments.ModelTag, model);
         _queues = [.. Enumerable.Range(0, PriorityCount).Select(_ => new LinkedList<PendingRequest<TRequest, TResult>>())];
 
+        // An up-down counter has no series until it moves: start each priority's at 0, so a dashboard sees an idle
+        // queue as 0 from the first scrape, not as no data.
+        foreach (var priority in Enum.GetValues<InferencePriority>())
+        {
+            InferenceInstruments.QueueDepth.Add(0, _modelTag, PriorityTag(priority));
+        }
+
         // Dedicated threads: a model run blocks its thread for milliseconds, which must not starve the
         // thread pool that Orleans and ASP.NET Core schedule on.
         _threads = [.. Enumerable.Range(0, options.ConcurrentBatches).Select(i => new Thread(Work)

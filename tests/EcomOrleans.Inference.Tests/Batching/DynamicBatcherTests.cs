@@ -235,6 +235,18 @@ public sealed class DynamicBatcherTests
         Assert.Equal([[1]], runner.Batches);
     }
 
+    [Fact]
+    public void New_Batcher_PublishesAQueueDepthOfZeroForEachPriority()
+    {
+        using var depth = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(InferenceInstruments.QueueDepth);
+
+        using var batcher = new DynamicBatcher<int, int>("queue-depth-test", new BatcherOptions(), new GatedRunner(holdFirstBatch: false).Run, _time, NullLogger.Instance);
+
+        var ours = depth.GetMeasurementSnapshot().Where(m => Equals(m.Tags[InferenceInstruments.ModelTag], "queue-depth-test")).ToList();
+        Assert.Equal(Enum.GetValues<InferencePriority>().Length, ours.Count);
+        Assert.All(ours, m => Assert.Equal(0, m.Value));
+    }
+
     private DynamicBatcher<int, int> Create(GatedRunner runner, BatcherOptions options) =>
         new("test", options, runner.Run, _time, NullLogger.Instance);
 

@@ -23,7 +23,7 @@ for tree in "$@"; do
   echo "== $name: bench-memory" >&2
   dotnet "$lg" bench-memory --users "$USERS" >"$OUT/$name-memory.json" 2>"$OUT/$name-memory.err"
   echo "== $name: HTTP replay and recommendation load" >&2
-  (cd "$tree/src/EcomOrleans.Silo" && Security__ApiKey="$KEY" Orleans__SiloPort=11191 Orleans__GatewayPort=30091 \
+  (cd "$tree/src/EcomOrleans.Silo" && Demo__SeedCatalog=false Security__ApiKey="$KEY" Orleans__SiloPort=11191 Orleans__GatewayPort=30091 \
     dotnet "$silo" --urls "http://127.0.0.1:$HTTP_PORT" >"$OUT/$name-silo.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -21,7 +21,8 @@ dotnet build -c Release src/EcomOrleans.LoadGen -v quiet --nologo >/dev/null
 
 silo_pid=""
 start_silo() { # extra environment assignments...
-  env "$@" Security__ApiKey="$KEY" Orleans__SiloPort=11190 Orleans__GatewayPort=30090 \
+  # No demo catalog: the replay puts its own, and seeding would load the silo while it is measured.
+  env "$@" Demo__SeedCatalog=false Security__ApiKey="$KEY" Orleans__SiloPort=11190 Orleans__GatewayPort=30090 \
     dotnet run -c Release --no-build --project src/EcomOrleans.Silo -- --urls "http://127.0.0.1:$HTTP_PORT" >"$OUT/silo.log" 2>&1 &
   silo_pid=$!
   for _ in $(seq 1 120); do

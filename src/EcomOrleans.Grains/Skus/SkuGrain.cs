@@ -126,8 +126,25 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     public Task<IReadOnlyList<RankedSku>> GetCoViewedAsync(int count) =>
         Task.FromResult<IReadOnlyList<RankedSku>>([.. _demand.TopCoViews(count).Select(c => new RankedSku(c.Key, c.Value))]);
 
-    public Task<SkuSnapshot?> GetAsync() =>
-        Task.FromResult(State.Catalog is { } catalog ? Snapshot(catalog) : null);
+    public Task<SkuSnapshot?> GetAsync()
+    {
+        if (State.Catalog is { } catalog)
+        {
+            return Task.FromResult<SkuSnapshot?>(Snapshot(catalog));
+        }
+
+        DeactivateIfNothingStored();
+        return Task.FromResult<SkuSnapshot?>(null);
+    }
+
+    /// <summary>A read of a SKU that was never stored must not pin an activation until idle collection (minutes).</summary>
+    private void DeactivateIfNothingStored()
+    {
+        if (!_state.RecordExists && !_demandState.RecordExists)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     public Task<DemandSeries> GetDemandAsync(DemandGranularity granularity) =>
         Task.FromResult(new DemandSeries(Sku, granularity, [.. _demand.Buckets(granularity, _time.GetUtcNow()).Select(b => new DemandBucket(b.Start, b.ToCounts()))]));

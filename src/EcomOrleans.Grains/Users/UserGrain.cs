@@ -103,6 +103,8 @@ public sealed partial class UserGrain(
     {
         if (State.TotalEvents == 0)
         {
+            // An unknown user: answering must not pin an activation until idle collection (minutes).
+            DeactivateOnIdle();
             return Task.FromResult<UserProfile?>(null);
         }
 
@@ -168,6 +170,13 @@ public sealed partial class UserGrain(
         }
 
         RecommendationInstruments.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (State.TotalEvents == 0)
+        {
+            // A shopper with no events yet (an anonymous visitor) got fallbacks; keeping the activation for them would
+            // let every visitor pin memory for minutes. The cost: a click on this answer is not attributed to it.
+            DeactivateOnIdle();
+        }
+
         return recommendation;
     }
 

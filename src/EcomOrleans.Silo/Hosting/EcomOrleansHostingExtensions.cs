@@ -66,6 +66,13 @@ public static partial class EcomOrleansHostingExtensions
             // Membership probing (how fast a silo that died without a word is declared dead), from Orleans:Membership.
             orleans.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{EcomSiloOptions.SectionName}:Membership");
 
+            // Orleans' load shedding, on: a silo over its CPU or memory threshold refuses new requests from external
+            // Orleans clients at its gateway (GatewayTooBusyException) instead of queueing them. The engine's own HTTP
+            // path does not pass the gateway; its admission control (Admission:*) sheds there. Orleans:LoadShedding:*.
+            orleans.Services.AddOptions<LoadSheddingOptions>()
+                .Configure(o => o.LoadSheddingEnabled = true)
+                .BindConfiguration($"{EcomSiloOptions.SectionName}:LoadShedding");
+
             orleans.AddActivityPropagation();
             orleans.AddEcomEngine(storage);
         });

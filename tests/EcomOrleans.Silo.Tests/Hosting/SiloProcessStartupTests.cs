@@ -40,6 +40,20 @@ public sealed class SiloProcessStartupTests
     }
 
     [Fact]
+    public async Task Run_LoadSheddingThresholdOver100_ExitsWith1AndOrleansOwnLine()
+    {
+        var (exitCode, _, stderr) = await SiloProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["Orleans__LoadShedding__CpuThreshold"] = "150",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            "error: invalid configuration: Limit 'LoadSheddingOptions.CpuThreshold' must be greater than 0% and less than or equal to 100%." + Environment.NewLine,
+            stderr);
+    }
+
+    [Fact]
     public async Task Run_HttpPortInUse_ExitsWith1AndOneLineNamingTheAddress()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -15,4 +15,7 @@ public sealed partial class UserGrain
 
     [LoggerMessage(1002, LogLevel.Information, "Forgot user {UserId}: stored state cleared")]
     private static partial void LogForgotten(ILogger logger, string userId);
+
+    [LoggerMessage(1005, LogLevel.Warning, "The stored state of user {UserId} was {What} under its activation; re-read from the store")]
+    private static partial void LogStoredStateChanged(ILogger logger, string userId, string what);
 }

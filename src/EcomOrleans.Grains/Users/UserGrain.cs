@@ -10,7 +10,9 @@ using EcomOrleans.Recommendations;
 using EcomOrleans.Skus;
 using EcomOrleans.Users;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace EcomOrleans.Grains.Users;
 
@@ -24,6 +26,7 @@ namespace EcomOrleans.Grains.Users;
 [GrainType("user")]
 public sealed partial class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Provider)] IPersistentState<UserState> state,
+    [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,
     IOptions<UserGrainOptions> options,
     IOptions<RecommendationOptions> recommendationOptions,
     CatalogProjection catalog,
@@ -34,6 +37,7 @@ public sealed partial class UserGrain(
 
     private IGrainTimer? _refreshTimer;
     private bool _embeddingUnsaved;
+    private long _storeCheckedAt;
 
     private UserState State => state.State;
 
@@ -46,7 +50,34 @@ public sealed partial class UserGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
+        _storeCheckedAt = time.GetTimestamp();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Before a read is served from memory: once <see cref="UserGrainOptions.StoredStateRecheck"/> has passed since the
+    /// store was last read or written, reads the stored record apart and compares its ETag with the activation's. Only
+    /// when it differs (deleted or rewritten under this activation) is the state re-read, dropping what memory held.
+    /// </summary>
+    private async Task RecheckStoredStateAsync()
+    {
+        if (time.GetElapsedTime(_storeCheckedAt) < Options.StoredStateRecheck && Options.StoredStateRecheck > TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var stored = new GrainState<UserState>();
+        await storage.ReadStateAsync(StorageNames.UserState, this.GetGrainId(), stored);
+        _storeCheckedAt = time.GetTimestamp();
+        if (stored.RecordExists == state.RecordExists && string.Equals(stored.ETag, state.Etag, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        LogStoredStateChanged(logger, this.GetPrimaryKeyString(), stored.RecordExists ? "rewritten" : "deleted");
+        await state.ReadStateAsync();
+        UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
+        _embeddingUnsaved = false;
     }
 
     public async Task<IngestResult> RecordEventsAsync(IReadOnlyList<BehaviorEvent> events)
@@ -87,6 +118,7 @@ public sealed partial class UserGrain(
             }
 
             await state.WriteStateAsync();
+            _storeCheckedAt = time.GetTimestamp();
         }
         catch (Exception ex)
         {
@@ -99,16 +131,17 @@ public sealed partial class UserGrain(
         return new IngestResult(fresh.Count, duplicates);
     }
 
-    public Task<UserProfile?> GetProfileAsync()
+    public async Task<UserProfile?> GetProfileAsync()
     {
+        await RecheckStoredStateAsync();
         if (State.TotalEvents == 0)
         {
             // An unknown user: answering must not pin an activation until idle collection (minutes).
             DeactivateOnIdle();
-            return Task.FromResult<UserProfile?>(null);
+            return null;
         }
 
-        return Task.FromResult<UserProfile?>(new UserProfile(
+        return new UserProfile(
             this.GetPrimaryKeyString(),
             State.TotalEvents,
             State.FirstSeen,
@@ -117,7 +150,7 @@ public sealed partial class UserGrain(
             new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(),
             new AffinityTable(State.Affinities, Options.MaxCategories, Options.AffinityHalfLife).At(time.GetUtcNow()),
             State.Embedding is null ? null : State.EmbeddingModelVersion,
-            State.EmbeddingStale));
+            State.EmbeddingStale);
     }
 
     public async Task ForgetAsync()
@@ -130,6 +163,7 @@ public sealed partial class UserGrain(
     public async Task<Recommendation> RecommendAsync(RecommendationRequest request)
     {
         var started = Stopwatch.GetTimestamp();
+        await RecheckStoredStateAsync();
         var count = Math.Clamp(request.Count, 1, Recommendations.MaxCount);
         if (State.EmbeddingStale)
         {

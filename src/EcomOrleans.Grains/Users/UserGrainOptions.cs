@@ -27,6 +27,15 @@ public sealed class UserGrainOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan AffinityHalfLife { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long an activation serves reads from memory before it asks the store whether its state is still what it
+    /// last read or wrote (ETag): state deleted or rewritten under it (a restore, an operator, a store that lost
+    /// data) is then noticed within this time instead of at the next write. Default 30 s (one small read per active
+    /// shopper per 30 s); 0 asks on every read.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
+    public TimeSpan StoredStateRecheck { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The window must cover the sequence, or an event still in the sequence could be recorded twice.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

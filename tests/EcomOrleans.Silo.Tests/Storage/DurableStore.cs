@@ -15,6 +15,9 @@ public abstract class DurableStore
     /// <summary>How many stored records (Redis keys, table entities) of <paramref name="serviceId"/> have <paramref name="text"/> in their key.</summary>
     public abstract Task<int> CountStoredAsync(string serviceId, string text);
 
+    /// <summary>Deletes, behind the engine's back, the stored records of <paramref name="serviceId"/> with <paramref name="text"/> in their key.</summary>
+    public abstract Task DeleteStoredAsync(string serviceId, string text);
+
     protected static string Required(string variable, string example)
     {
         var value = Environment.GetEnvironmentVariable(variable);
@@ -49,6 +52,16 @@ public sealed class RedisStore : DurableStore
         await using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
         return server.Keys(pattern: $"*{serviceId}*{text}*").Count();
+    }
+
+    public override async Task DeleteStoredAsync(string serviceId, string text)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        foreach (var key in server.Keys(pattern: $"*{serviceId}*{text}*"))
+        {
+            await connection.GetDatabase().KeyDeleteAsync(key);
+        }
     }
 }
 
@@ -88,5 +101,17 @@ public sealed class AzureTableStore : DurableStore
         }
 
         return count;
+    }
+
+    public override async Task DeleteStoredAsync(string serviceId, string text)
+    {
+        await foreach (var entity in Table.QueryAsync<TableEntity>(
+            filter: TableClient.CreateQueryFilter($"PartitionKey ge {serviceId} and PartitionKey lt {serviceId + "~"}"), select: ["PartitionKey", "RowKey"]))
+        {
+            if (entity.PartitionKey.Contains(text, StringComparison.Ordinal))
+            {
+                await Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey);
+            }
+        }
     }
 }

@@ -151,6 +151,22 @@ public abstract class DurableStoreContractTests(Func<DurableStore> store)
     }
 
     [SkippableFact]
+    public async Task StoredStateDeletedUnderARunningGrain_IsNoticedOnTheNextRead_NotServedFromMemory()
+    {
+        var durable = Store;
+        var user = $"u-{Guid.NewGuid():N}";
+        await using var engine = new EngineFactory(durable, settings: new Dictionary<string, string> { ["Grains:Users:StoredStateRecheck"] = "00:00:00" });
+        var writer = engine.CreateWriter();
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e1", user, "view", DateTimeOffset.UtcNow, "sku-vanish")));
+        Assert.Equal(HttpStatusCode.OK, (await writer.GetAsync($"/api/users/{user}")).StatusCode);
+
+        // The record goes away behind the activation's back (a restore, an operator, a store that lost it).
+        await durable.DeleteStoredAsync(engine.ServiceId, user);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync($"/api/users/{user}")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Forget_DeletesTheStoredRecord()
     {
         var durable = Store;

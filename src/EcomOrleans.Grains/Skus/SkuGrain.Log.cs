@@ -10,6 +10,9 @@ public sealed partial class SkuGrain
     [LoggerMessage(2003, LogLevel.Warning, "Reporting demand of SKU {Sku} to the trending ranking failed; the next report will catch up")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string sku);
 
+    [LoggerMessage(2004, LogLevel.Warning, "The stored state of SKU {Sku} was {What} under its activation; answering from the store and reloading")]
+    private static partial void LogStoredStateChanged(ILogger logger, string sku, string what);
+
     [LoggerMessage(2002, LogLevel.Debug, "SKU {Sku} is out of stock: {LostUnits} units of a purchase could not be served")]
     private static partial void LogStockOut(ILogger logger, string sku, int lostUnits);
 }

@@ -2,9 +2,11 @@ using EcomOrleans.Catalog;
 using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Grains.Storage;
 using EcomOrleans.Skus;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace EcomOrleans.Grains.Skus;
 
@@ -13,6 +15,7 @@ namespace EcomOrleans.Grains.Skus;
 /// SKU's concurrent callers share storage writes (<see cref="StateWriteCoalescer"/>); all state changes are
 /// synchronous, so interleaving only happens while a write is awaited. When the catalog changes or stock crosses
 /// zero it publishes its listing to its catalog shard, which pushes it to every silo's read model, before it answers.
+/// Reads check now and then that the stored records are still the ones it holds (<see cref="SkuGrainOptions.StoredStateRecheck"/>).
 /// </summary>
 [Reentrant]
 [GrainType("sku")]
@@ -20,6 +23,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 {
     private readonly IPersistentState<SkuState> _state;
     private readonly IPersistentState<SkuDemandState> _demandState;
+    private readonly IGrainStorage _storage;
     private readonly SkuGrainOptions _options;
     private readonly TrendingOptions _trending;
     private readonly TimeProvider _time;
@@ -30,10 +34,13 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     private SkuListing? _published;
     private Task _publishing = Task.CompletedTask;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+    private long _storeCheckedAt;
+    private long _writesStarted;
 
     public SkuGrain(
         [PersistentState(StorageNames.SkuState, StorageNames.Provider)] IPersistentState<SkuState> state,
         [PersistentState(StorageNames.SkuDemandState, StorageNames.Provider)] IPersistentState<SkuDemandState> demand,
+        [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,
         IOptions<SkuGrainOptions> options,
         IOptions<TrendingOptions> trending,
         TimeProvider time,
@@ -41,6 +48,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     {
         _state = state;
         _demandState = demand;
+        _storage = storage;
         _options = options.Value;
         _trending = trending.Value;
         _time = time;
@@ -63,6 +71,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         }
 
         _demand = new SkuDemand(_demandState.State, _options, _trending.HalfLife);
+        _storeCheckedAt = _time.GetTimestamp();
     }
 
     public async Task<SkuSnapshot> UpsertCatalogAsync(SkuCatalog catalog)
@@ -72,7 +81,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         State.UpdatedAt = _time.GetUtcNow();
         await _hotWriter.FlushAsync();
         await PublishListingAsync();
-        return Snapshot(catalog);
+        return Snapshot(catalog, State, _demand.State);
     }
 
     public async Task ApplyEventsAsync(IReadOnlyList<SkuEvent> events, IReadOnlyList<string> coViewed)
@@ -126,15 +135,20 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     public Task<IReadOnlyList<RankedSku>> GetCoViewedAsync(int count) =>
         Task.FromResult<IReadOnlyList<RankedSku>>([.. _demand.TopCoViews(count).Select(c => new RankedSku(c.Key, c.Value))]);
 
-    public Task<SkuSnapshot?> GetAsync()
+    public async Task<SkuSnapshot?> GetAsync()
     {
+        if (await ReadIfStoredStateChangedAsync() is var (hot, demand))
+        {
+            return hot.Catalog is { } storedCatalog ? Snapshot(storedCatalog, hot, demand) : null;
+        }
+
         if (State.Catalog is { } catalog)
         {
-            return Task.FromResult<SkuSnapshot?>(Snapshot(catalog));
+            return Snapshot(catalog, State, _demand.State);
         }
 
         DeactivateIfNothingStored();
-        return Task.FromResult<SkuSnapshot?>(null);
+        return null;
     }
 
     /// <summary>A read of a SKU that was never stored must not pin an activation until idle collection (minutes).</summary>
@@ -146,11 +160,68 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         }
     }
 
-    public Task<DemandSeries> GetDemandAsync(DemandGranularity granularity) =>
-        Task.FromResult(new DemandSeries(Sku, granularity, [.. _demand.Buckets(granularity, _time.GetUtcNow()).Select(b => new DemandBucket(b.Start, b.ToCounts()))]));
+    public async Task<DemandSeries> GetDemandAsync(DemandGranularity granularity)
+    {
+        var demand = await ReadIfStoredStateChangedAsync() is var (_, stored) ? new SkuDemand(stored, _options, _trending.HalfLife) : _demand;
+        return new DemandSeries(Sku, granularity, [.. demand.Buckets(granularity, _time.GetUtcNow()).Select(b => new DemandBucket(b.Start, b.ToCounts()))]);
+    }
 
-    private SkuSnapshot Snapshot(SkuCatalog catalog) =>
-        new(Sku, catalog, State.Stock, _demand.State.Totals.ToCounts(), State.LostUnits, State.UpdatedAt > _demand.State.UpdatedAt ? State.UpdatedAt : _demand.State.UpdatedAt);
+    private SkuSnapshot Snapshot(SkuCatalog catalog, SkuState hot, SkuDemandState demand) =>
+        new(Sku, catalog, hot.Stock, demand.Totals.ToCounts(), hot.LostUnits, hot.UpdatedAt > demand.UpdatedAt ? hot.UpdatedAt : demand.UpdatedAt);
+
+    /// <summary>
+    /// Once <see cref="SkuGrainOptions.StoredStateRecheck"/> has passed since the store was last read or written, reads
+    /// both stored records apart and compares their ETags with the activation's. When either differs (deleted or
+    /// rewritten under this activation) it returns the stored records, publishes their listing, and deactivates, so the
+    /// next call loads them. The activation's own state is not replaced in place: the grain is reentrant, and a write
+    /// interleaved with a reload could acknowledge a change the reloaded state no longer holds.
+    /// </summary>
+    private async Task<(SkuState Hot, SkuDemandState Demand)?> ReadIfStoredStateChangedAsync()
+    {
+        if ((_options.StoredStateRecheck > TimeSpan.Zero && _time.GetElapsedTime(_storeCheckedAt) < _options.StoredStateRecheck) || !WritersIdle)
+        {
+            // A write in flight settles it: a record changed under this activation fails that write on its ETag.
+            return null;
+        }
+
+        var writes = _writesStarted;
+        var hot = await StoredRecord.ReadIfChangedAsync(_storage, StorageNames.SkuState, this.GetGrainId(), _state);
+        var demand = await StoredRecord.ReadIfChangedAsync(_storage, StorageNames.SkuDemandState, this.GetGrainId(), _demandState);
+        if (writes != _writesStarted || !WritersIdle)
+        {
+            return null; // An interleaved write moved the ETags while the records were read.
+        }
+
+        _storeCheckedAt = _time.GetTimestamp();
+        if (hot is null && demand is null)
+        {
+            return null;
+        }
+
+        LogStoredStateChanged(_logger, Sku, hot is { RecordExists: false } ? "deleted" : "rewritten");
+        DeactivateOnIdle();
+        var storedHot = hot?.State ?? State;
+        var storedDemand = demand?.State ?? _demandState.State;
+        SkuStateMigration.Migrate(storedHot, storedDemand, demand?.RecordExists ?? _demandState.RecordExists, _options.DedupWindow);
+        await PublishStoredListingAsync(storedHot);
+        return (storedHot, storedDemand);
+    }
+
+    private bool WritersIdle => _hotWriter.IsIdle && _coldWriter.IsIdle;
+
+    /// <summary>The read models must not go on serving what the vanished record said: a SKU with no catalog is not in stock.</summary>
+    private async Task PublishStoredListingAsync(SkuState stored)
+    {
+        var category = stored.Catalog?.Category ?? _published?.Category ?? State.Catalog?.Category;
+        if (category is null)
+        {
+            return;
+        }
+
+        var listing = new SkuListing(Sku, category, stored.Catalog is not null && stored.Stock > 0, 0);
+        await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
+        _published = listing;
+    }
 
     /// <returns>True when stock changed.</returns>
     private bool TakeStock(int quantity)
@@ -238,9 +309,11 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
     private async Task WriteAsync<T>(IPersistentState<T> state)
     {
+        _writesStarted++;
         try
         {
             await state.WriteStateAsync();
+            _storeCheckedAt = _time.GetTimestamp();
         }
         catch (Exception ex)
         {

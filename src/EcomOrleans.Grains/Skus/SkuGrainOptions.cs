@@ -26,4 +26,11 @@ public sealed class SkuGrainOptions
     /// <summary>Co-viewed SKUs kept per SKU; the least frequent is dropped first. Default 50.</summary>
     [Range(1, 10_000, ErrorMessage = OptionsMessages.Between)]
     public int MaxCoViews { get; set; } = 50;
+
+    /// <summary>
+    /// How long an activation serves reads from memory before it asks the store whether its two records are still
+    /// what it last read or wrote (ETag). Default 30 s (two small reads per read SKU per 30 s); 0 asks on every read.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
+    public TimeSpan StoredStateRecheck { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -34,6 +34,9 @@ public sealed class StateWriteCoalescer(Func<Task> write)
         return next.Task;
     }
 
+    /// <summary>True when no write is in flight or queued.</summary>
+    public bool IsIdle => _queued is null && !_writing;
+
     /// <summary>Completes when the most recently requested write has completed (at once if none).</summary>
     public Task WhenDurableAsync() => _latest;
 

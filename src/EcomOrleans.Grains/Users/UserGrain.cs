@@ -66,10 +66,9 @@ public sealed partial class UserGrain(
             return;
         }
 
-        var stored = new GrainState<UserState>();
-        await storage.ReadStateAsync(StorageNames.UserState, this.GetGrainId(), stored);
+        var stored = await StoredRecord.ReadIfChangedAsync(storage, StorageNames.UserState, this.GetGrainId(), state);
         _storeCheckedAt = time.GetTimestamp();
-        if (stored.RecordExists == state.RecordExists && string.Equals(stored.ETag, state.Etag, StringComparison.Ordinal))
+        if (stored is null)
         {
             return;
         }

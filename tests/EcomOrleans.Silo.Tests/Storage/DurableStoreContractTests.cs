@@ -167,6 +167,26 @@ public abstract class DurableStoreContractTests(Func<DurableStore> store)
     }
 
     [SkippableFact]
+    public async Task StoredSkuDeletedUnderARunningGrain_IsNoticedOnTheNextRead_AndLeavesTheReadModel()
+    {
+        var durable = Store;
+        var sku = $"sku-vanish-{Guid.NewGuid():N}";
+        await using var engine = new EngineFactory(durable, settings: new Dictionary<string, string> { ["Grains:Skus:StoredStateRecheck"] = "00:00:00" });
+        var writer = engine.CreateWriter();
+        await writer.PutAsJsonAsync($"/api/skus/{sku}", new { title = "Vanishing", category = "skincare", brand = "acme", price = 20m, cost = 8m, stock = 5, leadTimeDays = 5 });
+        Assert.Equal(HttpStatusCode.OK, (await writer.GetAsync($"/api/skus/{sku}")).StatusCode);
+        var catalog = engine.Services.GetRequiredService<CatalogProjection>();
+        Assert.True(catalog.CanRecommend(sku, null));
+
+        await durable.DeleteStoredAsync(engine.ServiceId, sku);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync($"/api/skus/{sku}")).StatusCode);
+        Assert.False(catalog.CanRecommend(sku, null));
+        // The next activation loads what the store holds: nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync($"/api/skus/{sku}")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Forget_DeletesTheStoredRecord()
     {
         var durable = Store;

@@ -8,18 +8,19 @@ using Xunit.Abstractions;
 namespace EcomOrleans.Silo.Tests.Storage;
 
 /// <summary>
-/// Acknowledged means durable, under faults: two silo processes on a Redis that persists every write, a stream of
-/// event batches sent by a client that records every 202 (and re-sends anything not acknowledged, to the other
-/// silo), SIGKILL of one silo and then of Redis itself (restarted on its append-only file) in the middle, and
-/// afterwards every acknowledged event is found in its user's and its SKU's state: none lost, none counted twice.
+/// Acknowledged means durable, under faults: two silo processes on a Redis that persists every write, a replay of
+/// real shoppers (the first <see cref="Users"/> of Amazon Beauty, each review a view and then a purchase of its item,
+/// shoppers interleaved) in batches sent by a client that records every 202 (and re-sends anything not
+/// acknowledged, to the other silo), SIGKILL of one silo and then of Redis itself (restarted on its append-only file)
+/// in the middle, and afterwards every acknowledged event is found in its user's and its SKU's state: none lost,
+/// none counted twice, every unit bought taken from stock once.
 /// </summary>
 [Trait("Category", "Redis")]
 public sealed class FaultTests(ITestOutputHelper output)
 {
     private const int Users = 120;
-    private const int EventsPerUser = 12;
     private const int BatchSize = 20;
-    private const int Skus = 6;
+    private const int Stock = 1_000_000;
 
     [SkippableFact]
     public async Task AcknowledgedEvents_SurviveKillingASiloAndRedis_NoneLostNoneCountedTwice()
@@ -31,19 +32,18 @@ public sealed class FaultTests(ITestOutputHelper output)
         using var a = SiloProcess.Start(store, serviceId);
         using var b = SiloProcess.Start(store, serviceId);
         var now = DateTimeOffset.UtcNow;
-        var skus = Enumerable.Range(0, Skus).Select(i => $"sku-fault-{i}-{serviceId[5..13]}").ToList();
-        foreach (var sku in skus)
+        var events = BeautyEvents(now);
+        var skus = events.Select(e => e.Sku).Distinct().ToList();
+        await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (sku, cancellationToken) =>
         {
-            Assert.Equal(HttpStatusCode.OK, (await a.Client.PutAsJsonAsync($"/api/skus/{sku}", new { title = "t", category = "fault", brand = "b", price = 1m, cost = 0m, stock = 1_000_000, leadTimeDays = 1 })).StatusCode);
-        }
+            var put = await a.Client.PutAsJsonAsync($"/api/skus/{sku}", new { title = sku, category = "beauty", brand = "b", price = 10m, cost = 4m, stock = Stock, leadTimeDays = 1 }, cancellationToken);
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        });
+        output.WriteLine($"{events.Count} events of {Users} Beauty shoppers over {skus.Count} SKUs");
 
-        // Every event a view of one SKU, in batches of 20 that mix users; each batch goes to silo A or B in turn.
-        var events = (from u in Enumerable.Range(0, Users)
-                      from e in Enumerable.Range(0, EventsPerUser)
-                      select (User: $"u-fault-{u}", Id: $"e-{u}-{e}", Sku: skus[(u + e) % Skus], At: now.AddMilliseconds((u * EventsPerUser) + e)))
-                     .OrderBy(e => e.At).ToList();
+        // Batches of 20 that mix shoppers; each batch goes to silo A or B in turn.
         var batches = events.Chunk(BatchSize).ToList();
-        var acknowledged = new List<(string User, string Id, string Sku)>();
+        var acknowledged = new List<(string User, string Id, string Kind, string Sku)>();
         var silos = new List<SiloProcess> { a, b };
         var resent = 0;
         var restarted = Task.CompletedTask;
@@ -71,7 +71,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 output.WriteLine($"batch {i}: Redis killed at {clock.Elapsed.TotalSeconds:F1} s");
             }
 
-            var batch = Json.Batch([.. batches[i].Select(e => Json.Event(e.Id, e.User, "view", e.At, e.Sku))]);
+            var batch = Json.Batch([.. batches[i].Select(e => Json.Event(e.Id, e.User, e.Kind, e.At, e.Sku, quantity: e.Kind == "purchase" ? 1 : null))]);
             for (var attempt = 0; ; attempt++)
             {
                 var silo = silos[(i + attempt) % silos.Count];
@@ -80,7 +80,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 longestSend = TimeSpan.FromTicks(Math.Max(longestSend.Ticks, (clock.Elapsed - sent).Ticks));
                 if (ok)
                 {
-                    acknowledged.AddRange(batches[i].Select(e => (e.User, e.Id, e.Sku)));
+                    acknowledged.AddRange(batches[i].Select(e => (e.User, e.Id, e.Kind, e.Sku)));
                     break;
                 }
 
@@ -94,14 +94,14 @@ public sealed class FaultTests(ITestOutputHelper output)
         output.WriteLine(
             $"{acknowledged.Count} events acknowledged in {batches.Count} batches in {clock.Elapsed.TotalSeconds:F1} s; " +
             $"{resent} sends refused and sent again; the longest send took {longestSend.TotalSeconds:F1} s");
-        Assert.Equal(Users * EventsPerUser, acknowledged.Count);
+        Assert.Equal(events.Count, acknowledged.Count);
 
         // Read back from the store, not from memory: a new silo joins, silo A is killed too, and every grain is
         // loaded by the new one from Redis.
         using var c = SiloProcess.Start(store, serviceId);
         a.Kill();
 
-        // Every acknowledged event, exactly once: in its user's total and in its SKU's views.
+        // Every acknowledged event, exactly once: in its user's total, in its SKU's views and units, and in its stock.
         foreach (var user in acknowledged.GroupBy(e => e.User))
         {
             var profile = await ReadAsync(c.Client, $"/api/users/{user.Key}");
@@ -111,8 +111,38 @@ public sealed class FaultTests(ITestOutputHelper output)
         foreach (var sku in acknowledged.GroupBy(e => e.Sku))
         {
             var state = await ReadAsync(c.Client, $"/api/skus/{sku.Key}");
-            Assert.Equal(sku.Count(), (long)state["totals"]!["views"]!);
+            var bought = sku.Count(e => e.Kind == "purchase");
+            Assert.Equal(sku.Count(e => e.Kind == "view"), (long)state["totals"]!["views"]!);
+            Assert.Equal(bought, (long)state["totals"]!["units"]!);
+            Assert.Equal(Stock - bought, (long)state["stock"]!);
         }
+    }
+
+    /// <summary>
+    /// The first <see cref="Users"/> shoppers of Amazon Beauty (S3-Rec's 5-core file: one shopper a line, items in
+    /// the order reviewed): each review a view of the item and then a purchase of one unit, the shoppers' events
+    /// interleaved as concurrent shoppers' would be.
+    /// </summary>
+    private static List<(string User, string Id, string Kind, string Sku, DateTimeOffset At)> BeautyEvents(DateTimeOffset start)
+    {
+        var shoppers = File.ReadLines(SharedData.PathOf("amazon-beauty/beauty-s3rec.txt"))
+            .Take(Users)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        var events = new List<(string User, string Id, string Kind, string Sku, DateTimeOffset At)>();
+        foreach (var (fields, index) in shoppers.Select((fields, index) => (fields, index)))
+        {
+            var user = $"u-beauty-{fields[0]}";
+            for (var review = 1; review < fields.Length; review++)
+            {
+                var sku = $"beauty-{fields[review]}";
+                var at = start.AddMilliseconds((review * 2 * Users) + index);
+                events.Add((user, $"v-{review}", "view", sku, at));
+                events.Add((user, $"p-{review}", "purchase", sku, at.AddMilliseconds(Users)));
+            }
+        }
+
+        return [.. events.OrderBy(e => e.At)];
     }
 
     /// <summary>A GET, retried while the cluster still routes to the silo just killed (503, or no answer in time).</summary>

@@ -73,6 +73,10 @@ public static partial class EcomOrleansHostingExtensions
                 .Configure(o => o.LoadSheddingEnabled = true)
                 .BindConfiguration($"{EcomSiloOptions.SectionName}:LoadShedding");
 
+            // How long an idle activation is kept before it is collected (memory against reloads from storage),
+            // from Orleans:GrainCollection (CollectionAge, default 15 minutes; CollectionQuantum, default 1 minute).
+            orleans.Services.AddOptions<GrainCollectionOptions>().BindConfiguration($"{EcomSiloOptions.SectionName}:GrainCollection");
+
             orleans.AddActivityPropagation();
             orleans.AddEcomEngine(storage);
         });

@@ -17,6 +17,11 @@ public static class EngineRunExtensions
         {
             // The check start-up makes anyway, first: so that invalid options fail before the host logs a trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
+            foreach (var validator in app.Services.GetServices<IConfigurationValidator>())
+            {
+                validator.ValidateConfiguration(); // Orleans' own checks (Orleans:LoadShedding, Orleans:GrainCollection ...), first too.
+            }
+
             var wait = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.StartupWait;
             StoreStartupProbe.WaitAsync(
                     storage, wait, $"{StorageOptions.SectionName}:{nameof(StorageOptions.StartupWait)}",

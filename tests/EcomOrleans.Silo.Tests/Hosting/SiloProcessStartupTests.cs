@@ -42,7 +42,7 @@ public sealed class SiloProcessStartupTests
     [Fact]
     public async Task Run_LoadSheddingThresholdOver100_ExitsWith1AndOrleansOwnLine()
     {
-        var (exitCode, _, stderr) = await SiloProcess.RunToExitAsync(new Dictionary<string, string>
+        var (exitCode, stdout, stderr) = await SiloProcess.RunToExitAsync(new Dictionary<string, string>
         {
             ["Orleans__LoadShedding__CpuThreshold"] = "150",
         });
@@ -51,6 +51,23 @@ public sealed class SiloProcessStartupTests
         Assert.Equal(
             "error: invalid configuration: Limit 'LoadSheddingOptions.CpuThreshold' must be greater than 0% and less than or equal to 100%." + Environment.NewLine,
             stderr);
+        Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_CollectionAgeNotAboveItsQuantum_ExitsWith1AndOrleansOwnLineWithoutStackTrace()
+    {
+        var (exitCode, stdout, stderr) = await SiloProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["Orleans__GrainCollection__CollectionAge"] = "00:00:05",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            "error: invalid configuration: CollectionAge is set to 00:00:05. CollectionAge must be greater than CollectionQuantum, which is set to 00:01:00" + Environment.NewLine,
+            stderr);
+        Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

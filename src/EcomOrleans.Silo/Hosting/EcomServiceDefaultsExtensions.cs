@@ -29,6 +29,7 @@ public static class EcomServiceDefaultsExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions[EcomTracing.TraceIdExtension] = Activity.Current?.TraceId.ToHexString() ?? c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<EngineExceptionHandler>();
+        builder.WebHost.ConfigureKestrel(RequestSizeLimits.ConfigureKestrel);
 
         var telemetry = builder.Services.AddOpenTelemetry();
         builder.Services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.SectionName);
@@ -68,6 +69,7 @@ public static class EcomServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RequestSizeLimits.EnforceAsync);
         app.UseRateLimiter();
 
         // /metrics asks for a read key only when Security:ProtectMetrics says so (a Prometheus scrapes it unauthenticated

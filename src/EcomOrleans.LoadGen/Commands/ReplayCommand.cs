@@ -41,10 +41,14 @@ public static class ReplayCommand
         var timeout = SharedOptions.Timeout();
         var skipCatalog = new Option<bool>("--skip-catalog") { Description = "Do not PUT the catalog (it is already there)." };
         var json = SharedOptions.Json();
+        var live = new Option<bool>("--live")
+        {
+            Description = "Stamp each event with the time it is sent, as a live storefront would, instead of the data set's timeline compressed into the run.",
+        };
 
         var command = new Command("replay", "Replay a real data set through the engine's HTTP API and measure throughput and latency.")
         {
-            dataset, dataDir, url, apiKey, rate, batchSize, concurrency, limit, seed, spanDays, timeout, skipCatalog, json,
+            dataset, dataDir, url, apiKey, rate, batchSize, concurrency, limit, seed, spanDays, timeout, skipCatalog, json, live,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -59,7 +63,8 @@ public static class ReplayCommand
                 TimeSpan.FromDays(parse.GetValue(spanDays)),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(skipCatalog),
-                parse.GetValue(json));
+                parse.GetValue(json),
+                parse.GetValue(live));
             return RunAsync(options, time, cancellationToken);
         });
         return command;
@@ -78,7 +83,10 @@ public static class ReplayCommand
                 time,
                 console);
             using var client = new EngineClient(
-                EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout), EngineHttp.CreateTransport(options.Settings.Concurrency), time);
+                EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout), EngineHttp.CreateTransport(options.Settings.Concurrency), time)
+            {
+                StampOnSend = options.Live,
+            };
             var report = await ReplayRun.ExecuteAsync(script, client, client, options.Settings, options.SkipCatalog, time, console, cancellationToken).ConfigureAwait(false);
             await ReportWriter.WriteAsync(console, report, options.Json, "replay").ConfigureAwait(false);
 

@@ -9,6 +9,7 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <param name="Limit">Replay only the first events in time order; null replays all.</param>
 /// <param name="SyntheticSpan">How far back synthetic timelines reach. Default 28 days.</param>
 /// <param name="RequestTimeout">How long one HTTP attempt may take. Default 30 s.</param>
+/// <param name="Live">Stamp each event with the time it is sent instead of the data set's timeline.</param>
 public sealed record ReplayOptions(
     string Dataset,
     string DataDirectory,
@@ -20,7 +21,8 @@ public sealed record ReplayOptions(
     TimeSpan SyntheticSpan,
     TimeSpan RequestTimeout,
     bool SkipCatalog,
-    bool Json)
+    bool Json,
+    bool Live = false)
 {
     public const string DataDirectoryVariable = "ECOM_DATA_DIR";
     public const string ApiKeyVariable = "ECOM_API_KEY";

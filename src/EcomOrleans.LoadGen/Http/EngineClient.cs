@@ -17,6 +17,7 @@ public sealed class EngineClient : IEventSink, ICatalogSink, IDisposable
 {
     private readonly EcomOrleansClient _client;
     private readonly Uri? _engine;
+    private readonly TimeProvider _time;
 
     /// <param name="transport">What sends each attempt; the client disposes it.</param>
     /// <param name="time">Times each attempt and the retry delays.</param>
@@ -24,7 +25,14 @@ public sealed class EngineClient : IEventSink, ICatalogSink, IDisposable
     {
         _client = EcomOrleansClient.Create(options, new AttemptRecorder(time) { InnerHandler = transport }, time);
         _engine = options.BaseAddress;
+        _time = time;
     }
+
+    /// <summary>
+    /// Stamps every event with the time it is sent, as a live storefront's would be, instead of the data set's
+    /// timeline (which a replay compresses: a month of history in minutes).
+    /// </summary>
+    public bool StampOnSend { get; init; }
 
     /// <summary><c>PUT /api/skus/{sku}</c>.</summary>
     public Task<RequestOutcome> PutSkuAsync(SkuDefinition sku, LatencyHistogram latency, CancellationToken cancellationToken)
@@ -39,9 +47,10 @@ public sealed class EngineClient : IEventSink, ICatalogSink, IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(events.Length, EcomOrleansClient.MaxEventsPerBatch);
         var batch = new ShopperEvent[events.Length];
         var span = events.Span;
+        var now = _time.GetUtcNow();
         for (var i = 0; i < batch.Length; i++)
         {
-            batch[i] = ToShopperEvent(span[i]);
+            batch[i] = StampOnSend ? ToShopperEvent(span[i]) with { Timestamp = now } : ToShopperEvent(span[i]);
         }
 
         return SendAsync(async () => await _client.PostEventsAsync(batch, cancellationToken).ConfigureAwait(false), latency, cancellationToken);

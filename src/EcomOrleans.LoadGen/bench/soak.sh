@@ -5,7 +5,8 @@
 # collection-age (e.g. 00:00:30) sets Orleans:GrainCollection:CollectionAge, with a 10 s collection quantum, to compress
 # idle collection into the run: the replay squeezes the data set's 28 days into minutes, so the engine's 15-minute
 # default would never collect anyone in 10 minutes. Without it the silo runs on its defaults.
-# Prints progress, then a summary; writes samples.csv and soak.svg (the plot) to $OUT (default: a temp folder).
+# Events are stamped as they are sent (replay --live), as a live storefront's are; the data set gives who does what
+# in which order. Prints progress, then a summary; writes samples.csv and soak.svg (the plot) to $OUT (default: a temp folder).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 MINUTES="${1:-10}"; RATE="${2:-1000}"; DATASET="${3:-beauty}"; COLLECTION_AGE="${4:-}"
@@ -38,7 +39,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/
 
 echo "== $MINUTES min at $RATE events/s ($LIMIT events of $DATASET) into a silo on Redis (AOF always)" >&2
 dotnet run -c Release --no-build --project src/EcomOrleans.LoadGen -- replay --dataset "$DATASET" --url "http://127.0.0.1:$HTTP_PORT" \
-  --api-key "$KEY" --rate "$RATE" --limit "$LIMIT" --json >"$OUT/replay.json" 2>"$OUT/replay.log" &
+  --api-key "$KEY" --rate "$RATE" --limit "$LIMIT" --live --json >"$OUT/replay.json" 2>"$OUT/replay.log" &
 replay_pid=$!
 
 cat >"$OUT/sample.py" <<'PY'

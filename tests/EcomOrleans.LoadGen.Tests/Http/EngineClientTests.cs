@@ -37,6 +37,19 @@ public sealed class EngineClientTests
     }
 
     [Fact]
+    public async Task PostEventsAsync_StampOnSend_SendsEveryEventAtTheTimeOfSending()
+    {
+        var sentAt = At.AddDays(40).AddMilliseconds(250);
+        var client = new EngineClient(EngineOptions.For("test-key", EngineHttp.WriteRetries), _engine, new FakeTimeProvider(sentAt)) { StampOnSend = true };
+
+        await client.PostEventsAsync(new[] { Cart, Purchase }, _latency, CancellationToken.None);
+
+        var body = Assert.Single(_engine.Requests).Body;
+        Assert.Equal(2, body.Split("\"timestamp\":\"2026-12-30T10:00:00.25+00:00\"").Length - 1);
+        Assert.DoesNotContain("2026-11-20", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostEventsAsync_ServiceUnavailableOnce_ResendsTheSameBatch()
     {
         _engine.FailNext(1, HttpStatusCode.ServiceUnavailable);

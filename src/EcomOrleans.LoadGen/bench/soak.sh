@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Soak: a steady ingestion rate for a fixed time into a silo on a persisting Redis, with the silo's working set,
-# managed heap (after the last collection) and activations sampled from its /metrics every 10 s.
+# managed heap (after the last collection) and activations sampled from its /metrics every 10 s, and its live heap
+# every minute: dotnet-gcdump (installed from NuGet when missing) runs a full collection and counts what survives.
+# "After the last collection" alone misleads: the server GC runs a full collection rarely, so the heap it reports
+# holds every deactivated grain's state until then.
 # Usage: src/EcomOrleans.LoadGen/bench/soak.sh [minutes=10] [events-per-second=1000] [dataset=beauty] [collection-age]
 # collection-age (e.g. 00:00:30) sets Orleans:GrainCollection:CollectionAge, with a 10 s collection quantum, to compress
 # idle collection into the run: the replay squeezes the data set's 28 days into minutes, so the engine's 15-minute
@@ -17,6 +20,11 @@ LIMIT=$((RATE * 60 * MINUTES))
 
 dotnet build -c Release src/EcomOrleans.Silo -v quiet --nologo >/dev/null
 dotnet build -c Release src/EcomOrleans.LoadGen -v quiet --nologo >/dev/null
+GCDUMP="$(command -v dotnet-gcdump || true)"
+if [ -z "$GCDUMP" ]; then
+  dotnet tool install dotnet-gcdump --version 10.0.750501 --tool-path "$OUT/tools" >/dev/null
+  GCDUMP="$OUT/tools/dotnet-gcdump"
+fi
 
 silo_pid=""; replay_pid=""
 cleanup() {
@@ -33,7 +41,7 @@ fi
 
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly yes --appendfsync always --dir "$OUT/redis" --daemonize yes >/dev/null
 env "${collection[@]}" Demo__SeedCatalog=false ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" Security__ApiKey="$KEY" Orleans__SiloPort=11196 Orleans__GatewayPort=30096 \
-  dotnet run -c Release --no-build --project src/EcomOrleans.Silo -- --urls "http://127.0.0.1:$HTTP_PORT" >"$OUT/silo.log" 2>&1 &
+  dotnet src/EcomOrleans.Silo/bin/Release/net10.0/EcomOrleans.Silo.dll --urls "http://127.0.0.1:$HTTP_PORT" >"$OUT/silo.log" 2>&1 &
 silo_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 
@@ -47,12 +55,20 @@ import re, sys
 text = sys.stdin.read()
 def total(name):
     return sum(float(m) for m in re.findall(r"^" + name + r"(?:\{[^}]*\})? ([0-9.eE+]+)", text, re.M))
-print(f"{sys.argv[1]},{total('dotnet_process_memory_working_set_bytes')/1e6:.1f},{total('dotnet_gc_last_collection_heap_size_bytes')/1e6:.1f},{total('orleans_catalog_activations'):.0f}")
+print(f"{sys.argv[1]},{total('dotnet_process_memory_working_set_bytes')/1e6:.1f},{total('dotnet_gc_last_collection_heap_size_bytes')/1e6:.1f},{total('orleans_catalog_activations'):.0f},{sys.argv[2]}")
 PY
-echo "seconds,working_set_mb,heap_mb,activations" >"$OUT/samples.csv"
-start=$(date +%s)
+live_heap() {
+  rm -f "$OUT/live.gcdump"
+  "$GCDUMP" collect -p "$silo_pid" -o "$OUT/live.gcdump" >/dev/null 2>&1 || return 0
+  "$GCDUMP" report "$OUT/live.gcdump" 2>/dev/null | awk '/GC Heap bytes/ { gsub(",", "", $1); printf "%.1f", $1 / 1e6 }'
+}
+echo "seconds,working_set_mb,heap_mb,activations,live_heap_mb" >"$OUT/samples.csv"
+start=$(date +%s); n=0
 while kill -0 "$replay_pid" 2>/dev/null; do
-  curl -s "http://127.0.0.1:$HTTP_PORT/metrics" | python3 "$OUT/sample.py" "$(( $(date +%s) - start ))" >>"$OUT/samples.csv" || true
+  live=""
+  if [ $((n % 6)) -eq 0 ]; then live="$(live_heap)"; fi
+  n=$((n + 1))
+  curl -s "http://127.0.0.1:$HTTP_PORT/metrics" | python3 "$OUT/sample.py" "$(( $(date +%s) - start ))" "$live" >>"$OUT/samples.csv" || true
   tail -n 1 "$OUT/samples.csv" >&2
   sleep 10
 done
@@ -67,6 +83,7 @@ t = [float(r["seconds"]) / 60 for r in rows]
 series = [("working set, MB", [float(r["working_set_mb"]) for r in rows], "#1f77b4"),
           ("managed heap after last GC, MB", [float(r["heap_mb"]) for r in rows], "#ff7f0e"),
           ("activations / 100", [float(r["activations"]) / 100 for r in rows], "#2ca02c")]
+live = [(float(r["seconds"]) / 60, float(r["live_heap_mb"])) for r in rows if r["live_heap_mb"]]
 W, H, L, B = 760, 360, 60, 40
 top = max(max(v) for _, v, _ in series) * 1.1 or 1
 right = max(t) or 1
@@ -85,6 +102,10 @@ for n, (label, values, colour) in enumerate(series):
     points = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in zip(t, values))
     svg.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>')
     svg.append(f'<text x="{L+10}" y="{34+16*n}" fill="{colour}">{label}</text>')
+svg.append(f'<text x="{L+10}" y="{34+16*len(series)}" fill="#d62728">live heap (full collection, every minute), MB</text>')
+for a, b in live:
+    svg.append(f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="4" fill="#d62728"/>')
+svg.append(f'<polyline fill="none" stroke="#d62728" stroke-width="1" stroke-dasharray="4 3" points="{" ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in live)}"/>')
 svg.append("</svg>")
 open(os.path.join(out, "soak.svg"), "w").write("\n".join(svg))
 replay = json.load(open(os.path.join(out, "replay.json")))
@@ -96,5 +117,6 @@ print(json.dumps({
                      "secondHalfChange": round(float(rows[-1]["working_set_mb"]) - float(rows[half]["working_set_mb"]), 1)},
     "heapMb": {"first": rows[0]["heap_mb"], "max": max(float(r["heap_mb"]) for r in rows), "last": rows[-1]["heap_mb"]},
     "activations": {"first": rows[0]["activations"], "max": max(float(r["activations"]) for r in rows), "last": rows[-1]["activations"]},
+    "liveHeapMb": [b for _, b in live],
     "out": out}))
 PY

@@ -30,6 +30,7 @@ internal static class RequestSizeLimits
         kestrel.Limits.MaxRequestLineSize = MaxRequestTarget * KestrelHeadroom;
         kestrel.Limits.MaxRequestHeadersTotalSize = MaxHeadersTotalSize * KestrelHeadroom;
         kestrel.Limits.MaxRequestHeaderCount = MaxHeaderCount * KestrelHeadroom;
+        kestrel.ConfigureEndpointDefaults(ServerRejections.Use);
     }
 
     public static async Task EnforceAsync(HttpContext context, RequestDelegate next)

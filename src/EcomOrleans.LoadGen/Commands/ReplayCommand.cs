@@ -46,10 +46,29 @@ public static class ReplayCommand
             Description = "Stamp each event with the time it is sent, as a live storefront would, instead of the data set's timeline compressed into the run.",
         };
 
+        var shoppers = new Option<int?>("--shoppers") { Description = "Replay only the first this many shoppers (by first appearance)." };
+        shoppers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--shoppers must be at least 1.");
+            }
+        });
+        var repeat = new Option<bool>("--repeat")
+        {
+            Description = "Send the shoppers' events again, each pass with new event and session ids, until --limit events (a soak that fills every window).",
+        };
         var command = new Command("replay", "Replay a real data set through the engine's HTTP API and measure throughput and latency.")
         {
-            dataset, dataDir, url, apiKey, rate, batchSize, concurrency, limit, seed, spanDays, timeout, skipCatalog, json, live,
+            dataset, dataDir, url, apiKey, rate, batchSize, concurrency, limit, seed, spanDays, timeout, skipCatalog, json, live, shoppers, repeat,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(repeat) && result.GetValue(limit) is null)
+            {
+                result.AddError("--repeat needs --limit: the number of events to send.");
+            }
+        });
         command.SetAction((parse, cancellationToken) =>
         {
             var options = new ReplayOptions(
@@ -64,7 +83,9 @@ public static class ReplayCommand
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(skipCatalog),
                 parse.GetValue(json),
-                parse.GetValue(live));
+                parse.GetValue(live),
+                parse.GetValue(shoppers),
+                parse.GetValue(repeat));
             return RunAsync(options, time, cancellationToken);
         });
         return command;
@@ -79,9 +100,14 @@ public static class ReplayCommand
             var script = ScriptLoader.Load(
                 options.Dataset,
                 options.DataDirectory,
-                new ScriptOptions(options.Seed, time.GetUtcNow(), options.Limit) { SyntheticSpan = options.SyntheticSpan },
+                new ScriptOptions(options.Seed, time.GetUtcNow(), options.Shoppers is null && !options.Repeat ? options.Limit : null) { SyntheticSpan = options.SyntheticSpan },
                 time,
                 console);
+            if (options.Shoppers is not null || options.Repeat)
+            {
+                script = ShopperSelection.Select(script, options.Shoppers, options.Repeat, options.Limit);
+                console.MarkupLineInterpolated($"[grey]selected: {script.Events.Length:N0} events of {script.Events.Select(e => e.UserId).Distinct().Count():N0} shoppers, {script.Catalog.Count:N0} SKUs[/]");
+            }
             using var client = new EngineClient(
                 EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout), EngineHttp.CreateTransport(options.Settings.Concurrency), time)
             {

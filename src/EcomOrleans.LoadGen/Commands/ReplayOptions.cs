@@ -10,6 +10,8 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <param name="SyntheticSpan">How far back synthetic timelines reach. Default 28 days.</param>
 /// <param name="RequestTimeout">How long one HTTP attempt may take. Default 30 s.</param>
 /// <param name="Live">Stamp each event with the time it is sent instead of the data set's timeline.</param>
+/// <param name="Shoppers">Replay only the first this many shoppers; null replays all.</param>
+/// <param name="Repeat">Send the (selected) shoppers' events again, with new ids, until <paramref name="Limit"/> events.</param>
 public sealed record ReplayOptions(
     string Dataset,
     string DataDirectory,
@@ -22,7 +24,9 @@ public sealed record ReplayOptions(
     TimeSpan RequestTimeout,
     bool SkipCatalog,
     bool Json,
-    bool Live = false)
+    bool Live = false,
+    int? Shoppers = null,
+    bool Repeat = false)
 {
     public const string DataDirectoryVariable = "ECOM_DATA_DIR";
     public const string ApiKeyVariable = "ECOM_API_KEY";

@@ -4,7 +4,9 @@
 # every minute: dotnet-gcdump (installed from NuGet when missing) runs a full collection and counts what survives.
 # "After the last collection" alone misleads: the server GC runs a full collection rarely, so the heap it reports
 # holds every deactivated grain's state until then.
-# Usage: src/EcomOrleans.LoadGen/bench/soak.sh [minutes=10] [events-per-second=1000] [dataset=beauty] [collection-age]
+# Usage: src/EcomOrleans.LoadGen/bench/soak.sh [minutes=10] [events-per-second=1000] [dataset=beauty] [collection-age] [shoppers]
+# shoppers (e.g. 500) replays only the data set's first shoppers, again and again with new ids (replay --shoppers
+# --repeat), so that every window their grains keep fills up within the run: where memory must level off.
 # collection-age (e.g. 00:00:30) sets Orleans:GrainCollection:CollectionAge, with a 10 s collection quantum, to compress
 # idle collection into the run: the replay squeezes the data set's 28 days into minutes, so the engine's 15-minute
 # default would never collect anyone in 10 minutes. Without it the silo runs on its defaults.
@@ -12,7 +14,7 @@
 # in which order. Prints progress, then a summary; writes samples.csv and soak.svg (the plot) to $OUT (default: a temp folder).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-MINUTES="${1:-10}"; RATE="${2:-1000}"; DATASET="${3:-beauty}"; COLLECTION_AGE="${4:-}"
+MINUTES="${1:-10}"; RATE="${2:-1000}"; DATASET="${3:-beauty}"; COLLECTION_AGE="${4:-}"; SHOPPERS="${5:-}"
 KEY="soak-key-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT/redis"
 HTTP_PORT=5096; REDIS_PORT=6396
@@ -39,6 +41,9 @@ if [ -n "$COLLECTION_AGE" ]; then
   collection=("Orleans__GrainCollection__CollectionAge=$COLLECTION_AGE" "Orleans__GrainCollection__CollectionQuantum=00:00:10")
 fi
 
+selection=()
+if [ -n "$SHOPPERS" ]; then selection=(--shoppers "$SHOPPERS" --repeat); fi
+
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly yes --appendfsync always --dir "$OUT/redis" --daemonize yes >/dev/null
 env "${collection[@]}" Demo__SeedCatalog=false ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" Security__ApiKey="$KEY" Orleans__SiloPort=11196 Orleans__GatewayPort=30096 \
   dotnet src/EcomOrleans.Silo/bin/Release/net10.0/EcomOrleans.Silo.dll --urls "http://127.0.0.1:$HTTP_PORT" >"$OUT/silo.log" 2>&1 &
@@ -47,7 +52,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/
 
 echo "== $MINUTES min at $RATE events/s ($LIMIT events of $DATASET) into a silo on Redis (AOF always)" >&2
 dotnet run -c Release --no-build --project src/EcomOrleans.LoadGen -- replay --dataset "$DATASET" --url "http://127.0.0.1:$HTTP_PORT" \
-  --api-key "$KEY" --rate "$RATE" --limit "$LIMIT" --live --json >"$OUT/replay.json" 2>"$OUT/replay.log" &
+  --api-key "$KEY" --rate "$RATE" --limit "$LIMIT" --live "${selection[@]}" --json >"$OUT/replay.json" 2>"$OUT/replay.log" &
 replay_pid=$!
 
 cat >"$OUT/sample.py" <<'PY'

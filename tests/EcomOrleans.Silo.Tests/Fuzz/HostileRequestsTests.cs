@@ -13,7 +13,8 @@ namespace EcomOrleans.Silo.Tests.Fuzz;
 /// </summary>
 /// <remarks>
 /// NOTE: in process (TestServer), so Kestrel's own refusals (414, 431, raw bytes or an encoded NUL in the request
-/// line, which TestServer's client throws on before sending) are not exercised here.
+/// line, which TestServer's client throws on before sending) are not exercised here; RequestSizeLimitsTests sends
+/// them over a raw socket to the built engine.
 /// </remarks>
 public sealed class HostileRequestsTests(ITestOutputHelper output) : IAsyncLifetime
 {

@@ -71,11 +71,19 @@ public sealed class AzureTableStore : DurableStore
     public const string Variable = "ECOM_TEST_AZURE_STORAGE";
 
     /// <param name="tableName">A grain state table of the test's own, so that it may break it without touching others.</param>
-    public AzureTableStore(string tableName = Engine.Hosting.AzureTableStore.DefaultTableName)
+    /// <param name="connectionString">Another account than CI's (one behind a test's proxy); default <c>ECOM_TEST_AZURE_STORAGE</c>.</param>
+    public AzureTableStore(string tableName = Engine.Hosting.AzureTableStore.DefaultTableName, string? connectionString = null)
     {
-        ConnectionString = Required(Variable, "an Azure Storage connection string; Azurite's for CI");
+        ConnectionString = connectionString ?? Required(Variable, "an Azure Storage connection string; Azurite's for CI");
         TableName = tableName;
     }
+
+    /// <summary>The table service's address in <see cref="ConnectionString"/>.</summary>
+    public Uri TableEndpoint => new(ConnectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..]);
+
+    /// <summary>The same account with its table service reached at <paramref name="port"/> on loopback instead.</summary>
+    public string WithTablePort(int port) => ConnectionString.Replace(
+        $"TableEndpoint={TableEndpoint.GetLeftPart(UriPartial.Authority)}", $"TableEndpoint=http://127.0.0.1:{port}", StringComparison.Ordinal);
 
     public string ConnectionString { get; }
 

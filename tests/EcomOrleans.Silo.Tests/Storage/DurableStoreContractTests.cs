@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Xunit.Abstractions;
 using System.Net.Http.Json;
 using EcomOrleans.Events;
 using EcomOrleans.Grains.Catalog;
@@ -17,8 +18,42 @@ public sealed class RedisStoreContractTests() : DurableStoreContractTests(() => 
 
 /// <summary>Azure Table storage through Orleans' own provider, on Azurite started by <c>.ci/run</c>.</summary>
 [Trait("Category", "AzureTable")]
-public sealed class AzureTableStoreContractTests() : DurableStoreContractTests(() => new AzureTableStore())
+public sealed class AzureTableStoreContractTests(ITestOutputHelper output) : DurableStoreContractTests(() => new AzureTableStore())
 {
+    [SkippableFact]
+    public async Task AStoreThatStopsAnswering_IsAnswered503NotHeld_AndTheRetryIsAppliedOnce()
+    {
+        var direct = new AzureTableStore($"state{Guid.NewGuid():N}");
+        await using var proxy = HangingProxy.To(new IPEndPoint(IPAddress.Loopback, direct.TableEndpoint.Port));
+        var store = new AzureTableStore(direct.TableName, direct.WithTablePort(proxy.Port));
+        var user = $"u-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        await using var engine = new EngineFactory(store);
+        var writer = engine.CreateWriter();
+        writer.Timeout = TimeSpan.FromSeconds(60);
+        Assert.Equal(HttpStatusCode.Accepted, (await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e1", user, "view", now)))).StatusCode);
+
+        // The table service stops answering (nothing refused, nothing closed) under the running engine.
+        proxy.Hang();
+        var clock = Stopwatch.StartNew();
+        var refused = await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e2", user, "click", now)));
+        output.WriteLine($"answered {(int)refused.StatusCode} after {clock.Elapsed.TotalSeconds:F1} s with the table service hung");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
+
+        // Answering again: the client's retry of the same batch is applied, once.
+        proxy.Resume();
+        await engine.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var retried = await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e2", user, "click", now)));
+        var again = await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("e2", user, "click", now)));
+
+        Assert.Equal("""{"accepted":1,"duplicates":0}""", await retried.Content.ReadAsStringAsync());
+        Assert.Equal("""{"accepted":0,"duplicates":1}""", await again.Content.ReadAsStringAsync());
+        Assert.Equal(2, (int)(await (await writer.GetAsync($"/api/users/{user}")).ReadObjectAsync())["totalEvents"]!);
+    }
+
     [SkippableFact]
     public async Task AWriteTheTableRefuses_IsNotAcknowledged_AndTheRetryIsAppliedOnce()
     {

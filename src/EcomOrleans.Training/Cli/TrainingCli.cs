@@ -13,6 +13,7 @@ internal static class TrainingCli
             SequenceCommands.Train(args),
             DemandCommands.Train(args),
             IntentCommands.Train(args),
+            IntentEncoderCommand.Create(args),
         };
         var evaluate = new Command("evaluate", "Evaluate an exported model with ONNX Runtime.")
         {

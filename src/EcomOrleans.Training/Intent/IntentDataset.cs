@@ -25,6 +25,7 @@ internal sealed class IntentDataset
         var header = records[0];
         var text = Array.IndexOf(header, "utterance");
         var intent = Array.IndexOf(header, "intent");
+        var flags = Array.IndexOf(header, "flags");
         if (text < 0 || intent < 0)
         {
             throw new InvalidDataException("The CSV header needs 'utterance' and 'intent' columns.");
@@ -32,7 +33,7 @@ internal sealed class IntentDataset
 
         return new IntentDataset([.. records.Skip(1)
             .Where(r => r.Length > Math.Max(text, intent) && r[text].Length > 0)
-            .Select(r => new LabelledUtterance(r[text], r[intent]))]);
+            .Select(r => new LabelledUtterance(r[text], r[intent], flags >= 0 && flags < r.Length ? r[flags] : ""))]);
     }
 
     /// <summary>
@@ -55,9 +56,34 @@ internal sealed class IntentDataset
         return (kept, heldOut);
     }
 
+    /// <summary>
+    /// Held out by phrasing, not by row: every utterance that opens with the same two words goes to the same side, so
+    /// the held-out rows are worded in ways the kept rows never start with. About <paramref name="fraction"/> of the
+    /// openings (seeded) are held out.
+    /// </summary>
+    public static (List<LabelledUtterance> Kept, List<LabelledUtterance> HeldOut) SplitByOpening(IEnumerable<LabelledUtterance> rows, double fraction, int seed)
+    {
+        var kept = new List<LabelledUtterance>();
+        var heldOut = new List<LabelledUtterance>();
+        var buckets = (int)Math.Round(1 / fraction);
+        foreach (var row in rows)
+        {
+            var bucket = (uint)unchecked(StableHash(Opening(row.Text)) + (seed * 7919)) % (uint)buckets;
+            (bucket == 0 ? heldOut : kept).Add(row);
+        }
+
+        return (kept, heldOut);
+    }
+
+    /// <summary>The first two words, lower-case: what <see cref="SplitByOpening"/> keeps together.</summary>
+    public static string Opening(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
+
     private static int StableHash(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 
     /// <summary>RFC 4180 fields: commas separate, quotes enclose, doubled quotes escape.</summary>
+    public static IEnumerable<string[]> ReadCsvRows(string csv) => ReadCsv(csv);
+
     private static IEnumerable<string[]> ReadCsv(string csv)
     {
         var fields = new List<string>();

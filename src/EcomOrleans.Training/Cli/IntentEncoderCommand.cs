@@ -1,0 +1,212 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EcomOrleans.Models;
+using EcomOrleans.Models.Intent;
+using EcomOrleans.Training.Intent;
+using Microsoft.ML.OnnxRuntime;
+using Spectre.Console;
+using TorchSharp;
+
+namespace EcomOrleans.Training.Cli;
+
+/// <summary>
+/// <c>train intent-encoder</c>: the intent head over the frozen all-MiniLM-L6-v2 sentence encoder, trained on Bitext
+/// held out by phrasing, with typo and keyword copies of the training rows; scored through ONNX Runtime by
+/// variation flag and on the committed challenge set.
+/// </summary>
+internal static class IntentEncoderCommand
+{
+    /// <summary>
+    /// The share of validation messages the fallback threshold lets through: it is the 5th percentile of confidence over
+    /// the validation rows and their typo and keyword copies. The clean rows alone are too easy (in-distribution, all
+    /// above 0.95), and a threshold set on them sends most real messages to the fallback.
+    /// </summary>
+    private const double Coverage = 0.95;
+
+    public static Command Create(string[] args)
+    {
+        var data = CliOptions.Data("CSV with 'flags', 'utterance' and 'intent' columns (the Bitext layout).");
+        var challenge = new Option<FileInfo?>("--challenge") { Description = "Challenge set to score (tests/data/intent-challenge.csv)." };
+        var output = CliOptions.Out("intent-minilm");
+        var seed = CliOptions.Seed();
+        var threads = CliOptions.Threads();
+        var version = CliOptions.Version();
+        var epochs = CliOptions.Value("--epochs", 60, "Epochs");
+        var lr = CliOptions.Value("--lr", 3e-3, "AdamW learning rate");
+        var testFraction = CliOptions.Value("--test-fraction", 0.2, "Share of openings held out");
+        var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
+        {
+            data, challenge, output, seed, threads, version, epochs, lr, testFraction,
+        };
+        command.SetAction(parse => Run(
+            args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
+            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed)), parse.GetValue(testFraction)));
+        return command;
+    }
+
+    private static int Run(string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction)
+    {
+        var dataset = IntentDataset.Load(dataFile);
+        var labels = dataset.Labels;
+        var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => (long)p.i);
+        var (kept, test) = IntentDataset.SplitByOpening(dataset.Rows, testFraction, seed);
+        var (train, validation) = IntentDataset.Split(kept, 0.1, seed + 1);
+        var augmented = IntentAugmentation.Augment(train, seed).ToList();
+        var validationCopies = IntentAugmentation.Augment(validation, seed + 2).ToList();
+        AnsiConsole.MarkupLineInterpolated(
+            $"{Path.GetFileName(dataFile)}: {dataset.Rows.Count} utterances, {labels.Count} intents; held out by opening {test.Count}, validation {validation.Count}, train {train.Count} + {augmented.Count} typo and keyword copies");
+
+        using var encoder = new MiniLmEncoder(threads);
+        var challengeRows = challengeFile is null ? [] : ChallengeSet.Load(challengeFile);
+        var all = train.Concat(augmented).Concat(validation).Concat(validationCopies).Concat(test).Select(r => r.Text).Concat(challengeRows.Select(c => c.Text)).ToList();
+        var embeddings = AnsiConsole.Progress().Start(context =>
+        {
+            var task = context.AddTask("encoding with all-MiniLM-L6-v2", maxValue: all.Count);
+            return encoder.Encode(all, done => task.Value = done);
+        });
+        const int d = SentenceEncoderContract.Dimension;
+        var at = 0;
+        (float[] X, long[] Y) Take(IReadOnlyList<LabelledUtterance> rows)
+        {
+            var x = embeddings.AsSpan(at * d, rows.Count * d).ToArray();
+            at += rows.Count;
+            return (x, [.. rows.Select(r => index[r.Intent])]);
+        }
+
+        var trainSet = Take([.. train, .. augmented]);
+        var validationSet = Take(validation);
+        var validationCopiesSet = Take(validationCopies);
+        var testSet = Take(test);
+        var challengeEmbeddings = embeddings.AsSpan(at * d).ToArray();
+
+        var device = CliOptions.Device(threads);
+        var (head, curve, bestEpoch, validationF1) = IntentHeadTrainer.Train(trainSet, validationSet, labels.Count, options, device);
+
+        Directory.CreateDirectory(directory);
+        var name = "intent-minilm-" + Path.GetFileNameWithoutExtension(dataFile);
+        var trainingData = TrainingData.Of(dataFile, new JsonObject
+        {
+            ["kind"] = "held out by opening (first two words), then stratified validation", ["testFraction"] = testFraction, ["seed"] = seed, ["validationFraction"] = 0.1,
+        });
+        var metadata = new Dictionary<string, string>
+        {
+            ["name"] = name, ["version"] = version, ["kind"] = ModelKinds.Intent, ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
+        };
+        File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), head.ExportOnnx(metadata, 1).ToByteArray());
+        IntentLabels.Write(Path.Combine(directory, ModelFileNames.Labels), labels);
+        curve.Save(directory, $"Intent head over all-MiniLM-L6-v2 on {Path.GetFileName(dataFile)}");
+
+        // Everything below is scored through ONNX Runtime from the written file, as serving will run it.
+        using var session = new InferenceSession(Path.Combine(directory, ModelFileNames.Onnx));
+        var validationP = Run(session, validationSet.X);
+        var threshold = Quantile([.. validationP.Concat(Run(session, validationCopiesSet.X)).Select(p => (double)p.Max())], 1 - Coverage);
+        var parity = MaxDifference(validationP, IntentHeadTrainer.Probabilities(head, validationSet.X, device));
+        var testP = Run(session, testSet.X);
+        var testMetrics = Metrics(testP, testSet.Y, labels.Count);
+        var flags = new JsonObject();
+        foreach (var flag in "BSLMICPQWDEZ")
+        {
+            var rows = test.Select((r, i) => (r, i)).Where(t => t.r.Flags.Contains(flag, StringComparison.Ordinal)).Select(t => t.i).ToArray();
+            if (rows.Length > 0)
+            {
+                var truth = rows.Select(i => testSet.Y[i]).ToArray();
+                var m = Metrics([.. rows.Select(i => testP[i])], truth, labels.Count);
+                // Over the intents the flag's rows have: a flag such as E (expanded abbreviations) covers a few intents.
+                var present = truth.Distinct().Select(t => m.F1[(int)t]).ToArray();
+                flags[flag.ToString()] = new JsonObject
+                {
+                    ["rows"] = rows.Length, ["intents"] = present.Length, ["accuracy"] = CliOptions.Round(m.Accuracy), ["macroF1"] = CliOptions.Round(present.Average()),
+                };
+            }
+        }
+
+        var challengeResult = challengeRows.Count == 0 ? null : ChallengeSet.Score(challengeRows, Run(session, challengeEmbeddings), labels, threshold);
+        var summary = new JsonObject
+        {
+            ["heldOutByOpening"] = new JsonObject { ["rows"] = test.Count, ["accuracy"] = CliOptions.Round(testMetrics.Accuracy), ["macroF1"] = CliOptions.Round(testMetrics.MacroF1) },
+            ["byFlag"] = flags,
+            ["validationMacroF1"] = CliOptions.Round(validationF1),
+            ["bestEpoch"] = bestEpoch,
+            ["fallbackThreshold"] = CliOptions.Round(threshold),
+            ["fallbackThresholdRule"] = $"the top probability's {(1 - Coverage) * 100:F0}th percentile over the validation rows and their typo and keyword copies: {Coverage * 100:F0} % of those are answered",
+            ["onnxAgainstTorchSharpMaxDifference"] = parity,
+            ["challenge"] = challengeResult,
+        };
+        var manifest = new ModelManifest
+        {
+            Name = name,
+            Version = version,
+            Kind = ModelKinds.Intent,
+            Inputs = [new TensorSpec(SentenceEncoderContract.Embedding, TensorElementTypes.Float32, ["batch", SentenceEncoderContract.Dimension],
+                "all-MiniLM-L6-v2's last_hidden_state averaged over the message's tokens and scaled to unit length (details.encoder)")],
+            Outputs = [new TensorSpec(IntentContract.Logits, TensorElementTypes.Float32, ["batch", labels.Count], "one logit per intent, in labels.json order; softmax for probabilities")],
+            Files =
+            [
+                new ModelFile(ModelFileRoles.Labels, ModelFileNames.Labels, "JSON array of intent names", [labels.Count], "logit i = labels[i]"),
+                new ModelFile(ModelFileRoles.LearningCurve, ModelFileNames.LearningCurve, "PNG"),
+            ],
+            MaxLength = SentenceEncoderContract.MaxTokens,
+            TrainingCommand = CliOptions.Command(args),
+            TrainingData = trainingData,
+            Metrics = summary,
+            HyperParameters = new JsonObject
+            {
+                ["head"] = "linear 384 -> labels", ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
+                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["augmentation"] = "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
+            },
+            Details = new JsonObject
+            {
+                [SentenceEncoderContract.EncoderDetail] = new JsonObject
+                {
+                    ["package"] = SentenceEncoderContract.Package, ["packageVersion"] = SentenceEncoderContract.PackageVersion, ["model"] = "all-MiniLM-L6-v2 (MIT)",
+                    ["resource"] = SentenceEncoderContract.ModelResource, ["vocabulary"] = SentenceEncoderContract.VocabularyResource, ["sha256"] = encoder.ModelSha256,
+                    ["pooling"] = "mean of last_hidden_state over the message's tokens, scaled to unit length", ["maxTokens"] = SentenceEncoderContract.MaxTokens, ["frozen"] = true,
+                },
+            },
+            CreatedAt = CliOptions.Now(),
+        };
+        manifest.Save(directory);
+        AnsiConsole.MarkupLineInterpolated(
+            $"held out by opening: accuracy {testMetrics.Accuracy:F4}, macro-F1 {testMetrics.MacroF1:F4}; fallback under {threshold:F3}; ONNX against TorchSharp {parity:E1}; wrote {directory}");
+        if (challengeResult is not null)
+        {
+            AnsiConsole.WriteLine($"challenge: {challengeResult.ToJsonString()}");
+        }
+
+        return 0;
+    }
+
+    private static float[][] Run(InferenceSession session, float[] embeddings)
+    {
+        var rows = embeddings.Length / SentenceEncoderContract.Dimension;
+        if (rows == 0)
+        {
+            return [];
+        }
+
+        using var input = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, SentenceEncoderContract.Dimension]);
+        using var outputs = session.Run(new RunOptions(), [SentenceEncoderContract.Embedding], [input], [IntentContract.Logits]);
+        var logits = outputs[0].GetTensorDataAsSpan<float>();
+        var labels = logits.Length / rows;
+        var result = new float[rows][];
+        for (var r = 0; r < rows; r++)
+        {
+            result[r] = new float[labels];
+            System.Numerics.Tensors.TensorPrimitives.SoftMax(logits.Slice(r * labels, labels), result[r]);
+        }
+
+        return result;
+    }
+
+    private static ClassificationMetrics Metrics(float[][] probabilities, long[] truth, int labels) =>
+        ClassificationMetrics.Compute([.. truth.Select(t => (int)t)], [.. probabilities.Select(p => Array.IndexOf(p, p.Max()))], labels);
+
+    private static double MaxDifference(float[][] a, float[][] b) => a.Zip(b).Max(p => p.First.Zip(p.Second).Max(q => Math.Abs(q.First - q.Second)));
+
+    private static double Quantile(double[] values, double q)
+    {
+        Array.Sort(values);
+        return values[(int)Math.Clamp(Math.Floor(q * (values.Length - 1)), 0, values.Length - 1)];
+    }
+}

@@ -1,0 +1,43 @@
+using EcomOrleans.Models;
+using EcomOrleans.Models.Intent;
+using EcomOrleans.Training.Intent;
+using Microsoft.ML.OnnxRuntime;
+
+namespace EcomOrleans.Training.Tests.Intent;
+
+/// <summary>The committed intent head (<c>models/intent-minilm</c>) behind the encoder its manifest names.</summary>
+public sealed class CommittedIntentEncoderModelTests
+{
+    private static string Directory => Path.Combine(TestPaths.Models, "intent-minilm");
+
+    [Fact]
+    public void Manifest_NamesTheEncoderThePackageCarries_ByItsSha256()
+    {
+        var manifest = ModelManifest.Load(Directory);
+        using var encoder = new MiniLmEncoder(threads: 1);
+
+        Assert.Equal(ModelKinds.Intent, manifest.Kind);
+        Assert.Equal(SentenceEncoderContract.Embedding, Assert.Single(manifest.Inputs).Name);
+        Assert.Equal(encoder.ModelSha256, (string)manifest.Details[SentenceEncoderContract.EncoderDetail]!["sha256"]!);
+    }
+
+    [Theory]
+    [InlineData("i want a refund for the broken serum", "get_refund")]
+    [InlineData("where is my package, it was due yesterday", "track_order")]
+    [InlineData("I want to cancel my order", "cancel_order")]
+    [InlineData("how do i change the address my parcel goes to", "change_shipping_address")]
+    [InlineData("can I talk to a real person please", "contact_human_agent")]
+    public void RealUtterance_EncodedAndScored_IsItsIntent(string message, string intent)
+    {
+        using var encoder = new MiniLmEncoder(threads: 1);
+        var labels = IntentLabels.Read(Path.Combine(Directory, ModelFileNames.Labels));
+        using var session = new InferenceSession(Path.Combine(Directory, ModelFileNames.Onnx));
+        var embedding = encoder.Encode([message]);
+
+        using var input = OrtValue.CreateTensorValueFromMemory(embedding, [1, SentenceEncoderContract.Dimension]);
+        using var outputs = session.Run(new RunOptions(), [SentenceEncoderContract.Embedding], [input], [IntentContract.Logits]);
+        var logits = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+
+        Assert.Equal(intent, labels[Array.IndexOf(logits, logits.Max())]);
+    }
+}

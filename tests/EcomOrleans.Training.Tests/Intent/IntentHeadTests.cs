@@ -1,0 +1,85 @@
+using EcomOrleans.Models.Intent;
+using EcomOrleans.Training.Intent;
+using EcomOrleans.Training.Onnx;
+using static TorchSharp.torch;
+
+namespace EcomOrleans.Training.Tests.Intent;
+
+public sealed class IntentHeadTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    public void ExportOnnx_Embeddings_MatchTorchSharpWithin1e5(int batch)
+    {
+        random.manual_seed(11);
+        using var head = new IntentHead(27);
+        head.eval();
+        var rng = new Random(batch);
+        var embeddings = Enumerable.Range(0, batch * SentenceEncoderContract.Dimension).Select(_ => (float)((rng.NextDouble() * 2) - 1)).ToArray();
+
+        float[] expected;
+        using (no_grad())
+        {
+            expected = head.forward(tensor(embeddings, [batch, SentenceEncoderContract.Dimension])).data<float>().ToArray();
+        }
+
+        using var runner = new OnnxRunner(head.ExportOnnx(new Dictionary<string, string>(), 1).ToByteArray());
+        var (actual, shape) = runner.Run(IntentContract.Logits, (SentenceEncoderContract.Embedding, OnnxInput.Float(embeddings, batch, SentenceEncoderContract.Dimension)));
+
+        Assert.Equal([batch, 27L], shape);
+        TestInputs.AssertClose(expected, actual, 1e-5f);
+    }
+
+    [Fact]
+    public void Keywords_DropsFunctionWordsAndSlots_KeepsTheFirstFour()
+    {
+        Assert.Equal("cancel order", IntentAugmentation.Keywords("I want to cancel my order {{Order Number}} please"));
+        Assert.Equal("change shipping address today", IntentAugmentation.Keywords("How can I change the shipping address today, for my last order?"));
+    }
+
+    [Fact]
+    public void Augment_SameSeed_WritesTheSameCopies_WithTheirFlagsMarked()
+    {
+        LabelledUtterance[] rows = [new("I need to track my order", "track_order", "BL"), new("how do I get a refund?", "get_refund", "BI")];
+
+        var first = IntentAugmentation.Augment(rows, 3).ToList();
+        var second = IntentAugmentation.Augment(rows, 3).ToList();
+
+        Assert.Equal(first, second);
+        Assert.Equal(["BL+typos", "BL+keywords", "BI+typos", "BI+keywords"], first.Select(r => r.Flags));
+        Assert.Equal(["track_order", "track_order", "get_refund", "get_refund"], first.Select(r => r.Intent));
+        Assert.Equal("track order", first[1].Text);
+        Assert.Equal("refund", first[3].Text);
+    }
+
+    [Fact]
+    public void SplitByOpening_RowsThatOpenAlike_StayOnOneSide()
+    {
+        var rows = Enumerable.Range(0, 400).Select(i => new LabelledUtterance($"opening{i % 40} words then row {i}", "x")).ToList();
+
+        var (kept, heldOut) = IntentDataset.SplitByOpening(rows, 0.2, 42);
+
+        Assert.Equal(400, kept.Count + heldOut.Count);
+        Assert.NotEmpty(heldOut);
+        Assert.NotEmpty(kept);
+        Assert.Empty(kept.Select(r => IntentDataset.Opening(r.Text)).Intersect(heldOut.Select(r => IntentDataset.Opening(r.Text))));
+    }
+
+    [Fact]
+    public void ChallengeSet_Committed_Has300MessagesEveryOneNamingABitextIntentOrOutOfScope()
+    {
+        var messages = ChallengeSet.Load(Path.Combine(TestPaths.RepositoryRoot, "tests", "data", "intent-challenge.csv"));
+        var bitext = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "cancel_order", "change_order", "change_shipping_address", "check_cancellation_fee", "check_invoices", "check_payment_methods", "check_refund_policy",
+            "complaint", "contact_customer_service", "contact_human_agent", "create_account", "delete_account", "delivery_options", "delivery_period", "edit_account",
+            "get_invoice", "get_refund", "newsletter_subscription", "payment_issue", "place_order", "recover_password", "registration_problems", "review",
+            "set_up_shipping_address", "switch_account", "track_order", "track_refund", ChallengeSet.OutOfScope,
+        };
+
+        Assert.Equal(300, messages.Count);
+        Assert.All(messages, m => Assert.All(m.Intents, i => Assert.Contains(i, bitext)));
+        Assert.Equal(20, messages.Count(m => !m.InScope));
+    }
+}

@@ -28,7 +28,7 @@ internal static class IntentEncoderCommand
     {
         var data = CliOptions.Data("CSV with 'flags', 'utterance' and 'intent' columns (the Bitext layout).");
         var challenge = new Option<FileInfo?>("--challenge") { Description = "Challenge set to score (tests/data/intent-challenge.csv)." };
-        var output = CliOptions.Out("intent-minilm");
+        var output = CliOptions.Out(Path.Combine(ModelKinds.Intent, "minilm"));
         var seed = CliOptions.Seed();
         var threads = CliOptions.Threads();
         var version = CliOptions.Version();

@@ -9,7 +9,7 @@ public sealed class IntentDatasetTests
     {
         var data = IntentDataset.Parse("\uFEFFflags,utterance,category,intent\nB,\"hi, I need \"\"help\"\"\",ORDER,cancel_order\r\nB,plain text,ORDER,place_order\n");
 
-        Assert.Equal([new LabelledUtterance("hi, I need \"help\"", "cancel_order"), new LabelledUtterance("plain text", "place_order")], data.Rows);
+        Assert.Equal([new LabelledUtterance("hi, I need \"help\"", "cancel_order", "B"), new LabelledUtterance("plain text", "place_order", "B")], data.Rows);
         Assert.Equal(["cancel_order", "place_order"], data.Labels);
     }
 

@@ -36,9 +36,17 @@ public sealed class IntentClassifier : IDisposable
 
     public void Dispose() => _batcher.Dispose();
 
-    /// <summary>Classifies a batch in one run: right-padded ids and mask to the longest message, softmax per row.</summary>
+    /// <summary>
+    /// Classifies a batch in one run: right-padded ids and mask to the longest message (through the sentence encoder
+    /// and its pooling first, when the model is a head over one), softmax per row.
+    /// </summary>
     public static IntentPrediction[] Classify(IntentModel model, IReadOnlyList<string> messages)
     {
+        if (model.Encoder is { } encoder)
+        {
+            return ClassifyOverEncoder(model, encoder, messages);
+        }
+
         var encoded = messages.Select(model.Encode).ToArray();
         var rows = encoded.Length;
         var length = encoded.Max(e => e.Length);
@@ -57,17 +65,9 @@ public sealed class IntentClassifier : IDisposable
             model.Session.Run(model.RunOptions, [IntentContract.InputIds, IntentContract.AttentionMask], [idsValue, maskValue], [model.LogitsName], [logitsValue]);
 
             var results = new IntentPrediction[rows];
-            var probabilities = new float[labels];
             for (var row = 0; row < rows; row++)
             {
-                TensorPrimitives.SoftMax(logits.AsSpan(row * labels, labels), probabilities);
-                var scores = new IntentScore[labels];
-                for (var c = 0; c < labels; c++)
-                {
-                    scores[c] = new IntentScore(model.Labels[c], model.Categories[c], probabilities[c]);
-                }
-
-                results[row] = new IntentPrediction([.. scores.OrderByDescending(s => s.Probability)], model.Version);
+                results[row] = Prediction(model, logits.AsSpan(row * labels, labels));
             }
 
             return results;
@@ -78,6 +78,57 @@ public sealed class IntentClassifier : IDisposable
             ArrayPool<long>.Shared.Return(mask);
             ArrayPool<float>.Shared.Return(logits);
         }
+    }
+
+    private static IntentPrediction[] ClassifyOverEncoder(IntentModel model, InferenceSession encoder, IReadOnlyList<string> messages)
+    {
+        const int dimension = SentenceEncoderContract.Dimension;
+        var encoded = messages.Select(model.Encode).ToArray();
+        var rows = encoded.Length;
+        var length = encoded.Max(e => e.Length);
+        var labels = model.Labels.Count;
+        var ids = new long[rows * length];
+        var mask = new long[rows * length];
+        IntentEncoding.RightPad(encoded, length, ids, mask);
+        long[] shape = [rows, length];
+        var embeddings = new float[rows * dimension];
+        using (var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape))
+        using (var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape))
+        using (var typesValue = OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape))
+        using (var hidden = encoder.Run(
+            model.RunOptions,
+            [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
+            [idsValue, maskValue, typesValue],
+            [SentenceEncoderContract.HiddenState]))
+        {
+            var state = hidden[0].GetTensorDataAsSpan<float>();
+            for (var row = 0; row < rows; row++)
+            {
+                SentenceEncoderContract.MeanPool(state.Slice(row * length * dimension, length * dimension), encoded[row].Length, embeddings.AsSpan(row * dimension, dimension));
+            }
+        }
+
+        var logits = new float[rows * labels];
+        using (var embeddingValue = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, dimension]))
+        using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
+        {
+            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName], [logitsValue]);
+        }
+
+        return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels)))];
+    }
+
+    private static IntentPrediction Prediction(IntentModel model, ReadOnlySpan<float> logits)
+    {
+        var probabilities = new float[logits.Length];
+        TensorPrimitives.SoftMax(logits, probabilities);
+        var scores = new IntentScore[logits.Length];
+        for (var c = 0; c < logits.Length; c++)
+        {
+            scores[c] = new IntentScore(model.Labels[c], model.Categories[c], probabilities[c]);
+        }
+
+        return new IntentPrediction([.. scores.OrderByDescending(s => s.Probability)], model.Version);
     }
 
     private IntentPrediction[] RunBatch(IReadOnlyList<string> batch)

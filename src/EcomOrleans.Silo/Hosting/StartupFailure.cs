@@ -22,28 +22,28 @@ public static class StartupFailure
         var failures = OptionFailures(exception).ToList();
         if (failures.Count > 0)
         {
-            return "error: invalid configuration: " + OneLine(string.Join(" ", failures));
+            return "error: invalid configuration: " + MessageText.OneLine(string.Join(" ", failures));
         }
 
         if (Find<OrleansConfigurationException>(exception) is { } orleans)
         {
-            return "error: invalid configuration: " + OneLine(orleans.Message);
+            return "error: invalid configuration: " + MessageText.OneLine(orleans.Message);
         }
 
         if (Find<IOException>(exception) is { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse)
         {
-            return $"error: {OneLine(inUse.Message)} Set Urls (or --urls) to a free address.";
+            return $"error: {MessageText.OneLine(inUse.Message)} Set Urls (or --urls) to a free address.";
         }
 
         if (Find<StoreUnreachableException>(exception) is { } unreachable)
         {
-            return $"error: {OneLine(unreachable.Message)}";
+            return $"error: {MessageText.OneLine(unreachable.Message)}";
         }
 
         if (Find<RedisConnectionException>(exception) is { } redis)
         {
             var at = storage.RedisConnectionString is null ? "" : " at " + string.Join(",", ConfigurationOptions.Parse(storage.RedisConnectionString).EndPoints);
-            return $"error: could not connect to Redis{at}: {OneLine(redis.Message)}";
+            return $"error: could not connect to Redis{at}: {MessageText.OneLine(redis.Message)}";
         }
 
         if (Find<StoreNotDurableException>(exception) is { } notDurable)
@@ -53,19 +53,19 @@ public static class StartupFailure
 
         if (Find<ModelLoadException>(exception) is { } model)
         {
-            return $"error: could not load the models: {OneLine(model.Message)}";
+            return $"error: could not load the models: {MessageText.OneLine(model.Message)}";
         }
 
         if (storage.AzureTable is { } table && Find<RequestFailedException>(exception) is { } azure)
         {
             // The SDK's message runs to a dozen lines of headers; the first says what went wrong.
-            var reason = azure.Status == 0 ? FirstLine(azure.InnerException?.Message ?? azure.Message) : $"{azure.Status} {azure.ErrorCode}: {FirstLine(azure.Message)}";
+            var reason = azure.Status == 0 ? MessageText.FirstLine(azure.InnerException?.Message ?? azure.Message) : $"{azure.Status} {azure.ErrorCode}: {MessageText.FirstLine(azure.Message)}";
             return $"error: could not reach Azure Table storage at {table.Endpoint}: {reason}";
         }
 
         if (storage.AzureTable is { } account && Find<AuthenticationFailedException>(exception) is { } credential)
         {
-            return $"error: could not sign in to Azure Table storage at {account.Endpoint}: {FirstLine(credential.Message)}";
+            return $"error: could not sign in to Azure Table storage at {account.Endpoint}: {MessageText.FirstLine(credential.Message)}";
         }
 
         return null;
@@ -99,7 +99,4 @@ public static class StartupFailure
         return null;
     }
 
-    private static string FirstLine(string text) => text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
-
-    private static string OneLine(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -57,6 +57,11 @@ internal static class IntentModelFiles
         {
             var fraction = split["testFraction"]!.GetValue<double>();
             var seed = split["seed"]!.GetValue<int>();
+            if (split["kind"]?.GetValue<string>()?.StartsWith("held out by opening", StringComparison.Ordinal) == true)
+            {
+                return (IntentDataset.SplitByOpening(data.Rows, fraction, seed).HeldOut, $"held out by opening ({fraction.ToString(CultureInfo.InvariantCulture)} of the openings)");
+            }
+
             return (IntentDataset.Split(data.Rows, fraction, seed).HeldOut, $"held-out {fraction.ToString(CultureInfo.InvariantCulture)} stratified split");
         }
 
@@ -74,8 +79,20 @@ internal static class IntentModelFiles
             throw new InvalidDataException($"The data has intents the model does not know: {string.Join(", ", unknown)}.");
         }
 
-        var tokenizer = new IntentTokenizer(Path.Combine(directory, ModelFileNames.Vocabulary), manifest.MaxLength ?? IntentContract.DefaultMaxLength);
         using var runner = new OnnxRunner(Path.Combine(directory, manifest.OnnxFile));
+        if (manifest.Inputs is [{ Name: SentenceEncoderContract.Embedding }])
+        {
+            // A head over the sentence encoder: encode, then score the pooled embeddings.
+            using var encoder = new MiniLmEncoder(threads: Math.Max(1, Environment.ProcessorCount));
+            var embeddings = encoder.Encode([.. rows.Select(r => r.Text)]);
+            var (headLogits, _) = runner.Run(IntentContract.Logits,
+                (SentenceEncoderContract.Embedding, OnnxInput.Float(embeddings, rows.Count, SentenceEncoderContract.Dimension)));
+            var count = labels.Count;
+            var best = Enumerable.Range(0, rows.Count).Select(row => Argmax(headLogits.AsSpan(row * count, count))).ToArray();
+            return ClassificationMetrics.Compute(rows.Select(r => index[r.Intent]).ToArray(), best, labels.Count);
+        }
+
+        var tokenizer = new IntentTokenizer(Path.Combine(directory, ModelFileNames.Vocabulary), manifest.MaxLength ?? IntentContract.DefaultMaxLength);
         var predicted = new List<int>();
         foreach (var batch in rows.Chunk(256))
         {
@@ -85,18 +102,22 @@ internal static class IntentModelFiles
                 (IntentContract.AttentionMask, OnnxInput.Int64(mask, batch.Length, length)));
             for (var row = 0; row < batch.Length; row++)
             {
-                var scores = logits.AsSpan(row * labels.Count, labels.Count);
-                var bestIndex = 0;
-                for (var c = 1; c < scores.Length; c++)
-                {
-                    bestIndex = scores[c] > scores[bestIndex] ? c : bestIndex;
-                }
-
-                predicted.Add(bestIndex);
+                predicted.Add(Argmax(logits.AsSpan(row * labels.Count, labels.Count)));
             }
         }
 
         return ClassificationMetrics.Compute(rows.Select(r => index[r.Intent]).ToArray(), predicted, labels.Count);
+    }
+
+    private static int Argmax(ReadOnlySpan<float> scores)
+    {
+        var best = 0;
+        for (var c = 1; c < scores.Length; c++)
+        {
+            best = scores[c] > scores[best] ? c : best;
+        }
+
+        return best;
     }
 
     /// <summary>

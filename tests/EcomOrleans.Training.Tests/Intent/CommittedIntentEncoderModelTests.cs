@@ -21,6 +21,22 @@ public sealed class CommittedIntentEncoderModelTests
         Assert.Equal(encoder.ModelSha256, (string)manifest.Details[SentenceEncoderContract.EncoderDetail]!["sha256"]!);
     }
 
+    [SkippableFact]
+    public void HeldOutByOpening_Reevaluated_ReproducesTheManifestsFigures()
+    {
+        var data = TestPaths.RequireData("intents/bitext-20k.csv");
+        var manifest = ModelManifest.Load(Directory);
+
+        var (rows, scope) = IntentModelFiles.EvaluationRows(manifest, data);
+        var metrics = IntentModelFiles.Evaluate(Directory, rows, out _);
+
+        var heldOut = manifest.Metrics["heldOutByOpening"]!;
+        Assert.Equal("held out by opening (0.2 of the openings)", scope);
+        Assert.Equal(heldOut["rows"]!.GetValue<int>(), rows.Count);
+        Assert.Equal(heldOut["accuracy"]!.GetValue<double>(), Math.Round(metrics.Accuracy, 4), 6);
+        Assert.Equal(heldOut["macroF1"]!.GetValue<double>(), Math.Round(metrics.MacroF1, 4), 6);
+    }
+
     [Theory]
     [InlineData("i want a refund for the broken serum", "get_refund")]
     [InlineData("where is my package, it was due yesterday", "track_order")]

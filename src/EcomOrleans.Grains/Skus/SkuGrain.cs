@@ -178,15 +178,17 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     /// </summary>
     private async Task<(SkuState Hot, SkuDemandState Demand)?> ReadIfStoredStateChangedAsync()
     {
-        if ((_options.StoredStateRecheck > TimeSpan.Zero && _time.GetElapsedTime(_storeCheckedAt) < _options.StoredStateRecheck) || !WritersIdle)
+        if (!StoredRecord.RecheckDue(_time, _storeCheckedAt, _options.StoredStateRecheck) || !WritersIdle)
         {
             // A write in flight settles it: a record changed under this activation fails that write on its ETag.
             return null;
         }
 
         var writes = _writesStarted;
-        var hot = await StoredRecord.ReadIfChangedAsync(_storage, StorageNames.SkuState, this.GetGrainId(), _state);
-        var demand = await StoredRecord.ReadIfChangedAsync(_storage, StorageNames.SkuDemandState, this.GetGrainId(), _demandState);
+        var hotRead = StoredRecord.ReadIfChangedAsync(_storage, StorageNames.SkuState, this.GetGrainId(), _state);
+        var demandRead = StoredRecord.ReadIfChangedAsync(_storage, StorageNames.SkuDemandState, this.GetGrainId(), _demandState);
+        await Task.WhenAll(hotRead, demandRead);
+        var (hot, demand) = (await hotRead, await demandRead);
         if (writes != _writesStarted || !WritersIdle)
         {
             return null; // An interleaved write moved the ETags while the records were read.

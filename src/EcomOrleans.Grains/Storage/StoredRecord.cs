@@ -8,6 +8,10 @@ namespace EcomOrleans.Grains.Storage;
 /// </summary>
 internal static class StoredRecord
 {
+    /// <summary>Whether <paramref name="recheck"/> has passed since <paramref name="checkedAt"/> (a timestamp of <paramref name="time"/>); 0 is always.</summary>
+    public static bool RecheckDue(TimeProvider time, long checkedAt, TimeSpan recheck) =>
+        recheck <= TimeSpan.Zero || time.GetElapsedTime(checkedAt) >= recheck;
+
     /// <returns>The stored record when its existence or ETag differs from the activation's; null when they agree.</returns>
     public static async Task<GrainState<T>?> ReadIfChangedAsync<T>(IGrainStorage storage, string stateName, GrainId grainId, IPersistentState<T> current)
     {

@@ -61,7 +61,7 @@ public sealed partial class UserGrain(
     /// </summary>
     private async Task RecheckStoredStateAsync()
     {
-        if (time.GetElapsedTime(_storeCheckedAt) < Options.StoredStateRecheck && Options.StoredStateRecheck > TimeSpan.Zero)
+        if (!StoredRecord.RecheckDue(time, _storeCheckedAt, Options.StoredStateRecheck))
         {
             return;
         }

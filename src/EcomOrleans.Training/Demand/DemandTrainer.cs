@@ -82,7 +82,7 @@ internal static class DemandTrainer
     {
         var (model, optimizer, rng) = Start(options, seed, device);
         var curve = new LearningCurve("validation RMSSE (mean)");
-        var best = (Epoch: 0, Rmsse: double.PositiveInfinity, Weights: Array.Empty<Tensor>());
+        var best = new BestEpoch(higherIsBetter: false);
         var clock = Stopwatch.StartNew();
 
         TrainingProgress.Run(options.Epochs, data.Steps(options.BatchSize), (epoch, step) =>
@@ -92,29 +92,13 @@ internal static class DemandTrainer
             model.eval();
             var rmsse = DemandEvaluator.Evaluate(series, new TorchForecaster(model, device), ValidationDays, skipLastDays: DemandEvaluator.TestDays).Rmsse;
             curve.Add(loss, rmsse);
-            var improved = rmsse < best.Rmsse;
-            if (improved)
-            {
-                foreach (var old in best.Weights)
-                {
-                    old.Dispose();
-                }
-
-                best = (epoch, rmsse, model.parameters().Select(p => p.detach().clone()).ToArray());
-            }
+            var improved = best.Offer(epoch, rmsse, model);
 
             TrainingProgress.Epoch(epoch, loss, "val RMSSE", rmsse, clock.Elapsed - started, improved);
             return epoch - best.Epoch < options.Patience && withinBudget();
         });
 
-        using (no_grad())
-        {
-            foreach (var (parameter, weight) in model.parameters().Zip(best.Weights))
-            {
-                parameter.copy_(weight);
-                weight.Dispose();
-            }
-        }
+        best.Restore(model);
 
         model.eval();
         return (model, curve, best.Epoch);

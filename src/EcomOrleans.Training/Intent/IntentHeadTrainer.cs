@@ -38,7 +38,7 @@ internal static class IntentHeadTrainer
         var order = Enumerable.Range(0, train.Y.Length).ToArray();
         var steps = (order.Length + options.BatchSize - 1) / options.BatchSize;
         var curve = new LearningCurve("validation macro-F1");
-        var best = (Epoch: 0, MacroF1: -1.0, Weights: Array.Empty<Tensor>());
+        var best = new BestEpoch(higherIsBetter: true);
         var clock = Stopwatch.StartNew();
 
         TrainingProgress.Run(options.Epochs, steps, (epoch, step) =>
@@ -61,32 +61,16 @@ internal static class IntentHeadTrainer
 
             var macroF1 = Score(head, validation, labels, device).MacroF1;
             curve.Add(total / steps, macroF1);
-            var improved = macroF1 > best.MacroF1;
-            if (improved)
-            {
-                foreach (var old in best.Weights)
-                {
-                    old.Dispose();
-                }
-
-                best = (epoch, macroF1, head.parameters().Select(p => p.detach().clone()).ToArray());
-            }
+            var improved = best.Offer(epoch, macroF1, head);
 
             TrainingProgress.Epoch(epoch, total / steps, "val macro-F1", macroF1, clock.Elapsed - started, improved);
             return true;
         });
 
-        using (no_grad())
-        {
-            foreach (var (parameter, weight) in head.parameters().Zip(best.Weights))
-            {
-                parameter.copy_(weight);
-                weight.Dispose();
-            }
-        }
+        best.Restore(head);
 
         head.eval();
-        return (head, curve, best.Epoch, best.MacroF1);
+        return (head, curve, best.Epoch, best.Score);
     }
 
     /// <summary>The head's probabilities for row-major embeddings, [rows][labels].</summary>

@@ -22,7 +22,7 @@ internal static class IntentTrainer
         var curve = new LearningCurve("validation accuracy");
         var order = train.ToArray();
         var steps = (order.Length + options.BatchSize - 1) / options.BatchSize;
-        var best = (Epoch: 0, Accuracy: -1.0, Weights: Array.Empty<Tensor>());
+        var best = new BestEpoch(higherIsBetter: true);
         var clock = Stopwatch.StartNew();
 
         TrainingProgress.Run(options.Epochs, steps, (epoch, step) =>
@@ -45,29 +45,13 @@ internal static class IntentTrainer
 
             var accuracy = Accuracy(model, tokenizer, validation, labelIndex, device);
             curve.Add(total / steps, accuracy);
-            var improved = accuracy > best.Accuracy;
-            if (improved)
-            {
-                foreach (var old in best.Weights)
-                {
-                    old.Dispose();
-                }
-
-                best = (epoch, accuracy, model.parameters().Select(p => p.detach().clone()).ToArray());
-            }
+            var improved = best.Offer(epoch, accuracy, model);
 
             TrainingProgress.Epoch(epoch, total / steps, "val accuracy", accuracy, clock.Elapsed - started, improved);
             return clock.Elapsed.TotalMinutes < options.MaxMinutes;
         });
 
-        using (no_grad())
-        {
-            foreach (var (parameter, weight) in model.parameters().Zip(best.Weights))
-            {
-                parameter.copy_(weight);
-                weight.Dispose();
-            }
-        }
+        best.Restore(model);
 
         model.eval();
         return (model, curve, best.Epoch);

@@ -53,14 +53,7 @@ internal sealed class MiniLmEncoder : IDisposable
             var length = batch.Max(b => b.Ids.Length);
             var ids = new long[batch.Length * length];
             var mask = new long[batch.Length * length];
-            for (var row = 0; row < batch.Length; row++)
-            {
-                for (var t = 0; t < batch[row].Ids.Length; t++)
-                {
-                    ids[(row * length) + t] = batch[row].Ids[t];
-                    mask[(row * length) + t] = 1;
-                }
-            }
+            IntentEncoding.RightPad([.. batch.Select(b => b.Ids)], length, ids, mask);
 
             long[] shape = [batch.Length, length];
             using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);

@@ -43,7 +43,7 @@ internal static class SequenceTrainer
         var (model, optimizer, rng) = Start(data, options, device);
         var train = data.Sequences.Where(s => s.Length > 3).Select(s => s[..^2]).ToArray();
         var curve = new LearningCurve("validation NDCG@10 (full)");
-        var best = (Epoch: 0, Ndcg: double.NegativeInfinity, Weights: Array.Empty<Tensor>());
+        var best = new BestEpoch(higherIsBetter: true);
         var clock = Stopwatch.StartNew();
 
         TrainingProgress.Run(options.Epochs, StepsPerEpoch(train, options), (epoch, step) =>
@@ -52,30 +52,14 @@ internal static class SequenceTrainer
             var loss = RunEpoch(model, optimizer, train, options, rng, device, step);
             var ndcg = Validate(model, data, options, device);
             curve.Add(loss, ndcg);
-            var improved = ndcg > best.Ndcg;
-            if (improved)
-            {
-                foreach (var old in best.Weights)
-                {
-                    old.Dispose();
-                }
-
-                best = (epoch, ndcg, model.parameters().Select(p => p.detach().clone()).ToArray());
-            }
+            var improved = best.Offer(epoch, ndcg, model);
 
             TrainingProgress.Epoch(epoch, loss, "val NDCG@10", ndcg, clock.Elapsed - started, improved);
             var outOfTime = clock.Elapsed.TotalMinutes > options.MaxMinutes;
             return epoch - best.Epoch < options.Patience && !outOfTime;
         });
 
-        using (no_grad())
-        {
-            foreach (var (parameter, weight) in model.parameters().Zip(best.Weights))
-            {
-                parameter.copy_(weight);
-                weight.Dispose();
-            }
-        }
+        best.Restore(model);
 
         model.eval();
         return (model, curve, best.Epoch);

@@ -82,13 +82,31 @@ public sealed partial class CatalogProjection(
         }
     }
 
+    /// <summary>
+    /// Shards read at once. All 256 at once made a loaded store (Azurite in CI) answer some reads slower than the
+    /// storage client's per-try cut, and the silo's start failed; 16 at a time keeps the start well under a second.
+    /// </summary>
+    internal const int ParallelShardReads = 16;
+
+    /// <summary>Tries per shard when the silo starts, waiting 0.5, 1, 2 then 4 seconds between them.</summary>
+    internal const int StartAttempts = 5;
+
     /// <summary>Subscribes to every shard and takes what they hold; missed changes are caught up by version.</summary>
-    public async Task RefreshAsync()
+    public Task RefreshAsync() => RefreshAsync(attempts: 1, CancellationToken.None);
+
+    private async Task RefreshAsync(int attempts, CancellationToken cancellationToken)
     {
         _reference ??= grains.CreateObjectReference<ICatalogObserver>(this);
-        await Task.WhenAll(Enumerable.Range(0, CatalogShards.Count).Select(async shard =>
+        var reference = _reference;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelShardReads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, CatalogShards.Count), parallel, async (shard, cancel) =>
         {
-            var listings = await grains.GetGrain<ICatalogShardGrain>(shard).SubscribeAsync(_reference, Volatile.Read(ref _knownVersions[shard]));
+            var listings = await Attempts.RunAsync(
+                () => grains.GetGrain<ICatalogShardGrain>(shard).SubscribeAsync(reference, Volatile.Read(ref _knownVersions[shard])),
+                attempts,
+                time,
+                (attempt, delay, ex) => LogShardRetry(logger, shard, attempt, delay, ex),
+                cancel);
             foreach (var listing in listings)
             {
                 Apply(listing);
@@ -104,7 +122,7 @@ public sealed partial class CatalogProjection(
                 }
                 while (newest > known && Interlocked.CompareExchange(ref _knownVersions[shard], newest, known) != known);
             }
-        }));
+        });
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -114,7 +132,8 @@ public sealed partial class CatalogProjection(
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RefreshAsync();
+        // A store slow to answer as the cluster starts is waited for, shard by shard, instead of failing the start.
+        await RefreshAsync(StartAttempts, cancellationToken);
         LogLoaded(logger, _listings.Count);
         var interval = options.Value.RefreshInterval;
         _refresh = time.CreateTimer(_ => _ = RefreshInBackgroundAsync(), null, interval, interval);
@@ -152,6 +171,9 @@ public sealed partial class CatalogProjection(
 
     [LoggerMessage(2411, LogLevel.Information, "Catalog read model loaded: {Listings} listed SKUs")]
     private static partial void LogLoaded(ILogger logger, int listings);
+
+    [LoggerMessage(2413, LogLevel.Warning, "Catalog read model: reading shard {Shard} failed (try {Attempt}); trying again in {Delay}")]
+    private static partial void LogShardRetry(ILogger logger, int shard, int attempt, TimeSpan delay, Exception exception);
 
     [LoggerMessage(2412, LogLevel.Warning, "Catalog read model: renewing the shard subscriptions failed; retrying at the next interval")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);

@@ -124,21 +124,20 @@ public sealed class AzureTableStore
         new(() => new TableServiceClient(serviceUri, credential, ClientOptions()), tableName);
 
     /// <summary>
-    /// Bounded retries: a storage call that cannot succeed gives up after two retries, 0.1-0.5 s apart, each try cut
-    /// off after 2 s without an answer (6.4 s with the table service hung), so the grain answers 503 instead of holding
+    /// Bounded tries: a storage call that cannot succeed gives up after one retry 0.1 s later, each try cut off after
+    /// 500 ms without an answer (about 1.2 s with the table service hung), so the grain answers 503 instead of holding
     /// the caller for the SDK's default minute and a half; start-up waits for the store apart
-    /// (<see cref="StoreStartupProbe"/>). NOTE: tighter tries (500 ms and 1 s, one retry) failed CI runs: at start-up
-    /// the catalog projection reads every catalog shard at once, and a loaded Azurite answered some of those reads
-    /// slower than that twice in a row. The projection's start must tolerate a slow store before these can shrink.
+    /// (<see cref="StoreStartupProbe"/>), and the catalog read model's start tries each shard again itself, since a
+    /// loaded store can answer one read slower than this cut twice in a row.
     /// </summary>
     private static TableClientOptions ClientOptions()
     {
         var options = new TableClientOptions();
         options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = 2;
+        options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
-        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
+        options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(500);
         return options;
     }
 }

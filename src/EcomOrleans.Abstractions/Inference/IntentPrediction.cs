@@ -1,10 +1,15 @@
 namespace EcomOrleans.Inference;
 
 /// <summary>Intents with their probabilities, most likely first.</summary>
+/// <param name="FallbackThreshold">
+/// The top probability under which the model's answer should not be trusted, as its training chose it (the manifest's
+/// <c>metrics.fallbackThreshold</c>; Rasa's default, 0.3, for a model without one).
+/// </param>
 [GenerateSerializer, Immutable, Alias("ecom.IntentPrediction")]
 public sealed record IntentPrediction(
     [property: Id(0)] IReadOnlyList<IntentScore> Intents,
-    [property: Id(1)] string ModelVersion);
+    [property: Id(1)] string ModelVersion,
+    [property: Id(2)] float FallbackThreshold);
 
 /// <param name="Category">The intent's category (ORDER, REFUND, ...), as the training data names it.</param>
 [GenerateSerializer, Immutable, Alias("ecom.IntentScore")]

@@ -25,6 +25,15 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Recommend")]
     Task<Recommendation> RecommendAsync(RecommendationRequest request);
 
+    /// <summary>
+    /// What the shopper most likely wants: the behaviour signals, their needs in words and, when
+    /// <paramref name="message"/> is given, its intent from the classifier at bot priority combined with their recent
+    /// orders. <see langword="null"/> when nothing is known of the user and no message is given. The message text is
+    /// not kept; its intent and time are, in this activation only (the complaint-risk signal reads them).
+    /// </summary>
+    [Alias("DescribeIntent")]
+    Task<UserIntent?> DescribeIntentAsync(string? message);
+
     /// <summary>Forgets the user: clears the stored state and deactivates.</summary>
     [Alias("Forget")]
     Task ForgetAsync();

@@ -35,6 +35,9 @@ public sealed partial class UserGrain(
 {
     private static readonly LogThrottle EmbeddingFailures = new(TimeSpan.FromMinutes(1));
 
+    /// <summary>The bot's latest calls with a message: intent and time, never the text; this activation only.</summary>
+    private readonly Queue<SupportContact> _contacts = new();
+
     private IGrainTimer? _refreshTimer;
     private bool _embeddingUnsaved;
     private long _storeCheckedAt;
@@ -152,8 +155,44 @@ public sealed partial class UserGrain(
             State.EmbeddingStale);
     }
 
+    public async Task<UserIntent?> DescribeIntentAsync(string? message)
+    {
+        await RecheckStoredStateAsync();
+        if (State.TotalEvents == 0)
+        {
+            DeactivateOnIdle();
+            if (message is null)
+            {
+                return null;
+            }
+        }
+
+        var prediction = message is null
+            ? null
+            : await GrainFactory.GetGrain<IInferenceGrain>(0).ClassifyIntentAsync(message, InferencePriority.Bot);
+        var now = time.GetUtcNow();
+        IReadOnlyList<SequenceEntry> sequence = State.Sequence;
+        var answer = prediction is null ? null : IntentAnswer.Of(prediction, sequence, now);
+        if (answer is { Fallback: false })
+        {
+            _contacts.Enqueue(new SupportContact(answer.Intent, now));
+            while (_contacts.Count > MaxContacts)
+            {
+                _contacts.Dequeue();
+            }
+        }
+
+        var signals = BehaviorSignalReader.Read(
+            sequence, new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(), [.. _contacts], sku => catalog.Find(sku)?.Category, now);
+        return new UserIntent(this.GetPrimaryKeyString(), answer, IntentAnswer.Needs(answer, signals, sequence, now), signals, now);
+    }
+
+    /// <summary>Support contacts kept for the complaint-risk signal.</summary>
+    private const int MaxContacts = 5;
+
     public async Task ForgetAsync()
     {
+        _contacts.Clear();
         await state.ClearStateAsync();
         DeactivateOnIdle();
         LogForgotten(logger, this.GetPrimaryKeyString());

@@ -128,7 +128,7 @@ public sealed class IntentClassifier : IDisposable
             scores[c] = new IntentScore(model.Labels[c], model.Categories[c], probabilities[c]);
         }
 
-        return new IntentPrediction([.. scores.OrderByDescending(s => s.Probability)], model.Version);
+        return new IntentPrediction([.. scores.OrderByDescending(s => s.Probability)], model.Version, model.FallbackThreshold);
     }
 
     private IntentPrediction[] RunBatch(IReadOnlyList<string> batch)

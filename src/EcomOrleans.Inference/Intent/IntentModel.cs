@@ -28,7 +28,17 @@ public sealed class IntentModel : LoadedModel
         Encoder = encoder;
         MaxLength = encoder is null ? manifest.MaxLength ?? IntentContract.DefaultMaxLength : SentenceEncoderContract.MaxTokens;
         LogitsName = manifest.Outputs[0].Name;
+        FallbackThreshold = manifest.Metrics[FallbackThresholdMetric] is { } threshold ? (float)threshold.GetValue<double>() : DefaultFallbackThreshold;
     }
+
+    /// <summary>Rasa's default, for a model whose training chose no threshold.</summary>
+    public const float DefaultFallbackThreshold = 0.3f;
+
+    /// <summary>The manifest metric holding the threshold the training chose.</summary>
+    public const string FallbackThresholdMetric = "fallbackThreshold";
+
+    /// <summary>The top probability under which an answer should not be trusted.</summary>
+    public float FallbackThreshold { get; }
 
     /// <summary>The sentence encoder in front of the head; null for a classifier that takes token ids itself.</summary>
     public InferenceSession? Encoder { get; }

@@ -30,6 +30,8 @@ internal static class ApiExamples
          "inStock":true,"lostUnits":0,"totals":{"views":0,"clicks":0,"carts":0,"purchases":0,"units":0,"revenue":0},"updatedAt":"2026-11-20T10:30:00+00:00"}
         """;
 
+    public const string IntentMessage = """{"message":"I want a refund for the lipstick, it arrived broken"}""";
+
     public const string Recommendation = """
         {"recommendationId":"rec-3f0c2a9e","modelVersion":"1","items":[
           {"sku":"beauty-212","score":4.81,"reason":"personalized"},{"sku":"beauty-17","score":2.5,"reason":"session_co_view"}]}

@@ -16,7 +16,7 @@ internal static class IntentCommands
         {
             Description = "Full bert-base-uncased vocab.txt (default: bert-vocab/vocab.txt in the folder above the data file's).",
         };
-        var output = CliOptions.Out("intent");
+        var output = CliOptions.Out(Path.Combine(ModelKinds.Intent, "bert-small"));
         var seed = CliOptions.Seed();
         var threads = CliOptions.Threads();
         var version = CliOptions.Version();

@@ -28,7 +28,7 @@ internal static class IntentEncoderCommand
     {
         var data = CliOptions.Data("CSV with 'flags', 'utterance' and 'intent' columns (the Bitext layout).");
         var challenge = new Option<FileInfo?>("--challenge") { Description = "Challenge set to score (tests/data/intent-challenge.csv)." };
-        var output = CliOptions.Out(Path.Combine(ModelKinds.Intent, "minilm"));
+        var output = CliOptions.Out(ModelKinds.Intent);
         var seed = CliOptions.Seed();
         var threads = CliOptions.Threads();
         var version = CliOptions.Version();
@@ -92,6 +92,7 @@ internal static class IntentEncoderCommand
         var metadata = new Dictionary<string, string>
         {
             ["name"] = name, ["version"] = version, ["kind"] = ModelKinds.Intent, ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
+            ["padding"] = "none", ["maxLength"] = SentenceEncoderContract.MaxTokens.ToString(CultureInfo.InvariantCulture),
         };
         File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), head.ExportOnnx(metadata, 1).ToByteArray());
         IntentLabels.Write(Path.Combine(directory, ModelFileNames.Labels), labels);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace EcomOrleans.Inference.Tests.Intent;
 
 /// <summary>
-/// The committed intent head over all-MiniLM-L6-v2 (<c>models/intent/minilm</c>, not yet the served one), loaded by
+/// The committed intent head over all-MiniLM-L6-v2 (<c>models/intent</c>, the served one), loaded by
 /// the registry as the intent model of a models folder of its own: the encoder comes from its package, is checked
 /// against the manifest's SHA-256, and a batch runs through encoder, pooling and head.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class IntentHeadModelTests : IDisposable
 
     public IntentHeadModelTests()
     {
-        var source = Path.Combine(ModelRegistry.FindModelsFolder(AppContext.BaseDirectory)!, ModelKinds.Intent, "minilm");
+        var source = Path.Combine(ModelRegistry.FindModelsFolder(AppContext.BaseDirectory)!, ModelKinds.Intent);
         var target = Directory.CreateDirectory(Path.Combine(_models, ModelKinds.Intent)).FullName;
         foreach (var file in Directory.GetFiles(source))
         {

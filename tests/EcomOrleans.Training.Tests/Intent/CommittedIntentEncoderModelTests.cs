@@ -5,10 +5,10 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace EcomOrleans.Training.Tests.Intent;
 
-/// <summary>The committed intent head (<c>models/intent/minilm</c>) behind the encoder its manifest names.</summary>
+/// <summary>The committed intent head (<c>models/intent</c>, the served one) behind the encoder its manifest names.</summary>
 public sealed class CommittedIntentEncoderModelTests
 {
-    private static string Directory => Path.Combine(TestPaths.Models, "intent", "minilm");
+    private static string Directory => Path.Combine(TestPaths.Models, "intent");
 
     [Fact]
     public void Manifest_NamesTheEncoderThePackageCarries_ByItsSha256()

@@ -28,7 +28,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     [Fact]
     public async Task DemandManifest_WrittenByTheTrainer_LoadsInServingWithTheTrainersFeatureLayout()
     {
-        var folder = CopyCommitted(ModelKinds.Demand, ModelFileNames.Onnx);
+        var folder = CopyCommitted(ModelKinds.Demand, [ModelFileNames.Onnx]);
         DemandModelFiles.Manifest("lstm-round-trip", "7", "train demand", Data, [], []).Save(folder);
         using var registry = Registry();
 
@@ -43,7 +43,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     [Fact]
     public async Task IntentManifest_WrittenByTheTrainer_LoadsInServingWithItsLabels()
     {
-        var folder = CopyCommitted(ModelKinds.Intent, ModelFileNames.Onnx, ModelFileNames.Vocabulary, ModelFileNames.Labels);
+        var folder = CopyCommitted(ModelKinds.Intent, [ModelFileNames.Onnx, ModelFileNames.Vocabulary, ModelFileNames.Labels], Path.Combine(ModelKinds.Intent, "bert-small"));
         var labels = IntentModelFiles.ReadLabels(folder);
         var options = new IntentModelOptions(File.ReadLines(Path.Combine(folder, ModelFileNames.Vocabulary)).Count(), labels.Count);
         IntentModelFiles.Manifest("intent-round-trip", "7", options, "train intent", Data, [], []).Save(folder);
@@ -59,7 +59,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     [Fact]
     public async Task SequenceManifest_WrittenByTheTrainer_LoadsInServingWithItsItemTable()
     {
-        var folder = CopyCommitted(ModelKinds.Sequence, ModelFileNames.Onnx, ModelFileNames.ItemEmbeddings, ModelFileNames.ItemSkus);
+        var folder = CopyCommitted(ModelKinds.Sequence, [ModelFileNames.Onnx, ModelFileNames.ItemEmbeddings, ModelFileNames.ItemSkus]);
         var skus = File.ReadAllLines(Path.Combine(folder, ModelFileNames.ItemSkus));
         var dim = SequenceModelFiles.ReadItemTable(folder).Length / skus.Length;
         var options = new SasRecOptions(skus.Length - 1, dim);
@@ -84,12 +84,13 @@ public sealed class ManifestRoundTripTests : IDisposable
     private ModelRegistry Registry() =>
         new(Options.Create(new InferenceOptions { ModelsPath = _models }), InferenceModelKinds.All, NullLogger<ModelRegistry>.Instance);
 
-    private string CopyCommitted(string kind, params string[] files)
+    /// <summary>Copies <paramref name="files"/> of the committed model in <c>models/{source}</c> (default: the kind's folder) to a folder of the kind.</summary>
+    private string CopyCommitted(string kind, string[] files, string? source = null)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_models, kind)).FullName;
         foreach (var file in files)
         {
-            File.Copy(Path.Combine(TestPaths.Models, kind, file), Path.Combine(folder, file));
+            File.Copy(Path.Combine(TestPaths.Models, source ?? kind, file), Path.Combine(folder, file));
         }
 
         return folder;

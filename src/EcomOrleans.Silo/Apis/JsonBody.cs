@@ -70,6 +70,12 @@ internal static partial class JsonBody
             || message.Contains("end of the JSON payload", StringComparison.Ordinal)
             || message.Contains("does not contain any JSON tokens", StringComparison.Ordinal)
             || message.Contains("Expected depth to be zero", StringComparison.Ordinal);
+        if (exception.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("UTF-16", StringComparison.Ordinal) && path is not null)
+        {
+            // A \uD800 escape without its other half: JSON allows it, a string cannot hold it as text.
+            return (path, $"'{Leaf(path)}' is not text: it holds half of a UTF-16 surrogate pair.");
+        }
+
         if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal) && !truncated)
         {
             return path is null

@@ -136,18 +136,12 @@ public static class UsersApi
             return string.Create(CultureInfo.InvariantCulture, $"The message is {message.Length} characters; at most {MaxMessageLength} are taken.");
         }
 
+        // A lone surrogate cannot get here: the JSON reader refuses it (JsonBody names the field).
         for (var i = 0; i < message.Length; i++)
         {
-            var c = message[i];
-            if (char.IsHighSurrogate(c) && i + 1 < message.Length && char.IsLowSurrogate(message[i + 1]))
+            if (char.IsControl(message[i]) && message[i] is not ('\t' or '\n' or '\r'))
             {
-                i++;
-                continue;
-            }
-
-            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c))
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"The message must be text: character {i + 1} is U+{(int)c:X4}, {(char.IsSurrogate(c) ? "half of a surrogate pair" : "a control character")}.");
+                return string.Create(CultureInfo.InvariantCulture, $"The message must be text: character {i + 1} is U+{(int)message[i]:X4}, a control character.");
             }
         }
 

@@ -107,6 +107,11 @@ public static class IntentAnswer
 
     private static string Ago(double days)
     {
+        if (days * 24 < 1)
+        {
+            return $"{(days * 24 * 60).ToString("0", CultureInfo.InvariantCulture)} min";
+        }
+
         if (days < 1)
         {
             var hours = (days * 24).ToString("0", CultureInfo.InvariantCulture);

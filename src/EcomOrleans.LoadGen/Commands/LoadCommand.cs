@@ -39,10 +39,13 @@ public static class LoadCommand
             new Option<int>("--freshness-users") { Description = "Users the freshness check buys for.", DefaultValueFactory = _ => 5 }, 0, 1000);
         var timeout = SharedOptions.Timeout();
         var json = SharedOptions.Json();
+        var intentRate = SharedOptions.Ranged(
+            new Option<double>("--intent-rate") { Description = "Bot messages/s (POST /api/users/{id}/intent) offered beside every step, open loop; 0 = none.", DefaultValueFactory = _ => 0 }, 0, 100_000);
+        var messages = new Option<string>("--messages") { Description = "The bot's messages: a CSV whose first column is the text.", DefaultValueFactory = _ => LoadOptions.DefaultMessagesFile };
 
         var command = new Command("load", "Measure recommendation latency and throughput over HTTP at fixed offered rates, then check freshness after a purchase.")
         {
-            url, apiKey, dataset, dataDir, users, rates, seconds, count, concurrency, seed, freshness, timeout, json,
+            url, apiKey, dataset, dataDir, users, rates, seconds, count, concurrency, seed, freshness, timeout, json, intentRate, messages,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -59,7 +62,9 @@ public static class LoadCommand
                 parse.GetValue(seed),
                 parse.GetValue(freshness),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                parse.GetValue(json));
+                parse.GetValue(json),
+                parse.GetValue(intentRate),
+                parse.GetRequiredValue(messages));
             return RunAsync(options, time, cancellationToken);
         });
         return command;
@@ -78,13 +83,17 @@ public static class LoadCommand
         {
             var script = ScriptLoader.Load(options.Dataset, options.DataDirectory, new ScriptOptions(options.Seed, time.GetUtcNow()), time, console);
             var users = UserSample.Pick(script.Events, options.Users, options.Seed);
+            var messages = options.IntentRate > 0 ? IntentClient.ReadMessages(options.MessagesFile) : [];
             // Recommendations without retries (each failure is counted); the freshness check's purchases with them.
             using var reads = EcomOrleansClient.Create(
                 EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout, retries: 0), EngineHttp.CreateTransport(options.Concurrency), time);
             using var writes = new EngineClient(
                 EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout), EngineHttp.CreateTransport(maxConnections: 4), time);
+            using var bot = new HttpClient(EngineHttp.CreateTransport(options.Concurrency)) { BaseAddress = options.EngineUrl, Timeout = options.RequestTimeout };
+            bot.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
             var report = await LoadRun.ExecuteAsync(
                 new RecommendationClient(reads, options.Count),
+                messages.Count > 0 ? (new IntentClient(bot), messages) : null,
                 writes,
                 options.EngineUrl,
                 users,

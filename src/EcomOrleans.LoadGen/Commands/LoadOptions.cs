@@ -8,6 +8,8 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <param name="Concurrency">Connections to the engine, and workers of a closed-loop step. Default 64.</param>
 /// <param name="FreshnessUsers">Users the freshness check buys for. Default 5.</param>
 /// <param name="RequestTimeout">How long one request may take before it counts as no response. Default 30 s.</param>
+/// <param name="IntentRate">Bot messages/s (<c>POST /api/users/{userId}/intent</c>) offered beside every step, open loop; 0 (default) sends none.</param>
+/// <param name="MessagesFile">The bot's messages: a CSV whose first column is the text. Default <c>tests/data/intent-challenge.csv</c>.</param>
 public sealed record LoadOptions(
     Uri EngineUrl,
     string? ApiKey,
@@ -21,7 +23,11 @@ public sealed record LoadOptions(
     int Seed,
     int FreshnessUsers,
     TimeSpan RequestTimeout,
-    bool Json)
+    bool Json,
+    double IntentRate = 0,
+    string MessagesFile = LoadOptions.DefaultMessagesFile)
 {
+    public const string DefaultMessagesFile = "tests/data/intent-challenge.csv";
+
     public static readonly IReadOnlyList<double> DefaultRates = [50, 100, 200, 400, 800, 0];
 }

@@ -15,6 +15,7 @@ internal static class LoadRun
     /// <exception cref="ApiKeyRejectedException">The engine rejected the API key.</exception>
     public static async Task<LoadReport> ExecuteAsync(
         RecommendationClient recommendations,
+        (IntentClient Client, IReadOnlyList<string> Messages)? bot,
         IEventSink events,
         Uri engineUrl,
         IReadOnlyList<string> users,
@@ -27,23 +28,47 @@ internal static class LoadRun
         await CheckEngineAsync(recommendations, events, engineUrl, users[0], cancellationToken).ConfigureAwait(false);
 
         var runner = new LoadRunner((i, ct) => recommendations.GetAsync(users[i % users.Count], ct), time);
+        var botRunner = bot is { } b
+            ? new LoadRunner((i, ct) => b.Client.PostAsync(users[(i * 7) % users.Count], b.Messages[i % b.Messages.Count], ct), time)
+            : null;
         var results = new List<RateResult>(options.Rates.Count);
+        var intents = new List<RateResult>(options.Rates.Count);
         foreach (var rate in options.Rates)
         {
             var tally = new RateTally();
+            var botTally = new RateTally();
             var label = rate > 0 ? $"{rate:N0}/s" : $"closed x{options.Concurrency}";
+            if (botRunner is not null)
+            {
+                label += $" + bot {options.IntentRate:N0}/s";
+            }
+
+            // The bot's messages go to the same silo at the same time, open loop, for as long as the step.
+            var botElapsed = Task.FromResult(TimeSpan.Zero);
             var elapsed = await WithProgressAsync(
                 console, time, label, options.Duration, tally,
-                () => rate > 0
-                    ? runner.RunOpenLoopAsync(new OpenLoopSchedule(rate, options.Duration), tally.Record, cancellationToken)
-                    : runner.RunClosedLoopAsync(options.Concurrency, options.Duration, tally.Record, cancellationToken),
+                () =>
+                {
+                    if (botRunner is not null)
+                    {
+                        botElapsed = botRunner.RunOpenLoopAsync(new OpenLoopSchedule(options.IntentRate, options.Duration), botTally.Record, cancellationToken);
+                    }
+
+                    return rate > 0
+                        ? runner.RunOpenLoopAsync(new OpenLoopSchedule(rate, options.Duration), tally.Record, cancellationToken)
+                        : runner.RunClosedLoopAsync(options.Concurrency, options.Duration, tally.Record, cancellationToken);
+                },
                 cancellationToken).ConfigureAwait(false);
             results.Add(tally.ToResult(rate, elapsed));
+            if (botRunner is not null)
+            {
+                intents.Add(botTally.ToResult(options.IntentRate, await botElapsed.ConfigureAwait(false)));
+            }
         }
 
         var freshness = await new FreshnessCheck(recommendations, events, time)
             .RunAsync([.. users.Take(options.FreshnessUsers)], cancellationToken).ConfigureAwait(false);
-        return new LoadReport(options.Dataset, users.Count, options.Count, options.Concurrency, results, freshness);
+        return new LoadReport(options.Dataset, users.Count, options.Count, options.Concurrency, results, freshness) { Intent = intents };
     }
 
     private static async Task CheckEngineAsync(

@@ -7,15 +7,22 @@ namespace EcomOrleans.LoadGen.Reporting;
 /// <param name="Count">Items asked for per recommendation.</param>
 public sealed record LoadReport(string Dataset, int Users, int Count, int Concurrency, IReadOnlyList<RateResult> Rates, FreshnessResult Freshness)
 {
-    /// <summary>Failed requests over all rates.</summary>
-    public long Errors => Rates.Sum(r => r.Errors);
+    /// <summary>The bot's messages offered beside each step, one per step (empty when none were sent).</summary>
+    public IReadOnlyList<RateResult> Intent { get; init; } = [];
+
+    /// <summary>Failed requests over all rates, the bot's included.</summary>
+    public long Errors => Rates.Sum(r => r.Errors) + Intent.Sum(r => r.Errors);
 
     public LoadReportJson ToJson() => new(
         Dataset,
         Users,
         Count,
         Concurrency,
-        [.. Rates.Select(r => new RateReportJson(
+        [.. Rates.Select(ToJson)],
+        new FreshnessReportJson(Freshness.Checked, Freshness.Changed, Freshness.Unchanged, Freshness.Skipped, Round(Freshness.MedianMs), Round(Freshness.MaxMs)),
+        [.. Intent.Select(ToJson)]);
+
+    private static RateReportJson ToJson(RateResult r) => new(
             r.Offered,
             r.Requests,
             Round(r.AchievedPerSecond),
@@ -26,8 +33,7 @@ public sealed record LoadReport(string Dataset, int Users, int Count, int Concur
             r.Errors,
             r.ErrorsByStatus.ToDictionary(e => ReplayReport.StatusName(e.Key), e => e.Value, StringComparer.Ordinal),
             Round(r.PersonalizedShare),
-            Round(r.Elapsed.TotalSeconds)))],
-        new FreshnessReportJson(Freshness.Checked, Freshness.Changed, Freshness.Unchanged, Freshness.Skipped, Round(Freshness.MedianMs), Round(Freshness.MaxMs)));
+            Round(r.Elapsed.TotalSeconds));
 
     private static double Round(double value) => Math.Round(value, 3);
 }

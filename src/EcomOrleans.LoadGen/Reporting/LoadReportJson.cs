@@ -1,13 +1,17 @@
 namespace EcomOrleans.LoadGen.Reporting;
 
-/// <summary>What <c>load --json</c> prints: one object, latencies in milliseconds, durations in seconds.</summary>
+/// <summary>
+/// What <c>load --json</c> prints: one object, latencies in milliseconds, durations in seconds. <c>intent</c> holds the
+/// bot's messages offered beside each step of <c>rates</c>, in the same order (empty without <c>--intent-rate</c>).
+/// </summary>
 public sealed record LoadReportJson(
     string Dataset,
     int Users,
     int Count,
     int Concurrency,
     IReadOnlyList<RateReportJson> Rates,
-    FreshnessReportJson Freshness);
+    FreshnessReportJson Freshness,
+    IReadOnlyList<RateReportJson> Intent);
 
 /// <summary>One offered rate: <c>offered</c> 0 is the closed-loop saturation step; <c>achievedPerSec</c> counts 2xx answers.</summary>
 public sealed record RateReportJson(

@@ -30,6 +30,28 @@ public static class LoadReportWriter
         }
 
         console.Write(table);
+        if (json.Intent.Count > 0)
+        {
+            var bot = new Table().Border(TableBorder.Rounded)
+                .Title("beside each step: the bot's messages (POST /api/users/{id}/intent)")
+                .AddColumns("step", "offered/s", "requests", "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
+            foreach (var (step, intent) in json.Rates.Zip(json.Intent))
+            {
+                bot.AddRow(
+                    step.Offered == 0 ? $"closed x{report.Concurrency}" : F(step.Offered, "N0"),
+                    F(intent.Offered, "N0"),
+                    F(intent.Requests, "N0"),
+                    F(intent.AchievedPerSec, "N1"),
+                    F(intent.P50Ms, "N2"),
+                    F(intent.P99Ms, "N2"),
+                    F(intent.P999Ms, "N2"),
+                    F(intent.MaxMs, "N2"),
+                    Markup.Escape(Errors(intent)));
+            }
+
+            console.Write(bot);
+        }
+
         var freshness = json.Freshness;
         console.MarkupLineInterpolated(
             $"freshness: {freshness.Changed} of {freshness.Checked} changed after a purchase ({freshness.Skipped} skipped); 202 to changed recommendation: median {freshness.MedianMs:N2} ms, max {freshness.MaxMs:N2} ms");

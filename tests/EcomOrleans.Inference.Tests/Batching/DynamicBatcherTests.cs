@@ -111,6 +111,62 @@ public sealed class DynamicBatcherTests
     }
 
     [Fact]
+    public async Task SubmitAsync_BotFloodWithStorefrontArriving_EveryStorefrontRequestRunsInTheNextBatch()
+    {
+        // Under load: every batch that runs queues six more bot requests (more than a batch takes, so the bot queue
+        // only grows) and one storefront request. Each storefront request must be in the very next batch, ahead of
+        // every bot request queued before it; the bot requests still all run once the storefront stops.
+        const int storefrontRequests = 20;
+        var batches = new List<int[]>();
+        var submitted = new List<Task<int>>();
+        DynamicBatcher<int, int>? batcher = null;
+        var next = 1_000;
+        IReadOnlyList<int> Run(IReadOnlyList<int> batch)
+        {
+            lock (batches)
+            {
+                batches.Add([.. batch]);
+                var index = batches.Count;
+                if (index <= storefrontRequests)
+                {
+                    submitted.AddRange(Enumerable.Range(0, 6).Select(_ => batcher!.SubmitAsync(next++, Bot)));
+                    submitted.Add(batcher!.SubmitAsync(index, Storefront));
+                }
+            }
+
+            return [.. batch.Select(GatedRunner.Answer)];
+        }
+
+        batcher = new DynamicBatcher<int, int>("test", new BatcherOptions { MaxBatchSize = 4, ConcurrentBatches = 1, RunInlineWhenIdle = false }, Run, _time, NullLogger.Instance);
+        using (batcher)
+        {
+            await batcher.SubmitAsync(next++, Bot);
+            while (true)
+            {
+                Task<int>[] pending;
+                lock (batches)
+                {
+                    pending = [.. submitted];
+                }
+
+                await Task.WhenAll(pending);
+                lock (batches)
+                {
+                    if (submitted.Count == pending.Length)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        // Storefront request i was queued while batch i ran: batch i + 1 holds it, and holds it first.
+        Assert.All(Enumerable.Range(1, storefrontRequests), i => Assert.Equal(i, batches[i][0]));
+        Assert.Equal(1 + (6 * storefrontRequests), batches.SelectMany(b => b).Count(r => r >= 1_000));
+        Assert.Equal(storefrontRequests, batches.SelectMany(b => b).Count(r => r < 1_000));
+    }
+
+    [Fact]
     public async Task SubmitAsync_BatchFails_OnlyThatBatchsCallersGetTheError()
     {
         var runner = new GatedRunner(holdFirstBatch: true, poison: 2);

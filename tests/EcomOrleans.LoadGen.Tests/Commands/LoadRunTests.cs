@@ -52,6 +52,38 @@ public sealed class LoadRunTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_WithTheBot_OffersItsMessagesBesideEachStepAndReportsThemPerStep()
+    {
+        var engine = new StubRecommendationEngine(_time) { RequestTime = TimeSpan.FromMilliseconds(100), PersonalizedUsers = [.. Users] };
+        using var http = new HttpClient(engine, disposeHandler: false) { BaseAddress = new Uri("http://engine.test/") };
+
+        var report = await ExecuteAsync(engine, rates: [10, 0], freshnessUsers: 0, bot: (new IntentClient(http), ["where is my order", "refund please"]), intentRate: 5);
+
+        // 5/s for each one-second step: five messages beside each, the two messages in turn, users spread by seven.
+        Assert.Equal([(5.0, 5L, 0L), (5.0, 5L, 0L)], report.Intent.Select(r => (r.Offered, r.Requests, r.Errors)));
+        Assert.Equal(10, engine.IntentRequests.Count);
+        Assert.Equal(["where is my order", "refund please", "where is my order"], engine.IntentRequests.Take(3).Select(r => r.Message));
+        Assert.Equal(["u0", "u3", "u2"], engine.IntentRequests.Take(3).Select(r => r.User));
+        using var json = System.Text.Json.JsonDocument.Parse(LoadReportWriter.ToJson(report));
+        Assert.Equal([5L, 5L], json.RootElement.GetProperty("intent").EnumerateArray().Select(r => r.GetProperty("requests").GetInt64()));
+    }
+
+    [Fact]
+    public void ReadMessages_ChallengeSet_ReadsTheTextColumnUnquoted()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"messages-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, ["message,intents,style", "\"cancel it, \"\"now\"\"\",cancel_order,short", "plain text,track_order,plain"]);
+        try
+        {
+            Assert.Equal(["cancel it, \"now\"", "plain text"], IntentClient.ReadMessages(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task ExecuteAsync_WrongApiKey_StopsBeforeTheFirstStep()
     {
         var engine = new StubRecommendationEngine(_time);
@@ -71,14 +103,17 @@ public sealed class LoadRunTests
         Assert.Contains("http://engine.test/", error.Message, StringComparison.Ordinal);
     }
 
-    private Task<LoadReport> ExecuteAsync(StubRecommendationEngine engine, double[] rates, int freshnessUsers, string apiKey = "test-key")
+    private Task<LoadReport> ExecuteAsync(
+        StubRecommendationEngine engine, double[] rates, int freshnessUsers, string apiKey = "test-key",
+        (IntentClient, IReadOnlyList<string>)? bot = null, double intentRate = 0)
     {
         var options = new LoadOptions(
             new Uri("http://engine.test/"), apiKey, "beauty", TestData.Fixtures, Users.Length, rates, TimeSpan.FromSeconds(1), Count: 10,
-            Concurrency: 1, Seed: 42, freshnessUsers, TimeSpan.FromSeconds(30), Json: false);
+            Concurrency: 1, Seed: 42, freshnessUsers, TimeSpan.FromSeconds(30), Json: false, IntentRate: intentRate);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No });
         return LoadRun.ExecuteAsync(
             engine.CreateRecommendationClient(options.Count, apiKey),
+            bot,
             engine.CreateEngineClient(apiKey, retries: 1),
             options.EngineUrl,
             Users,

@@ -39,6 +39,9 @@ internal sealed class StubRecommendationEngine(FakeTimeProvider time) : HttpMess
     /// <summary>Recommendation requests, by user, in the order they came.</summary>
     public List<string> RecommendationRequests { get; } = [];
 
+    /// <summary>The bot's messages, by user, in the order they came.</summary>
+    public List<(string User, string Message)> IntentRequests { get; } = [];
+
     /// <summary>Every event posted, as JSON.</summary>
     public List<JsonElement> Events { get; } = [];
 
@@ -62,6 +65,12 @@ internal sealed class StubRecommendationEngine(FakeTimeProvider time) : HttpMess
         {
             time.Advance(RequestTime);
             var path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Post && path.EndsWith("/intent", StringComparison.Ordinal))
+            {
+                IntentRequests.Add((Uri.UnescapeDataString(path.Split('/')[3]), JsonDocument.Parse(body).RootElement.GetProperty("message").GetString()!));
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+            }
+
             return request.Method == HttpMethod.Get
                 ? Recommend(Uri.UnescapeDataString(path.Split('/')[3]))
                 : Ingest(request.Headers.TryGetValues("X-Api-Key", out var keys) ? keys.Single() : null, body);

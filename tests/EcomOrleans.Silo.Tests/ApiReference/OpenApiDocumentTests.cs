@@ -25,6 +25,8 @@ public sealed class OpenApiDocumentTests(EngineFactory engine)
         ["get /api/users/{userId}"] = ["200", "400", "401", "403", "404", "429", "503"],
         ["delete /api/users/{userId}"] = ["204", "400", "401", "403", "429", "503"],
         ["get /api/users/{userId}/recommendations"] = ["200", "400", "401", "403", "429", "503"],
+        ["get /api/users/{userId}/intent"] = ["200", "400", "401", "403", "404", "429", "503"],
+        ["post /api/users/{userId}/intent"] = ["200", "400", "401", "403", "413", "415", "429", "503"],
         ["put /api/skus/{sku}"] = ["200", "400", "401", "403", "413", "415", "429", "503"],
         ["get /api/skus/{sku}"] = ["200", "400", "401", "403", "404", "429", "503"],
         ["get /api/skus/{sku}/demand"] = ["200", "400", "401", "403", "404", "429", "503"],
@@ -99,8 +101,8 @@ public sealed class OpenApiDocumentTests(EngineFactory engine)
         var client = own.CreateWriter();
         var examples = operations.Where(o => o.Value["requestBody"]?["content"]?["application/json"]?["example"] is not null).ToDictionary();
 
-        Assert.Equal(["post /api/events", "put /api/skus/{sku}"], examples.Keys.Order(StringComparer.Ordinal));
-        foreach (var name in new[] { "put /api/skus/{sku}", "post /api/events" })
+        Assert.Equal(["post /api/events", "post /api/users/{userId}/intent", "put /api/skus/{sku}"], examples.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in new[] { "put /api/skus/{sku}", "post /api/events", "post /api/users/{userId}/intent" })
         {
             var operation = examples[name];
             var (method, path) = (name.Split(' ')[0], name.Split(' ')[1]);
@@ -118,8 +120,11 @@ public sealed class OpenApiDocumentTests(EngineFactory engine)
             var success = operation["responses"]!.AsObject().Single(r => r.Key.StartsWith('2'));
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(success.Key == ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{name}: expected {success.Key}, got {(int)response.StatusCode} {body}");
-            var example = success.Value!["content"]!["application/json"]!["example"]!;
-            Assert.True(JsonNode.DeepEquals(example, JsonNode.Parse(body)), $"{name}: the document shows {example.ToJsonString()}, the engine answered {body}.");
+            // An answer that depends on a model and the clock (the intent) shows no example; its status is checked.
+            if (success.Value!["content"]?["application/json"]?["example"] is { } example)
+            {
+                Assert.True(JsonNode.DeepEquals(example, JsonNode.Parse(body)), $"{name}: the document shows {example.ToJsonString()}, the engine answered {body}.");
+            }
         }
     }
 

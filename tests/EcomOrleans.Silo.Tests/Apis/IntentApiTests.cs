@@ -60,7 +60,7 @@ public sealed class IntentApiTests(EngineFactory engine)
         Assert.Equal("get_refund", (string?)body["message"]!["intent"]);
         Assert.Equal("sku-blender", (string?)body["message"]!["refersTo"]!["sku"]);
         Assert.Equal(0.8, (double?)body["signals"]!["complaintRisk"]!["value"]);
-        Assert.Equal("get refund: the order of sku-blender bought 0 h ago", (string?)body["needs"]![0]!["need"]);
+        Assert.Equal("get refund: the order of sku-blender bought 0 min ago", (string?)body["needs"]![0]!["need"]);
     }
 
     [Fact]

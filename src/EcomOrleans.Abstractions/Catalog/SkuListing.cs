@@ -5,9 +5,25 @@ namespace EcomOrleans.Catalog;
 /// SKU grains push a new listing when the catalog changes or stock crosses zero, before they acknowledge.
 /// </summary>
 /// <param name="Version">Grows with every change of the SKU's listing; a cache keeps the highest it has seen.</param>
+/// <param name="Text">
+/// What a search is matched against: title and brand, at most <see cref="MaxTextLength"/> characters (the category is
+/// apart). <see langword="null"/> in listings stored before it was added; they get it at their next catalog change.
+/// </param>
 [GenerateSerializer, Immutable, Alias("ecom.SkuListing")]
 public sealed record SkuListing(
     [property: Id(0)] string Sku,
     [property: Id(1)] string Category,
     [property: Id(2)] bool InStock,
-    [property: Id(3)] long Version);
+    [property: Id(3)] long Version,
+    [property: Id(4)] string? Text = null)
+{
+    /// <summary>The longest listing text: enough for a title's words that matter, and it keeps a shard's state small.</summary>
+    public const int MaxTextLength = 96;
+
+    /// <summary>The listing text of a SKU's title and brand.</summary>
+    public static string TextOf(string title, string brand)
+    {
+        var text = $"{title} {brand}";
+        return text.Length <= MaxTextLength ? text : text[..MaxTextLength];
+    }
+}

@@ -26,6 +26,14 @@ public interface IInferenceGrain : IGrainWithIntegerKey
     [Alias("ClassifyIntent")]
     Task<IntentPrediction> ClassifyIntentAsync(string message, InferencePriority priority);
 
+    /// <summary>
+    /// Unit-length sentence embeddings of <paramref name="texts"/>, in order, from the intent model's sentence encoder
+    /// (all-MiniLM-L6-v2): what a search is matched against the catalog with. <see cref="ModelNotLoadedException"/>
+    /// (kind <c>text</c>) when the loaded intent model has no sentence encoder.
+    /// </summary>
+    [Alias("EmbedText")]
+    Task<IReadOnlyList<float[]>> EmbedTextAsync(IReadOnlyList<string> texts, InferencePriority priority);
+
     /// <summary>Quantile forecasts of daily units for the days after the history.</summary>
     [Alias("ForecastDemand")]
     Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority);

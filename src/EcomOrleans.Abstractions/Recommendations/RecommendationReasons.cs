@@ -3,6 +3,9 @@ namespace EcomOrleans.Recommendations;
 /// <summary>Reason codes, in the order the fallback chain tries them.</summary>
 public static class RecommendationReasons
 {
+    /// <summary>Most like what the session just searched for (title, brand and category against the query).</summary>
+    public const string Search = "search";
+
     /// <summary>Scored by the sequence model against the user's behaviour.</summary>
     public const string Personalized = "personalized";
 

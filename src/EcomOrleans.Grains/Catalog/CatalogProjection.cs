@@ -15,6 +15,7 @@ namespace EcomOrleans.Grains.Catalog;
 /// </summary>
 public sealed partial class CatalogProjection(
     IGrainFactory grains,
+    CatalogTextIndex search,
     IOptions<CatalogOptions> options,
     TimeProvider time,
     ILogger<CatalogProjection> logger) : ICatalogObserver, ILifecycleParticipant<ISiloLifecycle>, IDisposable
@@ -78,6 +79,7 @@ public sealed partial class CatalogProjection(
             }
 
             _categories.GetOrAdd(category, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[sku] = 0;
+            search.Offer(listing);
             return;
         }
     }

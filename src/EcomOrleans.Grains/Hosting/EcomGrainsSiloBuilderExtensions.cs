@@ -26,6 +26,8 @@ public static class EcomGrainsSiloBuilderExtensions
         services.AddValidatedOptions<TrendingOptions, TrendingOptionsValidator>(TrendingOptions.SectionName);
         services.AddValidatedOptions<RecommendationOptions, RecommendationOptionsValidator>(RecommendationOptions.SectionName);
         services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.SectionName);
+        services.AddSingleton<CatalogTextIndex>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogTextIndex>());
         services.AddSingleton<CatalogProjection>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogProjection>());
         return builder;

@@ -11,7 +11,8 @@ namespace EcomOrleans.Grains.Recommendations;
 /// full. Every item is checked against this silo's <see cref="CatalogProjection"/> (listed, in stock, of the asked
 /// category), which SKU grains update before they acknowledge a stock-out, so no candidate costs a grain call.
 /// </summary>
-public sealed class RecommendationChain(IGrainFactory grains, CatalogProjection catalog, RecommendationOptions options, Action<Exception> onModelFailure)
+public sealed class RecommendationChain(
+    IGrainFactory grains, CatalogProjection catalog, CatalogTextIndex search, RecommendationOptions options, Action<Exception> onModelFailure)
 {
     private const int MaxCandidates = 500;
 
@@ -19,12 +20,26 @@ public sealed class RecommendationChain(IGrainFactory grains, CatalogProjection 
     /// <param name="Embedding">The user embedding, or <see langword="null"/> for a cold start.</param>
     /// <param name="Exclude">SKUs never to recommend (just bought, in the cart).</param>
     /// <param name="SessionItems">SKUs of the current session, latest last.</param>
-    public sealed record UserContext(float[]? Embedding, IReadOnlySet<string> Exclude, IReadOnlyList<string> SessionItems);
+    /// <param name="SearchQuery">What the session searched for last, within the search window; <see langword="null"/> when it did not.</param>
+    public sealed record UserContext(float[]? Embedding, IReadOnlySet<string> Exclude, IReadOnlyList<string> SessionItems, string? SearchQuery = null);
 
     public async Task<List<RecommendedItem>> BuildAsync(RecommendationRequest request, UserContext user)
     {
         var picked = new List<RecommendedItem>(request.Count);
         var taken = new HashSet<string>(user.Exclude, StringComparer.Ordinal);
+
+        if (user.SearchQuery is { } query)
+        {
+            try
+            {
+                await AddSearchAsync(request, query, picked, taken);
+            }
+            catch (Exception ex) when (ex is not ArgumentException)
+            {
+                // No sentence encoder, or the pool is overloaded: the rest of the chain still answers.
+                onModelFailure(ex);
+            }
+        }
 
         if (user.Embedding is { } embedding)
         {
@@ -84,6 +99,15 @@ public sealed class RecommendationChain(IGrainFactory grains, CatalogProjection 
 
             want = Math.Min(want * 4, MaxCandidates);
         }
+    }
+
+    /// <summary>Up to half the list: the SKUs most like the search, in stock and of the asked category.</summary>
+    private async Task AddSearchAsync(RecommendationRequest request, string query, List<RecommendedItem> picked, HashSet<string> taken)
+    {
+        var vector = (await grains.GetGrain<IInferenceGrain>(0).EmbedTextAsync([query], InferencePriority.Storefront))[0];
+        var room = (request.Count + 1) / 2;
+        var hits = search.Nearest(vector, room, (float)options.SearchMinScore, sku => !taken.Contains(sku) && catalog.CanRecommend(sku, request.Category));
+        Add(request with { Count = Math.Min(request.Count, picked.Count + room) }, hits, RecommendationReasons.Search, picked, taken);
     }
 
     private async Task<List<(string Sku, float Score)>> SessionCoViewsAsync(IReadOnlyList<string> sessionItems)

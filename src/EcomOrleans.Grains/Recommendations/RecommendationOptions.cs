@@ -42,4 +42,18 @@ public sealed class RecommendationOptions
     /// <summary>Recommendations remembered per user for click and purchase attribution. Default 20.</summary>
     [Range(0, 1_000, ErrorMessage = OptionsMessages.Between)]
     public int RememberedRecommendations { get; set; } = 20;
+
+    /// <summary>
+    /// A session that searched this recently gets the SKUs most like the search first (reason <c>search</c>), up to
+    /// half the list. Default 30 minutes; 0 turns search intent off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
+    public TimeSpan SearchWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The least cosine similarity between a search and a SKU's title, brand and category for the SKU to count as
+    /// matching it. Default 0.35 (docs/intent.md says how it was chosen).
+    /// </summary>
+    [Range(-1.0, 1.0, ErrorMessage = OptionsMessages.Between)]
+    public double SearchMinScore { get; set; } = 0.35;
 }

@@ -220,7 +220,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             return;
         }
 
-        var listing = new SkuListing(Sku, category, stored.Catalog is not null && stored.Stock > 0, 0);
+        var listing = new SkuListing(Sku, category, stored.Catalog is not null && stored.Stock > 0, 0,
+            stored.Catalog is { } c ? SkuListing.TextOf(c.Title, c.Brand) : _published?.Text);
         await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
         _published = listing;
     }
@@ -271,8 +272,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             return;
         }
 
-        var listing = new SkuListing(Sku, catalog.Category, State.Stock > 0, 0);
-        if (_published is { } published && published.InStock == listing.InStock && string.Equals(published.Category, listing.Category, StringComparison.Ordinal))
+        var listing = new SkuListing(Sku, catalog.Category, State.Stock > 0, 0, SkuListing.TextOf(catalog.Title, catalog.Brand));
+        if (_published is { } published && published.InStock == listing.InStock && string.Equals(published.Category, listing.Category, StringComparison.Ordinal)
+            && string.Equals(published.Text, listing.Text, StringComparison.Ordinal))
         {
             return;
         }

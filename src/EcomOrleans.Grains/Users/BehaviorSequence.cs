@@ -44,6 +44,29 @@ public sealed class BehaviorSequence(List<SequenceEntry> entries, int capacity)
     }
 
     /// <summary>The distinct SKUs of one session's item events, in first-seen order.</summary>
+    /// <summary>
+    /// The query of the latest search younger than <paramref name="window"/> at <paramref name="now"/>, in
+    /// <paramref name="sessionId"/> when one is given (else in any session); <see langword="null"/> when none.
+    /// </summary>
+    public string? LatestSearch(string? sessionId, DateTimeOffset now, TimeSpan window)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            var e = entries[i];
+            if (now - e.Timestamp >= window)
+            {
+                return null;
+            }
+
+            if (e is { Kind: EventKind.Search, Query: { Length: > 0 } query } && (sessionId is null || string.Equals(e.SessionId, sessionId, StringComparison.Ordinal)))
+            {
+                return query;
+            }
+        }
+
+        return null;
+    }
+
     public List<string> SessionItems(string sessionId) =>
         entries.Where(e => e.IsItemEvent && string.Equals(e.SessionId, sessionId, StringComparison.Ordinal))
             .Select(e => e.Sku!)

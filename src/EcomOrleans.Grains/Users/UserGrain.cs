@@ -30,6 +30,7 @@ public sealed partial class UserGrain(
     IOptions<UserGrainOptions> options,
     IOptions<RecommendationOptions> recommendationOptions,
     CatalogProjection catalog,
+    CatalogTextIndex searchIndex,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -222,9 +223,10 @@ public sealed partial class UserGrain(
             excluded.UnionWith(cart);
         }
 
+        var search = Recommendations.SearchWindow > TimeSpan.Zero ? sequence.LatestSearch(request.SessionId, time.GetUtcNow(), Recommendations.SearchWindow) : null;
         var context = new RecommendationChain.UserContext(
-            State.Embedding, excluded, request.SessionId is { } session ? sequence.SessionItems(session) : []);
-        var items = await new RecommendationChain(GrainFactory, catalog, Recommendations, ex => LogScoringFailed(logger, ex, this.GetPrimaryKeyString()))
+            State.Embedding, excluded, request.SessionId is { } session ? sequence.SessionItems(session) : [], search);
+        var items = await new RecommendationChain(GrainFactory, catalog, searchIndex, Recommendations, ex => LogScoringFailed(logger, ex, this.GetPrimaryKeyString()))
             .BuildAsync(request with { Count = count }, context);
         var personalized = items.Any(i => i.Reason == RecommendationReasons.Personalized);
         var recommendation = new Recommendation(

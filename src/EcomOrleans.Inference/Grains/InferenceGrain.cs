@@ -13,7 +13,7 @@ namespace EcomOrleans.Inference.Grains;
 /// </summary>
 [StatelessWorker, Reentrant]
 public sealed class InferenceGrain(
-    ModelRegistry registry, SequenceEncoder sequences, IntentClassifier intents, DemandForecaster demand) : Grain, IInferenceGrain
+    ModelRegistry registry, SequenceEncoder sequences, IntentClassifier intents, TextEncoder sentences, DemandForecaster demand) : Grain, IInferenceGrain
 {
     public Task<SequenceEmbedding> EmbedSequenceAsync(IReadOnlyList<string> skus, InferencePriority priority) =>
         sequences.EmbedAsync(skus, priority);
@@ -32,6 +32,9 @@ public sealed class InferenceGrain(
 
     public Task<IntentPrediction> ClassifyIntentAsync(string message, InferencePriority priority) =>
         intents.ClassifyAsync(message, priority);
+
+    public async Task<IReadOnlyList<float[]>> EmbedTextAsync(IReadOnlyList<string> texts, InferencePriority priority) =>
+        await Task.WhenAll(texts.Select(t => sentences.EmbedAsync(t, priority)));
 
     public Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority) =>
         demand.ForecastAsync(history, priority);

@@ -30,6 +30,7 @@ public static class InferenceSiloBuilderExtensions
         services.TryAddSingleton<ModelRegistry>();
         services.TryAddSingleton<SequenceEncoder>();
         services.TryAddSingleton<IntentClassifier>();
+        services.TryAddSingleton<TextEncoder>();
         services.TryAddSingleton<DemandForecaster>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ModelLifecycle>();
         return builder;

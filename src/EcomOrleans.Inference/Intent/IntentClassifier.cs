@@ -83,10 +83,29 @@ public sealed class IntentClassifier : IDisposable
     private static IntentPrediction[] ClassifyOverEncoder(IntentModel model, InferenceSession encoder, IReadOnlyList<string> messages)
     {
         const int dimension = SentenceEncoderContract.Dimension;
+        var rows = messages.Count;
+        var labels = model.Labels.Count;
+        var embeddings = Embed(model, encoder, messages);
+        var logits = new float[rows * labels];
+        using (var embeddingValue = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, dimension]))
+        using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
+        {
+            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName], [logitsValue]);
+        }
+
+        return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels)))];
+    }
+
+    /// <summary>
+    /// The pooled, unit-length sentence embeddings of <paramref name="messages"/>, row after row
+    /// (<see cref="SentenceEncoderContract.Dimension"/> floats each), through the model's encoder.
+    /// </summary>
+    public static float[] Embed(IntentModel model, InferenceSession encoder, IReadOnlyList<string> messages)
+    {
+        const int dimension = SentenceEncoderContract.Dimension;
         var encoded = messages.Select(model.Encode).ToArray();
         var rows = encoded.Length;
         var length = encoded.Max(e => e.Length);
-        var labels = model.Labels.Count;
         var ids = new long[rows * length];
         var mask = new long[rows * length];
         IntentEncoding.RightPad(encoded, length, ids, mask);
@@ -108,14 +127,7 @@ public sealed class IntentClassifier : IDisposable
             }
         }
 
-        var logits = new float[rows * labels];
-        using (var embeddingValue = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, dimension]))
-        using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
-        {
-            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName], [logitsValue]);
-        }
-
-        return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels)))];
+        return embeddings;
     }
 
     private static IntentPrediction Prediction(IntentModel model, ReadOnlySpan<float> logits)

@@ -137,8 +137,17 @@ public sealed class IntentModel : LoadedModel
         }
 
         // NOTE: the encoder runs on the CPU even where the head's session has the CUDA provider; it is small (22M
-        // parameters), and a message is a few dozen tokens.
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        // parameters), and a message is a few dozen tokens. One thread a run, no spinning, as the engine's own sessions
+        // by default: ONNX Runtime's default (a thread per core, spinning) let the catalog search index's background
+        // embedding take both cores from the storefront.
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var encoderSession = new InferenceSession(model, options);
         return new IntentModel(manifest, directory, session, tokenizer, labels, [.. labels.Select(l => IntentCategories.Of(manifest, l))], encoderSession);
     }

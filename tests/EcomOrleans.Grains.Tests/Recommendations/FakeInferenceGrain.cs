@@ -39,6 +39,22 @@ public sealed class FakeInferenceGrain : Grain, IInferenceGrain
     public Task<IntentPrediction> ClassifyIntentAsync(string message, InferencePriority priority) =>
         throw new NotSupportedException("The fake inference grain has no intent model.");
 
+    /// <summary>A bag of words: each word adds 1 to one of 256 dimensions (by its stable hash), then unit length.</summary>
+    public Task<IReadOnlyList<float[]>> EmbedTextAsync(IReadOnlyList<string> texts, InferencePriority priority) =>
+        Task.FromResult<IReadOnlyList<float[]>>([.. texts.Select(BagOfWords)]);
+
+    public static float[] BagOfWords(string text)
+    {
+        var vector = new float[256];
+        foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            vector[(int)(StableHash.Of(word) % 256)] += 1;
+        }
+
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return norm == 0 ? vector : [.. vector.Select(v => v / norm)];
+    }
+
     public Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority) =>
         throw new NotSupportedException("The fake inference grain has no demand model.");
 

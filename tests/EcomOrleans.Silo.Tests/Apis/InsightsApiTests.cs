@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using EcomOrleans.Insights;
 using EcomOrleans.Silo.Apis;
 
@@ -22,7 +23,27 @@ public sealed class InsightsApiTests(EngineFactory engine)
         var gaps = await engine.CreateWriter().GetFromJsonAsync<DemandGapsResponse>($"/api/insights/demand-gaps?count={InsightsApi.MaxCount}");
 
         var entry = Assert.Single(gaps!.Searches, s => s.Query == query);
-        Assert.Equal(new SearchQueryCount(query, 3, 2, at), entry);
+        Assert.Equal((query, 3L, 2L, at), (entry.Query, entry.Searches, entry.WithoutItem, entry.LastSeen));
+    }
+
+    [SkippableFact]
+    public async Task DemandGaps_ASearchThatFoundNothing_ListsTheSkusInStockMostLikeIt()
+    {
+        Skip.IfNot(File.Exists(Repository.PathOf("models", "intent", "manifest.json")), "models/intent is not there: train it first (docs/models.md).");
+        var writer = engine.CreateWriter();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (serum, soldOut) = ($"serum-{tag}", $"serum-gone-{tag}");
+        await writer.PutAsJsonAsync($"/api/skus/{serum}", new { title = $"Vitamin C Face Serum {tag}", category = "skincare", brand = "glow", price = 20m, cost = 8m, stock = 5, leadTimeDays = 7 });
+        await writer.PutAsJsonAsync($"/api/skus/{soldOut}", new { title = $"Vitamin C Face Serum {tag} refill", category = "skincare", brand = "glow", price = 15m, cost = 6m, stock = 0, leadTimeDays = 7 });
+        await EmbedPendingAsync();
+        var query = $"vitamin c serum {tag}";
+        await engine.Grains.GetGrain<ISearchDemandGrain>(SearchDemandShards.KeyFor(query)).RecordSearchesAsync([new SearchObserved(query, null, engine.Time.GetUtcNow())]);
+
+        var gaps = await writer.GetFromJsonAsync<DemandGapsResponse>($"/api/insights/demand-gaps?count={InsightsApi.MaxCount}");
+
+        var entry = Assert.Single(gaps!.Searches, s => s.Query == query);
+        Assert.Equal(serum, entry.NearestSkus[0]);
+        Assert.DoesNotContain(soldOut, entry.NearestSkus);
     }
 
     [Fact]
@@ -34,5 +55,13 @@ public sealed class InsightsApiTests(EngineFactory engine)
         Assert.Equal(
             new Dictionary<string, string[]> { ["count"] = [$"'count' must be a whole number between 1 and {InsightsApi.MaxCount}; got 'abc'."] },
             await response.ReadErrorsAsync());
+    }
+
+    /// <summary>Everything pending, at once (the fake clock would hold the pauses between batches).</summary>
+    private Task EmbedPendingAsync()
+    {
+        var index = engine.Services.GetRequiredService<EcomOrleans.Grains.Catalog.CatalogTextIndex>();
+        index.PauseBetweenBatches = false;
+        return index.EmbedPendingAsync();
     }
 }

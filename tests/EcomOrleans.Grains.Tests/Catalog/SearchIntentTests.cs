@@ -1,0 +1,103 @@
+using EcomOrleans.Catalog;
+using EcomOrleans.Events;
+using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Grains.Tests.Recommendations;
+using EcomOrleans.Recommendations;
+using EcomOrleans.Skus;
+using EcomOrleans.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomOrleans.Grains.Tests.Catalog;
+
+/// <summary>
+/// A session that just searched gets what it searched for first. The fake inference grain embeds text as a bag of
+/// words, so a one-word search matches a five-word listing text containing it at about 1/sqrt(5) = 0.447 (more where
+/// two of its words share a dimension).
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class SearchIntentTests(ClusterFixture fixture)
+{
+    private static DateTimeOffset Now => ClusterFixture.Time.GetUtcNow();
+
+    private CatalogTextIndex Index => fixture.Silo.GetRequiredService<CatalogTextIndex>();
+
+    [Fact]
+    public async Task Recommend_AfterASearch_PutsTheMatchingSkuFirstWithTheReasonSearch()
+    {
+        var (lipstick, boots, socks) = (Events.NewKey("lipstick"), Events.NewKey("boots"), Events.NewKey("socks"));
+        FakeInferenceGrain.Catalog = new() { [lipstick] = [0.1f, 0, 0, 0], [boots] = [1f, 0, 0, 0], [socks] = [0.5f, 0, 0, 0] };
+        await Put(lipstick, "Matte Red Lipstick", "acme", "makeup");
+        await Put(boots, "Hiking Boots", "trail", "shoes");
+        await Put(socks, "Wool Socks", "trail", "shoes");
+        await EmbedPendingAsync();
+        var user = Events.NewKey("u");
+        var grain = fixture.Grains.GetGrain<IUserGrain>(user);
+        await grain.RecordEventsAsync([Events.Of(user, EventKind.View, Now, boots)]);
+        var before = await grain.RecommendAsync(new RecommendationRequest(3, "s-1", null));
+
+        await grain.RecordEventsAsync([Events.Of(user, EventKind.Search, Now, sku: null, query: "lipstick")]);
+        var after = await grain.RecommendAsync(new RecommendationRequest(3, "s-1", null));
+
+        // Before: the model's order (boots 1, socks 0.5, lipstick 0.1). After: lipstick first, at its similarity.
+        Assert.Equal([(boots, "personalized"), (socks, "personalized"), (lipstick, "personalized")], before.Items.Select(i => (i.Sku, i.Reason)));
+        Assert.Equal([(lipstick, "search"), (boots, "personalized"), (socks, "personalized")], after.Items.Select(i => (i.Sku, i.Reason)));
+        var similarity = FakeInferenceGrain.BagOfWords("lipstick").Zip(FakeInferenceGrain.BagOfWords("Matte Red Lipstick acme makeup"), (a, b) => a * b).Sum();
+        Assert.Equal(similarity, after.Items[0].Score, 1e-5f);
+    }
+
+    [Fact]
+    public async Task Recommend_SearchInAnotherSession_OrMatchingNothingInStock_LeansNowhere()
+    {
+        var (lipstick, boots) = (Events.NewKey("lipstick"), Events.NewKey("boots"));
+        FakeInferenceGrain.Catalog = new() { [lipstick] = [0.1f, 0, 0, 0], [boots] = [1f, 0, 0, 0] };
+        await Put(lipstick, "Matte Red Lipstick", "acme", "makeup");
+        await Put(boots, "Hiking Boots", "trail", "shoes");
+        await EmbedPendingAsync();
+        var user = Events.NewKey("u");
+        var grain = fixture.Grains.GetGrain<IUserGrain>(user);
+        await grain.RecordEventsAsync([Events.Of(user, EventKind.View, Now, boots), Events.Of(user, EventKind.Search, Now, sku: null, query: "lipstick", sessionId: "s-other")]);
+
+        var otherSession = await grain.RecommendAsync(new RecommendationRequest(2, "s-1", null));
+        await fixture.Grains.GetGrain<ISkuGrain>(lipstick).UpsertCatalogAsync(new SkuCatalog("Matte Red Lipstick", "makeup", "acme", 10m, 4m, 0, 7));
+        var soldOut = await grain.RecommendAsync(new RecommendationRequest(2, "s-other", null));
+
+        Assert.Equal([(boots, "personalized"), (lipstick, "personalized")], otherSession.Items.Select(i => (i.Sku, i.Reason)));
+        // The search matches only the sold-out lipstick: nothing leans; the fallbacks may fill the second place.
+        Assert.Equal((boots, "personalized"), (soldOut.Items[0].Sku, soldOut.Items[0].Reason));
+        Assert.DoesNotContain(soldOut.Items, i => i.Sku == lipstick || i.Reason == "search");
+    }
+
+    [Fact]
+    public async Task Index_TextChanged_IsEmbeddedAgainAndMatchesTheNewText()
+    {
+        var sku = Events.NewKey("renamed");
+        await Put(sku, "Garden Hose", "acme", "garden");
+        await EmbedPendingAsync();
+        var hose = Index.Nearest(FakeInferenceGrain.BagOfWords("hose"), 5, 0.3f, s => s == sku);
+
+        await Put(sku, "Watering Can", "acme", "garden");
+        await EmbedPendingAsync();
+
+        Assert.Equal([sku], hose.Select(h => h.Sku));
+        Assert.Empty(Index.Nearest(FakeInferenceGrain.BagOfWords("hose"), 5, 0.3f, s => s == sku));
+        Assert.Equal([sku], Index.Nearest(FakeInferenceGrain.BagOfWords("watering"), 5, 0.3f, s => s == sku).Select(h => h.Sku));
+    }
+
+    [Fact]
+    public void TextOf_Listing_IsTitleAndBrandThenCategory_CutToTheLimit()
+    {
+        Assert.Equal("Matte Red Lipstick acme makeup", CatalogTextIndex.TextOf(new SkuListing("s", "makeup", true, 1, SkuListing.TextOf("Matte Red Lipstick", "acme"))));
+        Assert.Equal("makeup", CatalogTextIndex.TextOf(new SkuListing("s", "makeup", true, 1)));
+        Assert.Equal(SkuListing.MaxTextLength, SkuListing.TextOf(new string('t', 200), "acme").Length);
+    }
+
+    private Task<SkuSnapshot> Put(string sku, string title, string brand, string category) =>
+        fixture.Grains.GetGrain<ISkuGrain>(sku).UpsertCatalogAsync(new SkuCatalog(title, category, brand, 10m, 4m, 5, 7));
+
+    /// <summary>Everything pending, at once (the fake clock would hold the pauses between batches).</summary>
+    private Task EmbedPendingAsync()
+    {
+        Index.PauseBetweenBatches = false;
+        return Index.EmbedPendingAsync();
+    }
+}

@@ -22,7 +22,8 @@ public static class RecommendationsApi
             .WithName("GetRecommendations")
             .WithSummary("Recommend SKUs to a user")
             .WithDescription(
-                "Top-K in-stock SKUs, each with its score and reason: from the sequence model first (`personalized`), then `session_co_view`, "
+                "Top-K in-stock SKUs, each with its score and reason: what the session just searched for first (`search`, up to half the list), "
+                + "then the sequence model (`personalized`), then `session_co_view`, "
                 + "`trending` and `popular` until the list is full. Out-of-stock SKUs, SKUs the user just bought and SKUs in the cart never appear. "
                 + "A click or purchase event that carries the `recommendationId` is attributed to it; `modelVersion` is `none` when only fallbacks answered.")
             .WithWholeParameter("count", 1, MaxCount, DefaultCount, "How many items.")

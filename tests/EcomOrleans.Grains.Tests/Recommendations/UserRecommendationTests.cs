@@ -69,6 +69,12 @@ public sealed class UserRecommendationTests(ClusterFixture fixture)
         // Bought a day ago: no longer trending (24 half-lives), still popular.
         var buyer = Events.NewKey("u");
         await fixture.Grains.GetGrain<IUserGrain>(buyer).RecordEventsAsync([Events.Of(buyer, EventKind.Purchase, Now.AddDays(-1), steady, quantity: 2)]);
+        // SKU grains report to their category's ranking one way, off the ingest path: wait for both reports to land.
+        var ranking = fixture.Grains.GetGrain<global::EcomOrleans.Catalog.ITrendingGrain>(global::EcomOrleans.Catalog.ITrendingGrain.KeyOf(category));
+        for (var i = 0; i < 1_000 && !((await ranking.GetTrendingAsync(5)).Any(r => r.Sku == rising) && (await ranking.GetPopularAsync(5)).Any(r => r.Sku == steady)); i++)
+        {
+            await Task.Yield();
+        }
 
         var recommendation = await fixture.Grains.GetGrain<IUserGrain>(Events.NewKey("unknown")).RecommendAsync(new RecommendationRequest(5, "s-new", category));
 

@@ -35,6 +35,7 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
     private readonly SemaphoreSlim _round = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private ITimer? _timer;
+    private int _background;
 
     /// <summary>SKUs with an embedding.</summary>
     public int Embedded => _entries.Values.Count(e => e.Vector is not null);
@@ -67,28 +68,83 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
     }
 
     /// <summary>
-    /// Embeds everything pending, a batch at a time, after any round already running; what fails stays pending for
-    /// the next round.
+    /// Embeds everything pending at once, a batch at a time, between the background's batches; what fails stays
+    /// pending for the next round.
     /// </summary>
     public async Task EmbedPendingAsync()
+    {
+        var embedded = 0;
+        while (!_pending.IsEmpty && !_stopping.IsCancellationRequested)
+        {
+            var (count, failed) = await EmbedBatchAsync();
+            embedded += count;
+            if (failed || count == 0)
+            {
+                break;
+            }
+        }
+
+        LogIfBulk(embedded);
+    }
+
+    /// <summary>
+    /// The background's round: a batch at a time, pausing as long as each batch took, so that a whole catalog (a
+    /// silo's start) takes at most half of one core while the storefront is served. The pause holds no lock.
+    /// </summary>
+    private async Task EmbedInBackgroundAsync()
+    {
+        // One background round at a time: a tick that finds one running (or pausing) skips.
+        if (Interlocked.Exchange(ref _background, 1) == 1)
+        {
+            return;
+        }
+
+        var embedded = 0;
+        try
+        {
+            while (!_pending.IsEmpty && !_stopping.IsCancellationRequested)
+            {
+                var started = time.GetTimestamp();
+                var (count, failed) = await EmbedBatchAsync();
+                embedded += count;
+                if (failed || count == 0)
+                {
+                    break;
+                }
+
+                if (!_pending.IsEmpty)
+                {
+                    await Task.Delay(time.GetElapsedTime(started), time, _stopping.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The silo is stopping.
+        }
+        catch (Exception ex)
+        {
+            LogEmbedFailed(logger, 0, ex.Message);
+        }
+        finally
+        {
+            LogIfBulk(embedded);
+            Volatile.Write(ref _background, 0);
+        }
+    }
+
+    /// <summary>One batch of what is pending, under the lock that keeps batches one at a time.</summary>
+    /// <returns>How many texts were embedded, and whether the pool failed them (they stay pending).</returns>
+    private async Task<(int Count, bool Failed)> EmbedBatchAsync()
     {
         await _round.WaitAsync();
         try
         {
-            await EmbedRoundAsync();
-        }
-        finally
-        {
-            _round.Release();
-        }
-    }
+            if (_stopping.IsCancellationRequested)
+            {
+                return (0, true);
+            }
 
-    private async Task EmbedRoundAsync()
-    {
-        var inference = grains.GetGrain<IInferenceGrain>(0);
-        var embedded = 0;
-        while (!_pending.IsEmpty && !_stopping.IsCancellationRequested)
-        {
             var batch = new List<(string Sku, string Text)>(BatchSize);
             lock (_gate)
             {
@@ -104,14 +160,13 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
 
             if (batch.Count == 0)
             {
-                return;
+                return (0, false);
             }
 
             IReadOnlyList<float[]> vectors;
-            var started = time.GetTimestamp();
             try
             {
-                vectors = await inference.EmbedTextAsync([.. batch.Select(b => b.Text)], InferencePriority.Background);
+                vectors = await grains.GetGrain<IInferenceGrain>(0).EmbedTextAsync([.. batch.Select(b => b.Text)], InferencePriority.Background);
             }
             catch (Exception ex) when (ex is ModelNotLoadedException or InferenceOverloadedException or TimeoutException)
             {
@@ -125,7 +180,7 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
                     LogEmbedFailed(logger, batch.Count, ex.Message);
                 }
 
-                break;
+                return (0, true);
             }
 
             lock (_gate)
@@ -141,30 +196,21 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
                 }
             }
 
-            embedded += batch.Count;
-            if (!_pending.IsEmpty && PauseBetweenBatches)
-            {
-                // Background work: as long a pause as the batch took, so a whole catalog (a silo's start) takes at most
-                // half of one core while the storefront is served.
-                try
-                {
-                    await Task.Delay(time.GetElapsedTime(started), time, _stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
+            return (batch.Count, false);
         }
+        finally
+        {
+            _round.Release();
+        }
+    }
 
+    private void LogIfBulk(int embedded)
+    {
         if (embedded >= BulkLog)
         {
             LogEmbedded(logger, embedded, Embedded);
         }
     }
-
-    /// <summary>Whether bulk embedding pauses between batches; tests turn it off to embed at once.</summary>
-    public bool PauseBetweenBatches { get; set; } = true;
 
     /// <summary>A round that embedded at least this many texts is logged (a silo's start, a catalog load).</summary>
     private const int BulkLog = 100;
@@ -206,8 +252,12 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
         return ranked;
     }
 
+    /// <summary>
+    /// At the last stage, so that it stops first: a batch still running when the silo begins its graceful shutdown
+    /// held the inference pool's activations past Orleans' one-second warning.
+    /// </summary>
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(CatalogTextIndex), ServiceLifecycleStage.Active, Start, Stop);
+        lifecycle.Subscribe(nameof(CatalogTextIndex), ServiceLifecycleStage.Last, Start, Stop);
 
     public void Dispose()
     {
@@ -236,28 +286,6 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
         catch (OperationCanceledException)
         {
             // The silo's stop timed out: it goes on without waiting.
-        }
-    }
-
-    private async Task EmbedInBackgroundAsync()
-    {
-        // One round at a time: a tick that finds one running skips.
-        if (!await _round.WaitAsync(0))
-        {
-            return;
-        }
-
-        try
-        {
-            await EmbedRoundAsync();
-        }
-        catch (Exception ex)
-        {
-            LogEmbedFailed(logger, 0, ex.Message);
-        }
-        finally
-        {
-            _round.Release();
         }
     }
 

@@ -39,6 +39,9 @@ public sealed partial class UserGrain(
     /// <summary>The bot's latest calls with a message: intent and time, never the text; this activation only.</summary>
     private readonly Queue<SupportContact> _contacts = new();
 
+    /// <summary>Searches that named no item, waiting for the background refresh to map them to categories.</summary>
+    private readonly List<(string Query, DateTimeOffset At)> _pendingSearches = [];
+
     private IGrainTimer? _refreshTimer;
     private bool _embeddingUnsaved;
     private long _storeCheckedAt;
@@ -281,6 +284,16 @@ public sealed partial class UserGrain(
             {
                 affinities.Add(listing.Category, DecayedScore.WeightOf(e.Kind), e.Timestamp);
             }
+            else if (e is { Kind: EventKind.Search, Query: { Length: > 0 } query } && Recommendations.SearchWindow > TimeSpan.Zero)
+            {
+                // No item to read a category from: the background refresh asks the search index what it matches.
+                _pendingSearches.Add((query, e.Timestamp));
+            }
+        }
+
+        if (_pendingSearches.Count > 0)
+        {
+            ScheduleEmbeddingRefresh();
         }
 
         if (itemEvents)
@@ -358,10 +371,56 @@ public sealed partial class UserGrain(
                     await RefreshEmbeddingAsync(InferencePriority.Background);
                 }
 
+                await AbsorbSearchesAsync();
                 await SaveEmbeddingAsync();
             },
             new GrainTimerCreationOptions(Recommendations.EmbeddingRefreshDelay, Timeout.InfiniteTimeSpan) { KeepAlive = false });
     }
+
+    /// <summary>
+    /// Searches feed the category affinities: each query's three best matches in the search index (at least
+    /// <see cref="RecommendationOptions.SearchMinScore"/>) share a view's weight among their categories, by similarity.
+    /// Derived and saved with the embedding; lost, like it, if the activation goes before the save.
+    /// </summary>
+    private async Task AbsorbSearchesAsync()
+    {
+        if (_pendingSearches.Count == 0)
+        {
+            return;
+        }
+
+        List<(string Query, DateTimeOffset At)> searches = [.. _pendingSearches];
+        _pendingSearches.Clear();
+        try
+        {
+            var vectors = await GrainFactory.GetGrain<IInferenceGrain>(0).EmbedTextAsync([.. searches.Select(q => q.Query)], InferencePriority.Background);
+            var affinities = new AffinityTable(State.Affinities, Options.MaxCategories, Options.AffinityHalfLife);
+            for (var i = 0; i < searches.Count; i++)
+            {
+                var hits = searchIndex.Nearest(vectors[i], SearchAffinityMatches, (float)Recommendations.SearchMinScore, _ => true)
+                    .Select(h => (Category: catalog.Find(h.Sku)?.Category, h.Score))
+                    .Where(h => h.Category is not null && h.Score > 0)
+                    .ToList();
+                var total = hits.Sum(h => h.Score);
+                foreach (var category in hits.GroupBy(h => h.Category!, StringComparer.Ordinal))
+                {
+                    affinities.Add(category.Key, DecayedScore.WeightOf(EventKind.View) * category.Sum(h => h.Score) / total, searches[i].At);
+                    _embeddingUnsaved = true;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // No sentence encoder, or the pool is overloaded: the searches still count in the demand gaps.
+            if (EmbeddingFailures.TryEnter(time.GetUtcNow()))
+            {
+                LogEmbeddingFailed(logger, ex, this.GetPrimaryKeyString());
+            }
+        }
+    }
+
+    /// <summary>Matches of a search whose categories share its affinity weight.</summary>
+    private const int SearchAffinityMatches = 3;
 
     private async Task SaveEmbeddingAsync()
     {

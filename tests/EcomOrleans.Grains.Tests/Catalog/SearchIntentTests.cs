@@ -41,7 +41,7 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
         // Before: the model's order (boots 1, socks 0.5, lipstick 0.1). After: lipstick first, at its similarity.
         Assert.Equal([(boots, "personalized"), (socks, "personalized"), (lipstick, "personalized")], before.Items.Select(i => (i.Sku, i.Reason)));
         Assert.Equal([(lipstick, "search"), (boots, "personalized"), (socks, "personalized")], after.Items.Select(i => (i.Sku, i.Reason)));
-        var similarity = FakeInferenceGrain.BagOfWords("lipstick").Zip(FakeInferenceGrain.BagOfWords("Matte Red Lipstick acme makeup"), (a, b) => a * b).Sum();
+        var similarity = Similarity("lipstick", "Matte Red Lipstick acme makeup");
         Assert.Equal(similarity, after.Items[0].Score, 1e-5f);
     }
 
@@ -68,6 +68,39 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ASearchThatNamedNoItem_FeedsTheCategoryOfWhatItMatches()
+    {
+        // A tag whose words land in no dimension of the boots' text (the fake's 256 dimensions can collide).
+        string tag;
+        do
+        {
+            tag = Guid.NewGuid().ToString("N")[..8];
+        }
+        while (Similarity($"lipstick{tag}", $"Hiking Boots trail shoes-{tag}") != 0);
+        var (lipstick, boots) = (Events.NewKey("lipstick"), Events.NewKey("boots"));
+        var (makeup, shoes) = ($"makeup-{tag}", $"shoes-{tag}");
+        await Put(lipstick, $"Matte lipstick{tag}", "acme", makeup);
+        await Put(boots, "Hiking Boots", "trail", shoes);
+        await EmbedPendingAsync();
+        var user = Events.NewKey("u");
+        var grain = fixture.Grains.GetGrain<IUserGrain>(user);
+
+        await grain.RecordEventsAsync([Events.Of(user, EventKind.Search, Now, sku: null, query: $"lipstick{tag}")]);
+        // The background refresh maps the search once its delay has passed on the cluster's clock.
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(1));
+        var profile = await grain.GetProfileAsync();
+        for (var i = 0; i < 1_000 && profile!.CategoryAffinities.Count == 0; i++)
+        {
+            await Task.Yield();
+            profile = await grain.GetProfileAsync();
+        }
+
+        // One match (the lipstick; the boots share no word): a view's weight, 1, all to makeup, decayed by a second.
+        Assert.Equal([makeup], profile!.CategoryAffinities.Select(a => a.Category));
+        Assert.Equal(1.0, profile.CategoryAffinities[0].Score, 3);
+    }
+
+    [Fact]
     public async Task Index_TextChanged_IsEmbeddedAgainAndMatchesTheNewText()
     {
         var sku = Events.NewKey("renamed");
@@ -91,13 +124,12 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
         Assert.Equal(SkuListing.MaxTextLength, SkuListing.TextOf(new string('t', 200), "acme").Length);
     }
 
+    private static float Similarity(string query, string text) =>
+        FakeInferenceGrain.BagOfWords(query).Zip(FakeInferenceGrain.BagOfWords(text), (a, b) => a * b).Sum();
+
     private Task<SkuSnapshot> Put(string sku, string title, string brand, string category) =>
         fixture.Grains.GetGrain<ISkuGrain>(sku).UpsertCatalogAsync(new SkuCatalog(title, category, brand, 10m, 4m, 5, 7));
 
-    /// <summary>Everything pending, at once (the fake clock would hold the pauses between batches).</summary>
-    private Task EmbedPendingAsync()
-    {
-        Index.PauseBetweenBatches = false;
-        return Index.EmbedPendingAsync();
-    }
+    /// <summary>Everything pending, at once (the background's pauses run on the cluster's fake clock).</summary>
+    private Task EmbedPendingAsync() => Index.EmbedPendingAsync();
 }

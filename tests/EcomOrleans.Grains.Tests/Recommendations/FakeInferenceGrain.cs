@@ -48,7 +48,7 @@ public sealed class FakeInferenceGrain : Grain, IInferenceGrain
         var vector = new float[256];
         foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            vector[(int)(StableHash.Of(word) % 256)] += 1;
+            vector[(int)((StableHash.Of(word) >> 40) % 256)] += 1; // high bits: FNV-1a's low byte repeats for words with one suffix
         }
 
         var norm = MathF.Sqrt(vector.Sum(v => v * v));

@@ -225,7 +225,8 @@ public static class BehaviorSignalReader
 
     private static string Minutes(TimeSpan span) => $"{Math.Max(0, span.TotalMinutes).ToString("0", CultureInfo.InvariantCulture)} min";
 
-    private static string Days(double days)
+    /// <summary>A span of <paramref name="days"/> in words: <c>12 min</c>, <c>1 hour</c>, <c>5 h</c>, <c>1 day</c>, <c>2.5 days</c>.</summary>
+    internal static string Days(double days)
     {
         if (days * 24 < 1)
         {

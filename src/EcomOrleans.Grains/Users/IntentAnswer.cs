@@ -45,7 +45,7 @@ public static class IntentAnswer
         var why = $"the message reads as {first.Intent} (probability {P(first.Probability)})";
         why += refersTo is null
             ? OrderIntents.Contains(first.Intent) ? "; no purchase in the shopper's recent events to refer it to" : ""
-            : $"; it refers to an order, and the latest purchase is {refersTo.Quantity} x {refersTo.Sku}, {Ago(refersTo.DaysAgo)} ago";
+            : $"; it refers to an order, and the latest purchase is {refersTo.Quantity} x {refersTo.Sku}, {BehaviorSignalReader.Days(refersTo.DaysAgo)} ago";
         return new MessageIntent(first.Intent, null, top, prediction.FallbackThreshold, Margin, prediction.ModelVersion, refersTo, why);
     }
 
@@ -71,7 +71,7 @@ public static class IntentAnswer
         if (message is { Fallback: false } m)
         {
             var topic = m.RefersTo is { } order
-                ? $"{Words(m.Intent)}: the order of {order.Sku} bought {Ago(order.DaysAgo)} ago"
+                ? $"{Words(m.Intent)}: the order of {order.Sku} bought {BehaviorSignalReader.Days(order.DaysAgo)} ago"
                 : Words(m.Intent);
             needs.Add(new ShopperNeed(topic, m.Top[0].Probability, [m.Why]));
         }
@@ -83,8 +83,8 @@ public static class IntentAnswer
 
         if (latest is { DaysAgo: <= 14 } recent && message?.RefersTo is null)
         {
-            needs.Add(new ShopperNeed($"may ask about the order of {recent.Sku} bought {Ago(recent.DaysAgo)} ago", 0.3,
-                [$"bought {recent.Quantity} x {recent.Sku} {Ago(recent.DaysAgo)} ago"]));
+            needs.Add(new ShopperNeed($"may ask about the order of {recent.Sku} bought {BehaviorSignalReader.Days(recent.DaysAgo)} ago", 0.3,
+                [$"bought {recent.Quantity} x {recent.Sku} {BehaviorSignalReader.Days(recent.DaysAgo)} ago"]));
         }
 
         if (signals.Skus.Count > 0 && signals.Converging.Confidence >= 0.5)
@@ -104,21 +104,4 @@ public static class IntentAnswer
     private static string Words(string intent) => intent.Replace('_', ' ');
 
     private static string P(float p) => p.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string Ago(double days)
-    {
-        if (days * 24 < 1)
-        {
-            return $"{(days * 24 * 60).ToString("0", CultureInfo.InvariantCulture)} min";
-        }
-
-        if (days < 1)
-        {
-            var hours = (days * 24).ToString("0", CultureInfo.InvariantCulture);
-            return hours == "1" ? "1 hour" : $"{hours} h";
-        }
-
-        var text = days.ToString("0.#", CultureInfo.InvariantCulture);
-        return text == "1" ? "1 day" : $"{text} days";
-    }
 }

@@ -36,6 +36,12 @@ public sealed partial class UserGrain(
 {
     private static readonly LogThrottle EmbeddingFailures = new(TimeSpan.FromMinutes(1));
 
+    /// <summary>Support contacts kept for the complaint-risk signal.</summary>
+    private const int MaxContacts = 5;
+
+    /// <summary>Matches of a search whose categories share its affinity weight.</summary>
+    private const int SearchAffinityMatches = 3;
+
     /// <summary>The bot's latest calls with a message: intent and time, never the text; this activation only.</summary>
     private readonly Queue<SupportContact> _contacts = new();
 
@@ -190,9 +196,6 @@ public sealed partial class UserGrain(
             sequence, new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(), [.. _contacts], sku => catalog.Find(sku)?.Category, now);
         return new UserIntent(this.GetPrimaryKeyString(), answer, IntentAnswer.Needs(answer, signals, sequence, now), signals, now);
     }
-
-    /// <summary>Support contacts kept for the complaint-risk signal.</summary>
-    private const int MaxContacts = 5;
 
     public async Task ForgetAsync()
     {
@@ -418,9 +421,6 @@ public sealed partial class UserGrain(
             }
         }
     }
-
-    /// <summary>Matches of a search whose categories share its affinity weight.</summary>
-    private const int SearchAffinityMatches = 3;
 
     private async Task SaveEmbeddingAsync()
     {

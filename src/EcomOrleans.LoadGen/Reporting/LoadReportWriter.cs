@@ -17,16 +17,7 @@ public static class LoadReportWriter
             .AddColumns("offered/s", "requests", "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "personalized");
         foreach (var rate in json.Rates)
         {
-            table.AddRow(
-                rate.Offered == 0 ? $"closed x{report.Concurrency}" : F(rate.Offered, "N0"),
-                F(rate.Requests, "N0"),
-                F(rate.AchievedPerSec, "N1"),
-                F(rate.P50Ms, "N2"),
-                F(rate.P99Ms, "N2"),
-                F(rate.P999Ms, "N2"),
-                F(rate.MaxMs, "N2"),
-                Markup.Escape(Errors(rate)),
-                F(rate.PersonalizedShare * 100, "N1") + "%");
+            table.AddRow([Step(rate, report), .. Figures(rate), F(rate.PersonalizedShare * 100, "N1") + "%"]);
         }
 
         console.Write(table);
@@ -37,16 +28,7 @@ public static class LoadReportWriter
                 .AddColumns("step", "offered/s", "requests", "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
             foreach (var (step, intent) in json.Rates.Zip(json.Intent))
             {
-                bot.AddRow(
-                    step.Offered == 0 ? $"closed x{report.Concurrency}" : F(step.Offered, "N0"),
-                    F(intent.Offered, "N0"),
-                    F(intent.Requests, "N0"),
-                    F(intent.AchievedPerSec, "N1"),
-                    F(intent.P50Ms, "N2"),
-                    F(intent.P99Ms, "N2"),
-                    F(intent.P999Ms, "N2"),
-                    F(intent.MaxMs, "N2"),
-                    Markup.Escape(Errors(intent)));
+                bot.AddRow([Step(step, report), F(intent.Offered, "N0"), .. Figures(intent)]);
             }
 
             console.Write(bot);
@@ -56,6 +38,16 @@ public static class LoadReportWriter
         console.MarkupLineInterpolated(
             $"freshness: {freshness.Changed} of {freshness.Checked} changed after a purchase ({freshness.Skipped} skipped); 202 to changed recommendation: median {freshness.MedianMs:N2} ms, max {freshness.MaxMs:N2} ms");
     }
+
+    private static string Step(RateReportJson rate, LoadReport report) =>
+        rate.Offered == 0 ? $"closed x{report.Concurrency}" : F(rate.Offered, "N0");
+
+    /// <summary>A step's requests, achieved rate, latencies and errors, as both tables show them.</summary>
+    private static string[] Figures(RateReportJson rate) =>
+    [
+        F(rate.Requests, "N0"), F(rate.AchievedPerSec, "N1"), F(rate.P50Ms, "N2"), F(rate.P99Ms, "N2"), F(rate.P999Ms, "N2"), F(rate.MaxMs, "N2"),
+        Markup.Escape(Errors(rate)),
+    ];
 
     private static string Errors(RateReportJson rate) =>
         rate.Errors == 0

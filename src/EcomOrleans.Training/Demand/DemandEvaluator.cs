@@ -1,3 +1,4 @@
+using EcomOrleans.Merchandising.Forecasting;
 using EcomOrleans.Models.Demand;
 
 namespace EcomOrleans.Training.Demand;
@@ -39,8 +40,8 @@ internal static class DemandEvaluator
                 forecast.P50.AsSpan(0, take).CopyTo(p50.AsSpan(offset));
                 forecast.P90.AsSpan(0, take).CopyTo(p90.AsSpan(offset));
                 var history = s.Units.AsSpan(0, origin);
-                ForecastMetrics.SeasonalNaive(history, DemandModelShape.Horizon).AsSpan(0, take).CopyTo(seasonal.AsSpan(offset));
-                ForecastMetrics.ExponentialSmoothing(history, DemandModelShape.Horizon).AsSpan(0, take).CopyTo(smoothing.AsSpan(offset));
+                DemandBaselines.SeasonalNaive(history, DemandModelShape.Horizon).Mean.AsSpan(0, take).CopyTo(seasonal.AsSpan(offset));
+                DemandBaselines.ExponentialSmoothing(history, DemandModelShape.Horizon).Mean.AsSpan(0, take).CopyTo(smoothing.AsSpan(offset));
             }
 
             var inSample = s.Units.AsSpan(0, testStart);
@@ -50,8 +51,8 @@ internal static class DemandEvaluator
                 covered += actual[d] <= p90[d] ? 1 : 0;
             }
 
-            var score = new SeriesScore(s.Id, ForecastMetrics.Rmsse(actual, mean, inSample), ForecastMetrics.Rmsse(actual, p50, inSample),
-                ForecastMetrics.Rmsse(actual, seasonal, inSample), ForecastMetrics.Rmsse(actual, smoothing, inSample), (double)covered / testDays);
+            var score = new SeriesScore(s.Id, ForecastScores.Rmsse(actual, mean, inSample), ForecastScores.Rmsse(actual, p50, inSample),
+                ForecastScores.Rmsse(actual, seasonal, inSample), ForecastScores.Rmsse(actual, smoothing, inSample), (double)covered / testDays);
             if (!double.IsNaN(score.Rmsse))
             {
                 rows.Add(score);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using EcomOrleans.Models;
+using EcomOrleans.Merchandising.Forecasting;
 using EcomOrleans.Models.Demand;
+using EcomOrleans.Models;
 using EcomOrleans.Training.Onnx;
 
 namespace EcomOrleans.Training.Demand;
@@ -40,7 +41,7 @@ internal static class DemandModelFiles
     /// <summary>Forecasts through the exported ONNX model, as the serving side will.</summary>
     internal sealed class OnnxForecaster(OnnxRunner runner) : IDemandForecaster
     {
-        public DemandForecast Forecast(DemandSeries series, int origin)
+        public QuantileForecast Forecast(DemandSeries series, int origin)
         {
             var features = DemandModelShape.Features(series, origin);
             var scale = DemandModelShape.Scale(series, origin);
@@ -52,7 +53,7 @@ internal static class DemandModelFiles
             var mean = runner.Run(DemandContract.MeanOutput, inputs).Values;
             var quantiles = runner.Run(DemandContract.QuantilesOutput, inputs).Values;
             float[] Channel(int c) => Enumerable.Range(0, DemandModelShape.Horizon).Select(h => quantiles[(h * 3) + c]).ToArray();
-            return new DemandForecast(mean, Channel(0), Channel(1), Channel(2));
+            return new QuantileForecast(mean, Channel(0), Channel(1), Channel(2));
         }
     }
 

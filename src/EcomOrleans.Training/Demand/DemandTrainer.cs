@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcomOrleans.Merchandising.Forecasting;
 using EcomOrleans.Models.Demand;
 using EcomOrleans.Training.Common;
 using Spectre.Console;
@@ -236,14 +237,14 @@ internal static class DemandTrainer
     /// <summary>Forecasts with the TorchSharp model, for validation while training.</summary>
     private sealed class TorchForecaster(nn.Module<Tensor, Tensor, Tensor> model, Device device) : IDemandForecaster
     {
-        public DemandForecast Forecast(DemandSeries series, int origin)
+        public QuantileForecast Forecast(DemandSeries series, int origin)
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var (features, scales, _) = Tensors([(series, origin)]);
             var output = model.forward(features.to(device), scales.to(device)).cpu().data<float>().ToArray();
             float[] Channel(int c) => Enumerable.Range(0, DemandModelShape.Horizon).Select(h => output[(h * 4) + c]).ToArray();
-            return new DemandForecast(Channel(0), Channel(1), Channel(2), Channel(3));
+            return new QuantileForecast(Channel(0), Channel(1), Channel(2), Channel(3));
         }
     }
 }

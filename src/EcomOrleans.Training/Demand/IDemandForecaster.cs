@@ -1,3 +1,4 @@
+using EcomOrleans.Merchandising.Forecasting;
 using EcomOrleans.Models.Demand;
 
 namespace EcomOrleans.Training.Demand;
@@ -5,5 +6,5 @@ namespace EcomOrleans.Training.Demand;
 internal interface IDemandForecaster
 {
     /// <summary>14-day forecasts from <paramref name="origin"/> (the first forecast day), seeing days before it only.</summary>
-    DemandForecast Forecast(DemandSeries series, int origin);
+    QuantileForecast Forecast(DemandSeries series, int origin);
 }

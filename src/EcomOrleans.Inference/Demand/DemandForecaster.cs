@@ -21,7 +21,7 @@ public sealed class DemandForecaster : IDisposable
         _batcher = new(ModelKinds.Demand, options.Value.Demand, RunBatch, time, logger);
     }
 
-    /// <summary>P50 and P90 forecasts for the days after <paramref name="history"/>.</summary>
+    /// <summary>Mean and p10/p50/p90 forecasts for the days after <paramref name="history"/>.</summary>
     public Task<DemandForecast> ForecastAsync(DemandHistory history, InferencePriority priority)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -52,6 +52,7 @@ public sealed class DemandForecaster : IDisposable
         var history = ArrayPool<float>.Shared.Rent(rows * window * features);
         var scale = ArrayPool<float>.Shared.Rent(rows);
         var quantiles = ArrayPool<float>.Shared.Rent(rows * horizon * model.QuantileCount);
+        var means = ArrayPool<float>.Shared.Rent(rows * horizon);
         try
         {
             var units = new float[window];
@@ -74,13 +75,24 @@ public sealed class DemandForecaster : IDisposable
             using var scaleValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, scale.AsMemory(0, rows), [rows, 1]);
             using var quantilesValue = OrtValue.CreateTensorValueFromMemory(
                 OrtMemoryInfo.DefaultInstance, quantiles.AsMemory(0, rows * horizon * model.QuantileCount), [rows, horizon, model.QuantileCount]);
-            model.Session.Run(model.RunOptions, [DemandContract.HistoryInput, DemandContract.ScaleInput], [historyValue, scaleValue], [DemandContract.QuantilesOutput], [quantilesValue]);
+            using var meansValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, means.AsMemory(0, rows * horizon), [rows, horizon]);
+            if (model.HasMean)
+            {
+                model.Session.Run(model.RunOptions, [DemandContract.HistoryInput, DemandContract.ScaleInput], [historyValue, scaleValue],
+                    [DemandContract.MeanOutput, DemandContract.QuantilesOutput], [meansValue, quantilesValue]);
+            }
+            else
+            {
+                model.Session.Run(model.RunOptions, [DemandContract.HistoryInput, DemandContract.ScaleInput], [historyValue, scaleValue], [DemandContract.QuantilesOutput], [quantilesValue]);
+            }
 
             var results = new DemandForecast[rows];
             for (var row = 0; row < rows; row++)
             {
+                var p10 = new float[horizon];
                 var p50 = new float[horizon];
                 var p90 = new float[horizon];
+                var mean = new float[horizon];
                 for (var day = 0; day < horizon; day++)
                 {
                     // Quantile heads can cross (p90 below p50); sorting each day's quantiles restores
@@ -89,10 +101,12 @@ public sealed class DemandForecaster : IDisposable
                     levels.Sort();
                     p50[day] = levels[model.P50Index];
                     p90[day] = levels[model.P90Index];
+                    p10[day] = model.P10Index >= 0 ? levels[model.P10Index] : p50[day];
+                    mean[day] = model.HasMean ? Math.Max(0, means[(row * horizon) + day]) : p50[day];
                 }
 
                 var h = histories[row];
-                results[row] = new DemandForecast(h.Sku, h.FirstDay.AddDays(h.Units.Length), p50, p90, model.Version);
+                results[row] = new DemandForecast(h.Sku, h.FirstDay.AddDays(h.Units.Length), p50, p90, model.Version, mean, p10, model.Blend.ModelWeight, model.Blend.QuantileScale);
             }
 
             return results;
@@ -102,6 +116,7 @@ public sealed class DemandForecaster : IDisposable
             ArrayPool<float>.Shared.Return(history);
             ArrayPool<float>.Shared.Return(scale);
             ArrayPool<float>.Shared.Return(quantiles);
+            ArrayPool<float>.Shared.Return(means);
         }
     }
 

@@ -14,9 +14,12 @@ public sealed class DemandModel : LoadedModel
     /// <summary>The registry's plug-in for <c>demand</c> manifests.</summary>
     public static readonly IModelKind Kind = new ModelKind<DemandModel>(ModelKinds.Demand, Load);
 
-    private DemandModel(ModelManifest manifest, string directory, InferenceSession session, int window, int horizon, int quantileCount, int p50, int p90, DemandFeature[] layout)
+    private DemandModel(ModelManifest manifest, string directory, InferenceSession session, int window, int horizon, int quantileCount, int p10, int p50, int p90, bool hasMean, DemandFeature[] layout)
         : base(manifest, directory, session)
     {
+        P10Index = p10;
+        HasMean = hasMean;
+        Blend = BlendOf(manifest);
         Layout = layout;
         Window = window;
         Horizon = horizon;
@@ -35,6 +38,18 @@ public sealed class DemandModel : LoadedModel
     public int Horizon { get; }
 
     public int QuantileCount { get; }
+
+    /// <summary>The channel of the 10th percentile on the quantile axis; -1 when the model has none.</summary>
+    public int P10Index { get; }
+
+    /// <summary>Whether the model has the <c>mean</c> output (expected units); without it the median stands in.</summary>
+    public bool HasMean { get; }
+
+    /// <summary>
+    /// How the SKU grain blends this model with exponential smoothing: the manifest's <c>metrics.servedBlend</c>
+    /// (<c>modelWeight</c>, <c>quantileScale</c>), written by the rolling-origin backtest; the model alone when absent.
+    /// </summary>
+    public (double ModelWeight, double QuantileScale) Blend { get; }
 
     /// <summary>The channel of the median on the quantile axis.</summary>
     public int P50Index { get; }
@@ -72,6 +87,8 @@ public sealed class DemandModel : LoadedModel
         var levels = details.Quantiles.Select(q => (double)q).ToArray();
         var p50 = Array.FindIndex(levels, q => Math.Abs(q - 0.5) < 1e-6);
         var p90 = Array.FindIndex(levels, q => Math.Abs(q - 0.9) < 1e-6);
+        var p10 = Array.FindIndex(levels, q => Math.Abs(q - 0.1) < 1e-6);
+        var hasMean = manifest.Outputs.Any(o => o is { Name: DemandContract.MeanOutput, ElementType: TensorElementTypes.Float32, Shape.Count: 2 });
         var window = (int)history.Dimension(1);
         var horizon = (int)quantiles.Dimension(1);
         var ascending = levels.Zip(levels.Skip(1)).All(p => p.First < p.Second);
@@ -81,6 +98,19 @@ public sealed class DemandModel : LoadedModel
                 $"Model '{manifest.Name}': details.quantiles must list 0.5 and 0.9 in ascending order, one per channel of '{DemandContract.QuantilesOutput}' {quantiles.ShapeText}, with a fixed window and horizon.");
         }
 
-        return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p50, p90, layout);
+        return new DemandModel(manifest, directory, session, window, horizon, levels.Length, p10, p50, p90, hasMean, layout);
+    }
+
+    private static (double ModelWeight, double QuantileScale) BlendOf(ModelManifest manifest)
+    {
+        var blend = manifest.Metrics?["servedBlend"];
+        var weight = blend?["modelWeight"]?.GetValue<double>() ?? 1;
+        var scale = blend?["quantileScale"]?.GetValue<double>() ?? 1;
+        if (weight is < 0 or > 1 || scale is <= 0 or > 10)
+        {
+            throw new ModelLoadException($"Model '{manifest.Name}': metrics.servedBlend needs modelWeight in [0, 1] and quantileScale in (0, 10]; got {weight} and {scale}.");
+        }
+
+        return (weight, scale);
     }
 }

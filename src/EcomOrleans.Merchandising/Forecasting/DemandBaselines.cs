@@ -82,6 +82,70 @@ public static class DemandBaselines
         return WithQuantiles(point, point, spread, residuals);
     }
 
+    /// <summary>Weeks the weekday profile of <see cref="WeekdaySmoothing"/> is read from.</summary>
+    public const int ProfileWeeks = 8;
+
+    /// <summary>
+    /// Exponential smoothing of weekday-adjusted demand: each day's units are divided by its weekday's index (the
+    /// weekday's mean over the last <see cref="ProfileWeeks"/> weeks against the mean of all days, shrunk toward 1 by
+    /// n / (n + 20) where n is the units in those weeks, so a slow seller keeps a flat week), smoothed as
+    /// <see cref="ExponentialSmoothing"/> does, and the flat forecast multiplied back by each forecast day's index.
+    /// The day h after the origin is weekday (history.Length + h) mod 7 of the history's own count.
+    /// </summary>
+    public static QuantileForecast WeekdaySmoothing(ReadOnlySpan<float> history, int horizon)
+    {
+        if (history.Length < ExponentialSmoothingMinimumDays)
+        {
+            throw new ArgumentException($"Weekday smoothing needs at least {ExponentialSmoothingMinimumDays} days of history; got {history.Length}.", nameof(history));
+        }
+
+        var index = WeekdayIndex(history);
+        var adjusted = new float[history.Length];
+        for (var t = 0; t < history.Length; t++)
+        {
+            adjusted[t] = history[t] / index[t % 7];
+        }
+
+        var flat = ExponentialSmoothing(adjusted, horizon);
+        var (mean, p10, p50, p90) = (new float[horizon], new float[horizon], new float[horizon], new float[horizon]);
+        for (var h = 0; h < horizon; h++)
+        {
+            var day = index[(history.Length + h) % 7];
+            (mean[h], p10[h], p50[h], p90[h]) = (flat.Mean[h] * day, flat.P10[h] * day, flat.P50[h] * day, flat.P90[h] * day);
+        }
+
+        return new QuantileForecast(mean, p10, p50, p90);
+    }
+
+    /// <summary>Multiplicative weekday indices, by day position mod 7, read from the last <see cref="ProfileWeeks"/> whole weeks.</summary>
+    public static float[] WeekdayIndex(ReadOnlySpan<float> history)
+    {
+        var index = new float[] { 1, 1, 1, 1, 1, 1, 1 };
+        var days = Math.Min(history.Length / 7, ProfileWeeks) * 7;
+        var start = history.Length - days;
+        double total = 0;
+        var sums = new double[7];
+        for (var t = start; t < history.Length; t++)
+        {
+            sums[t % 7] += history[t];
+            total += history[t];
+        }
+
+        if (total <= 0)
+        {
+            return index;
+        }
+
+        var shrink = total / (total + 20);
+        for (var d = 0; d < 7; d++)
+        {
+            var raw = sums[d] / (total / 7);
+            index[d] = (float)Math.Max(0.05, 1 + (shrink * (raw - 1)));
+        }
+
+        return index;
+    }
+
     /// <summary>The smoothing factor (0.01..0.99, step 0.01) with the least in-sample one-step squared error, and the final level.</summary>
     public static (double Alpha, double Level) FitSmoothing(ReadOnlySpan<float> history)
     {

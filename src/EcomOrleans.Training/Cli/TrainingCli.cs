@@ -19,6 +19,7 @@ internal static class TrainingCli
         {
             SequenceCommands.Evaluate(),
             DemandCommands.Evaluate(),
+            DemandCommands.Backtest(),
             IntentCommands.Evaluate(),
         };
         return new RootCommand("EcomOrleans model training and evaluation.") { train, evaluate };

@@ -73,4 +73,12 @@ internal static class M5Reader
 
         return new DemandSeries(id, start, units, prices, events);
     }
+
+    /// <summary>Each series cut to its days before <paramref name="cutoff"/>; series that start on or after it are left out.</summary>
+    public static IReadOnlyList<DemandSeries> Before(IReadOnlyList<DemandSeries> series, DateOnly cutoff) =>
+        [.. series.Where(s => s.Start < cutoff).Select(s =>
+        {
+            var days = Math.Min(s.Length, cutoff.DayNumber - s.Start.DayNumber);
+            return s with { Units = s.Units[..days], Prices = s.Prices[..days], Events = s.Events.Length == 0 ? [] : s.Events[..days] };
+        })];
 }

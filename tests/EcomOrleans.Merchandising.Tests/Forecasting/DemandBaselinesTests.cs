@@ -70,4 +70,20 @@ public sealed class DemandBaselinesTests
 
     [Fact]
     public void Empirical_InterpolatesBetweenRanks() => Assert.Equal(2.5f, DemandBaselines.Empirical([1f, 2f, 3f, 4f], 0.5));
+
+    [Fact]
+    public void WeekdayIndex_BusySaturdays_AreRaisedAndShrunkTowardOne()
+    {
+        // Eight weeks of 1 unit a day except 8 on day position 6: total 8 * (6 + 8) = 112, mean per day 2.
+        // Raw indices: 1 / 2 = 0.5 and 8 / 2 = 4. Shrink 112 / (112 + 20) = 0.8485: 1 - 0.5 * 0.8485 and 1 + 3 * 0.8485.
+        var history = Enumerable.Range(0, 56).Select(t => t % 7 == 6 ? 8f : 1f).ToArray();
+
+        var index = DemandBaselines.WeekdayIndex(history);
+
+        Assert.Equal(1 - (0.5 * 112 / 132.0), index[0], 5);
+        Assert.Equal(1 + (3 * 112 / 132.0), index[6], 5);
+    }
+
+    [Fact]
+    public void WeekdaySmoothing_NoSales_IsZero() => Assert.All(DemandBaselines.WeekdaySmoothing(new float[28], 14).P90, p => Assert.Equal(0f, p));
 }

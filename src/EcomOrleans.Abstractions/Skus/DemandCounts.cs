@@ -4,6 +4,7 @@ namespace EcomOrleans.Skus;
 /// <param name="Purchases">Purchase events.</param>
 /// <param name="Units">Units bought across those purchases.</param>
 /// <param name="Revenue">Units times unit price, in the store's currency.</param>
+/// <param name="OutOfStockViews">Views while the SKU had no stock on hand.</param>
 [GenerateSerializer, Immutable, Alias("ecom.DemandCounts")]
 public sealed record DemandCounts(
     [property: Id(0)] long Views,
@@ -11,7 +12,8 @@ public sealed record DemandCounts(
     [property: Id(2)] long Carts,
     [property: Id(3)] long Purchases,
     [property: Id(4)] long Units,
-    [property: Id(5)] decimal Revenue)
+    [property: Id(5)] decimal Revenue,
+    [property: Id(6)] long OutOfStockViews = 0)
 {
-    public static DemandCounts Zero { get; } = new(0, 0, 0, 0, 0, 0m);
+    public static DemandCounts Zero { get; } = new(0, 0, 0, 0, 0, 0m, 0);
 }

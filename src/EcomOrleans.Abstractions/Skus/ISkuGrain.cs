@@ -29,4 +29,15 @@ public interface ISkuGrain : IGrainWithStringKey
     /// <summary>The demand buckets at the given granularity, oldest first.</summary>
     [Alias("GetDemand")]
     Task<DemandSeries> GetDemandAsync(DemandGranularity granularity);
+
+    /// <summary>The forecast in force beside the recent actuals and the running accuracy; <see langword="null"/> when the SKU is not in the catalog.</summary>
+    [Alias("GetOutlook")]
+    Task<SkuDemandOutlook?> GetOutlookAsync();
+
+    /// <summary>
+    /// Scores the days closed since the last refresh and remakes the forecast now (through the inference pool at
+    /// background priority, or a baseline that says why); <see langword="null"/> when the SKU is not in the catalog.
+    /// </summary>
+    [Alias("RefreshForecast")]
+    Task<SkuDemandOutlook?> RefreshForecastAsync();
 }

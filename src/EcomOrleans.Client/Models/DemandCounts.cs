@@ -4,4 +4,4 @@ namespace EcomOrleans.Client.Models;
 /// <param name="Purchases">Purchase events.</param>
 /// <param name="Units">Units bought across those purchases.</param>
 /// <param name="Revenue">Units times unit price, in the store's currency.</param>
-public sealed record DemandCounts(long Views, long Clicks, long Carts, long Purchases, long Units, decimal Revenue);
+public sealed record DemandCounts(long Views, long Clicks, long Carts, long Purchases, long Units, decimal Revenue, long OutOfStockViews = 0);

@@ -22,6 +22,7 @@ public static class EcomGrainsSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<UserGrainOptions, UserGrainOptionsValidator>(UserGrainOptions.SectionName);
         services.AddValidatedOptions<SkuGrainOptions, SkuGrainOptionsValidator>(SkuGrainOptions.SectionName);
+        services.AddValidatedOptions<ForecastOptions, ForecastOptionsValidator>(ForecastOptions.SectionName);
         services.AddValidatedOptions<SearchDemandOptions, SearchDemandOptionsValidator>(SearchDemandOptions.SectionName);
         services.AddValidatedOptions<TrendingOptions, TrendingOptionsValidator>(TrendingOptions.SectionName);
         services.AddValidatedOptions<RecommendationOptions, RecommendationOptionsValidator>(RecommendationOptions.SectionName);

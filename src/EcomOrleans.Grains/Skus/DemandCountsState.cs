@@ -21,6 +21,9 @@ public sealed class DemandCountsState
 
     [Id(6)] public decimal Revenue { get; set; }
 
+    /// <summary>Views while the SKU had no stock: the demand that found none, from which lost units are estimated.</summary>
+    [Id(7)] public long OutOfStockViews { get; set; }
+
     public void Add(EventKind kind, int quantity, decimal unitPrice)
     {
         switch (kind)
@@ -36,5 +39,5 @@ public sealed class DemandCountsState
         }
     }
 
-    public DemandCounts ToCounts() => new(Views, Clicks, Carts, Purchases, Units, Revenue);
+    public DemandCounts ToCounts() => new(Views, Clicks, Carts, Purchases, Units, Revenue, OutOfStockViews);
 }

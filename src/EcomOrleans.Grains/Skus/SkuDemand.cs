@@ -15,21 +15,28 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
 
     public DedupRing Dedup { get; } = new(state.Dedup, options.DedupWindow);
 
-    public void Count(SkuEvent e, decimal unitPrice, DateTimeOffset now)
+    /// <param name="outOfStock">Whether the SKU had no stock when the event came: a view then is demand that found none.</param>
+    public void Count(SkuEvent e, decimal unitPrice, DateTimeOffset now, bool outOfStock = false)
     {
+        var missed = outOfStock && e.Kind == EventKind.View;
         state.Totals.Add(e.Kind, e.Quantity, unitPrice);
+        state.Totals.OutOfStockViews += missed ? 1 : 0;
         (state.TrendingScore, state.TrendingAsOf) = DecayedScore.Add(
             state.TrendingScore, state.TrendingAsOf, DecayedScore.WeightOf(e.Kind), e.Timestamp, trendingHalfLife);
         var hour = DemandBuckets.HourStart(e.Timestamp);
         if (hour >= HourlyCutoff(now))
         {
-            DemandBuckets.GetOrAdd(state.Hourly, hour).Add(e.Kind, e.Quantity, unitPrice);
+            var bucket = DemandBuckets.GetOrAdd(state.Hourly, hour);
+            bucket.Add(e.Kind, e.Quantity, unitPrice);
+            bucket.OutOfStockViews += missed ? 1 : 0;
         }
 
         var day = DemandBuckets.DayStart(e.Timestamp);
         if (day >= DailyCutoff(now))
         {
-            DemandBuckets.GetOrAdd(state.Daily, day).Add(e.Kind, e.Quantity, unitPrice);
+            var bucket = DemandBuckets.GetOrAdd(state.Daily, day);
+            bucket.Add(e.Kind, e.Quantity, unitPrice);
+            bucket.OutOfStockViews += missed ? 1 : 0;
         }
     }
 
@@ -53,6 +60,30 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
 
     public IEnumerable<KeyValuePair<string, long>> TopCoViews(int count) =>
         state.CoViews.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Math.Max(0, count));
+
+    /// <summary>
+    /// Units per view while in stock: over the retained daily buckets, or the lifetime totals when those hold no
+    /// in-stock view; 0 when the SKU was never viewed in stock.
+    /// </summary>
+    public double InStockConversion()
+    {
+        double units = 0, views = 0;
+        foreach (var day in state.Daily)
+        {
+            units += day.Units;
+            views += day.Views - day.OutOfStockViews;
+        }
+
+        if (views <= 0)
+        {
+            (units, views) = (state.Totals.Units, state.Totals.Views - state.Totals.OutOfStockViews);
+        }
+
+        return views <= 0 ? 0 : units / views;
+    }
+
+    /// <summary>Demand lost to stock-outs, estimated: every out-of-stock view times <see cref="InStockConversion"/>, rounded.</summary>
+    public long EstimatedLostUnits() => (long)Math.Round(state.Totals.OutOfStockViews * InStockConversion(), MidpointRounding.AwayFromZero);
 
     public void Prune(DateTimeOffset now)
     {

@@ -13,6 +13,9 @@ public sealed partial class SkuGrain
     [LoggerMessage(2004, LogLevel.Warning, "The stored state of SKU {Sku} was {What} under its activation; answering from the store and reloading")]
     private static partial void LogStoredStateChanged(ILogger logger, string sku, string what);
 
-    [LoggerMessage(2002, LogLevel.Debug, "SKU {Sku} is out of stock: {LostUnits} units of a purchase could not be served")]
-    private static partial void LogStockOut(ILogger logger, string sku, int lostUnits);
+    [LoggerMessage(2002, LogLevel.Information, "SKU {Sku} sold {Units} units more than the stock the engine held; its stock figure is behind (PUT the SKU to correct it)")]
+    private static partial void LogOversold(ILogger logger, string sku, int units);
+
+    [LoggerMessage(2005, LogLevel.Warning, "Refreshing the forecast of SKU {Sku} failed; the last forecast stays in force until the next check")]
+    private static partial void LogForecastFailed(ILogger logger, Exception exception, string sku);
 }

@@ -1,6 +1,7 @@
 using EcomOrleans.Catalog;
 using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Grains.Storage;
+using EcomOrleans.Inference;
 using EcomOrleans.Skus;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,13 +24,17 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 {
     private readonly IPersistentState<SkuState> _state;
     private readonly IPersistentState<SkuDemandState> _demandState;
+    private readonly IPersistentState<SkuPlanState> _planState;
     private readonly IGrainStorage _storage;
     private readonly SkuGrainOptions _options;
+    private readonly ForecastOptions _forecasts;
     private readonly TrendingOptions _trending;
     private readonly TimeProvider _time;
     private readonly ILogger<SkuGrain> _logger;
     private readonly StateWriteCoalescer _hotWriter;
     private readonly StateWriteCoalescer _coldWriter;
+    private readonly StateWriteCoalescer _planWriter;
+    private Task<SkuDemandOutlook?>? _refreshing;
     private SkuDemand _demand = null!;
     private SkuListing? _published;
     private Task _publishing = Task.CompletedTask;
@@ -40,14 +45,18 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     public SkuGrain(
         [PersistentState(StorageNames.SkuState, StorageNames.Provider)] IPersistentState<SkuState> state,
         [PersistentState(StorageNames.SkuDemandState, StorageNames.Provider)] IPersistentState<SkuDemandState> demand,
+        [PersistentState(StorageNames.SkuPlanState, StorageNames.Provider)] IPersistentState<SkuPlanState> plan,
         [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,
         IOptions<SkuGrainOptions> options,
+        IOptions<ForecastOptions> forecasts,
         IOptions<TrendingOptions> trending,
         TimeProvider time,
         ILogger<SkuGrain> logger)
     {
         _state = state;
         _demandState = demand;
+        _planState = plan;
+        _forecasts = forecasts.Value;
         _storage = storage;
         _options = options.Value;
         _trending = trending.Value;
@@ -55,6 +64,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         _logger = logger;
         _hotWriter = new StateWriteCoalescer(() => WriteAsync(_state));
         _coldWriter = new StateWriteCoalescer(() => WriteAsync(_demandState));
+        _planWriter = new StateWriteCoalescer(() => WriteAsync(_planState));
     }
 
     private SkuState State => _state.State;
@@ -72,6 +82,91 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
         _demand = new SkuDemand(_demandState.State, _options, _trending.HalfLife);
         _storeCheckedAt = _time.GetTimestamp();
+        if (_forecasts.Schedule == ForecastSchedule.Timer)
+        {
+            this.RegisterGrainTimer(
+                _ => RefreshIfDueAsync(),
+                new GrainTimerCreationOptions(_forecasts.CheckInterval, _forecasts.CheckInterval) { KeepAlive = false });
+        }
+    }
+
+    public Task<SkuDemandOutlook?> GetOutlookAsync() =>
+        Task.FromResult(State.Catalog is null ? null : Outlook());
+
+    /// <summary>One refresh at a time: a caller that arrives while one runs gets its result.</summary>
+    public Task<SkuDemandOutlook?> RefreshForecastAsync() => _refreshing ??= RefreshOnceAsync();
+
+    private async Task<SkuDemandOutlook?> RefreshOnceAsync()
+    {
+        try
+        {
+            return await RefreshCoreAsync();
+        }
+        finally
+        {
+            _refreshing = null;
+        }
+    }
+
+    private async Task RefreshIfDueAsync()
+    {
+        if (State.Catalog is not null && SkuForecasting.IsDue(_planState.State.Forecast, _time.GetUtcNow(), _forecasts))
+        {
+            try
+            {
+                await RefreshForecastAsync();
+            }
+            catch (Exception ex)
+            {
+                // The timer comes back; a failed refresh leaves the last forecast in force.
+                LogForecastFailed(_logger, ex, Sku);
+            }
+        }
+    }
+
+    private async Task<SkuDemandOutlook?> RefreshCoreAsync()
+    {
+        if (State.Catalog is not { } catalog)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        var today = SkuForecasting.DayOf(now);
+        var plan = _planState.State;
+        SkuForecasting.ScoreClosedDays(plan, _demand.State, today, _forecasts.ScoredDaysKept);
+        var history = SkuForecasting.History(Sku, _demand.State, catalog.Price, today);
+        var forecast = history.Units.Length < _forecasts.ModelMinimumDays
+            ? SkuForecasting.Baseline(history, now, _forecasts.Horizon, $"{history.Units.Length} of the {_forecasts.ModelMinimumDays} days of history the demand model reads")
+            : await ModelForecastAsync(history, now);
+        plan.Forecast = forecast;
+        SkuInstruments.ForecastRefreshes.Add(1, new KeyValuePair<string, object?>(SkuInstruments.MethodTag, forecast.Method));
+        await _planWriter.FlushAsync();
+        return Outlook();
+    }
+
+    /// <summary>The served blend, or the baseline when the pool cannot forecast now (the reason says why).</summary>
+    private async Task<SkuForecast> ModelForecastAsync(DemandHistory history, DateTimeOffset now)
+    {
+        try
+        {
+            var model = await GrainFactory.GetGrain<IInferenceGrain>(0).ForecastDemandAsync(history, InferencePriority.Background);
+            return SkuForecasting.Blend(model, history, now);
+        }
+        catch (ModelNotLoadedException)
+        {
+            return SkuForecasting.Baseline(history, now, _forecasts.Horizon, "the demand model is not loaded");
+        }
+        catch (InferenceOverloadedException)
+        {
+            return SkuForecasting.Baseline(history, now, _forecasts.Horizon, "the inference pool was overloaded and shed the request");
+        }
+    }
+
+    private SkuDemandOutlook Outlook()
+    {
+        var plan = _planState.State;
+        return new SkuDemandOutlook(plan.Forecast, [.. plan.Recent], plan.Errors.ToAccuracy());
     }
 
     public async Task<SkuSnapshot> UpsertCatalogAsync(SkuCatalog catalog)
@@ -96,12 +191,18 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
                 continue;
             }
 
+            var outOfStock = State.Catalog is not null && State.Stock <= 0;
             if (e.Kind == Events.EventKind.Purchase)
             {
                 stockChanged |= TakeStock(e.Quantity);
             }
 
-            _demand.Count(e, e.Price ?? State.Catalog?.Price ?? 0m, now);
+            _demand.Count(e, e.Price ?? State.Catalog?.Price ?? 0m, now, outOfStock);
+            if (outOfStock && e.Kind == Events.EventKind.View)
+            {
+                SkuInstruments.OutOfStockViews.Add(1);
+            }
+
             counted++;
         }
 
@@ -167,7 +268,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     }
 
     private SkuSnapshot Snapshot(SkuCatalog catalog, SkuState hot, SkuDemandState demand) =>
-        new(Sku, catalog, hot.Stock, demand.Totals.ToCounts(), hot.LostUnits, hot.UpdatedAt > demand.UpdatedAt ? hot.UpdatedAt : demand.UpdatedAt);
+        new(Sku, catalog, hot.Stock, demand.Totals.ToCounts(), new SkuDemand(demand, _options, _trending.HalfLife).EstimatedLostUnits(),
+            hot.UpdatedAt > demand.UpdatedAt ? hot.UpdatedAt : demand.UpdatedAt, hot.OversoldUnits);
 
     /// <summary>
     /// Once <see cref="SkuGrainOptions.StoredStateRecheck"/> has passed since the store was last read or written, reads
@@ -209,7 +311,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         return (storedHot, storedDemand);
     }
 
-    private bool WritersIdle => _hotWriter.IsIdle && _coldWriter.IsIdle;
+    private bool WritersIdle => _hotWriter.IsIdle && _coldWriter.IsIdle && _planWriter.IsIdle;
 
     /// <summary>The read models must not go on serving what the vanished record said: a SKU with no catalog is not in stock.</summary>
     private async Task PublishStoredListingAsync(SkuState stored)
@@ -234,13 +336,15 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             return false; // Stock is unknown until the catalog is set.
         }
 
-        var taken = Math.Min(State.Stock, quantity);
+        // The storefront reports a sale it made: every unit is a sale (counted in the demand). Units beyond the stock
+        // held here mean the engine's figure was behind the shelf, not that demand was lost.
+        var taken = Math.Min(Math.Max(0, State.Stock), quantity);
         State.Stock -= taken;
         if (taken < quantity)
         {
-            State.LostUnits += quantity - taken;
-            SkuInstruments.LostUnits.Add(quantity - taken);
-            LogStockOut(_logger, Sku, quantity - taken);
+            State.OversoldUnits += quantity - taken;
+            SkuInstruments.OversoldUnits.Add(quantity - taken);
+            LogOversold(_logger, Sku, quantity - taken);
         }
 
         return true;

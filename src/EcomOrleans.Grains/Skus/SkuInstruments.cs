@@ -7,9 +7,20 @@ public static class SkuInstruments
 {
     public const string MeterName = "EcomOrleans.Skus";
 
+    /// <summary>Tag: how a forecast was made (<see cref="EcomOrleans.Skus.ForecastMethods"/>).</summary>
+    public const string MethodTag = "method";
+
     public static readonly Meter Meter = new(MeterName);
 
-    /// <summary>Units that purchases asked for beyond the stock on hand (<c>ecom_sku_lost_units_total</c>).</summary>
-    public static readonly Counter<long> LostUnits = Meter.CreateCounter<long>(
-        "ecom.sku.lost_units", unit: "{unit}", description: "Units purchases asked for while the SKU was out of stock");
+    /// <summary>Views of SKUs with no stock on hand: demand that found none (<c>ecom_sku_out_of_stock_views_total</c>).</summary>
+    public static readonly Counter<long> OutOfStockViews = Meter.CreateCounter<long>(
+        "ecom.sku.out_of_stock_views", unit: "{view}", description: "Views of SKUs that had no stock on hand");
+
+    /// <summary>Units sold beyond the stock the engine held (<c>ecom_sku_oversold_units_total</c>).</summary>
+    public static readonly Counter<long> OversoldUnits = Meter.CreateCounter<long>(
+        "ecom.sku.oversold_units", unit: "{unit}", description: "Units the storefront sold beyond the stock the engine held");
+
+    /// <summary>Forecasts remade, by method (<c>ecom_sku_forecast_refreshes_total{method}</c>).</summary>
+    public static readonly Counter<long> ForecastRefreshes = Meter.CreateCounter<long>(
+        "ecom.sku.forecast.refreshes", unit: "{forecast}", description: "SKU demand forecasts made, by method");
 }

@@ -21,7 +21,12 @@ public sealed class SkuState
     /// <summary>Units on hand now.</summary>
     [Id(1)] public int Stock { get; set; }
 
-    [Id(2)] public long LostUnits { get; set; }
+    /// <summary>
+    /// Units the storefront sold beyond the stock the engine held: still sales (counted in the demand), but a sign that
+    /// the catalog's stock figure was behind. Stored under its old name: state written before it was told apart from
+    /// lost demand counted exactly these units as "lost".
+    /// </summary>
+    [Id(2), JsonPropertyName("LostUnits")] public long OversoldUnits { get; set; }
 
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
 

@@ -103,7 +103,7 @@ public static class StateSizeBounds
     {
         Catalog = new SkuCatalog(Text(0), Text(1), Text(2), 999_999.99m, 999_999.99m, int.MaxValue, int.MaxValue),
         Stock = int.MinValue,
-        LostUnits = long.MinValue,
+        OversoldUnits = long.MinValue,
         UpdatedAt = Time,
     };
 

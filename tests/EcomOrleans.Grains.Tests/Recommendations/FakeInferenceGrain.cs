@@ -55,8 +55,25 @@ public sealed class FakeInferenceGrain : Grain, IInferenceGrain
         return norm == 0 ? vector : [.. vector.Select(v => v / norm)];
     }
 
-    public Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority) =>
-        throw new NotSupportedException("The fake inference grain has no demand model.");
+    /// <summary>Whether the fake has a demand model; without one it answers as the pool does: <see cref="ModelNotLoadedException"/>.</summary>
+    public static bool DemandModelLoaded { get; set; } = true;
+
+    /// <summary>
+    /// A hand-made demand "model": every one of 14 days is twice the history's mean units (p10 half of that, p90 one and
+    /// a half times), blended half and half with exponential smoothing.
+    /// </summary>
+    public Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority)
+    {
+        if (!DemandModelLoaded)
+        {
+            throw ModelNotLoadedException.For("demand");
+        }
+
+        var level = 2 * history.Units.Average();
+        var days = Enumerable.Repeat(level, 14).ToArray();
+        return Task.FromResult(new DemandForecast(history.Sku, history.FirstDay.AddDays(history.Units.Length), days, [.. days.Select(d => d * 1.5f)], Version,
+            days, [.. days.Select(d => d * 0.5f)], 0.5, 1));
+    }
 
     private static IEnumerable<ScoredSku> Score(float[] vector, IEnumerable<string> skus) =>
         skus.Select(s => new ScoredSku(s, Catalog[s].Zip(vector, (a, b) => a * b).Sum()))

@@ -49,18 +49,36 @@ public sealed class SkuGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ApplyEvents_PurchaseBeyondStock_EmptiesStockAndCountsLostUnits()
+    public async Task ApplyEvents_PurchaseBeyondStock_IsASaleAndTheExcessIsOversoldNotLost()
+    {
+        var sku = Events.NewKey("sku");
+        var grain = fixture.Grains.GetGrain<ISkuGrain>(sku);
+        await grain.UpsertCatalogAsync(Lipstick with { Stock = 38 });
+
+        await grain.ApplyEventsAsync([SkuEvent.Of(Events.Of("u-1", EventKind.Purchase, Now, sku, quantity: 1000))], []);
+
+        // The storefront sold 1,000: all are units sold; 962 more than the engine's 38 in stock, and no demand lost.
+        var snapshot = await grain.GetAsync();
+        Assert.Equal((0, 1000L, 962L, 0L, false), (snapshot!.Stock, snapshot.Totals.Units, snapshot.OversoldUnits, snapshot.LostUnits, snapshot.InStock));
+        // Revenue is counted at the catalog price when the event carries none.
+        Assert.Equal(12_500m, snapshot.Totals.Revenue);
+    }
+
+    [Fact]
+    public async Task ApplyEvents_ViewsWhileOutOfStock_EstimateLostUnitsFromTheInStockConversion()
     {
         var sku = Events.NewKey("sku");
         var grain = fixture.Grains.GetGrain<ISkuGrain>(sku);
         await grain.UpsertCatalogAsync(Lipstick);
+        // In stock: 10 views and one purchase of 5 units (the last 5 in stock): 0.5 units per view.
+        await grain.ApplyEventsAsync([.. Enumerable.Range(0, 10).Select(_ => SkuEvent.Of(Events.Of("u-1", EventKind.View, Now, sku)))], []);
+        await grain.ApplyEventsAsync([SkuEvent.Of(Events.Of("u-1", EventKind.Purchase, Now, sku, quantity: 5))], []);
 
-        await grain.ApplyEventsAsync([SkuEvent.Of(Events.Of("u-1", EventKind.Purchase, Now, sku, quantity: 8))], []);
+        // Out of stock: 7 views, so 7 x 0.5 = 3.5 units lost, rounded to 4.
+        await grain.ApplyEventsAsync([.. Enumerable.Range(0, 7).Select(_ => SkuEvent.Of(Events.Of("u-2", EventKind.View, Now, sku)))], []);
 
         var snapshot = await grain.GetAsync();
-        Assert.Equal((0, 3L, false), (snapshot!.Stock, snapshot.LostUnits, snapshot.InStock));
-        // Revenue is counted at the catalog price when the event carries none.
-        Assert.Equal(100m, snapshot.Totals.Revenue);
+        Assert.Equal((0, 17L, 7L, 4L, 0L), (snapshot!.Stock, snapshot.Totals.Views, snapshot.Totals.OutOfStockViews, snapshot.LostUnits, snapshot.OversoldUnits));
     }
 
     [Fact]

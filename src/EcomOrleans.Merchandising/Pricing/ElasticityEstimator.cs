@@ -78,8 +78,10 @@ public sealed class ElasticityEstimator
 
     /// <summary>
     /// Precision weighting (normal-normal empirical Bayes): w = τ² / (τ² + se²), b_post = w·b_own + (1 − w)·b_cat, and
-    /// the posterior standard deviation sqrt(w)·se (= sqrt(1 / (1/se² + 1/τ²))). The interval is normal,
-    /// b_post ± z·sd_post, taking τ² and the category mean as known. With se = 0 the own estimate is exact (w = 1).
+    /// the posterior standard deviation sd_post = sqrt(w·se² + (1 − w)²·V), where w·se² = 1 / (1/se² + 1/τ²) is the
+    /// posterior variance with the category mean known and (1 − w)²·V adds the uncertainty V of an estimated mean
+    /// (<see cref="CategoryPrior.MeanVariance"/>; Morris 1983). The interval is normal, b_post ± z·sd_post, taking τ²
+    /// as known. With se = 0 the own estimate is exact (w = 1).
     /// </summary>
     public static ElasticityEstimate Shrink(ElasticityFit own, CategoryPrior prior, double confidenceLevel)
     {
@@ -90,21 +92,21 @@ public sealed class ElasticityEstimator
         var ownVariance = own.StandardError * own.StandardError;
         var weight = ownVariance == 0 ? 1 : prior.BetweenSkuVariance / (prior.BetweenSkuVariance + ownVariance);
         var elasticity = (weight * own.Elasticity) + ((1 - weight) * prior.Mean);
-        var sd = Math.Sqrt(weight) * own.StandardError;
+        var sd = Math.Sqrt((weight * ownVariance) + ((1 - weight) * (1 - weight) * prior.MeanVariance));
         return new ElasticityEstimate(elasticity, sd, elasticity - (z * sd), elasticity + (z * sd), confidenceLevel, weight, ElasticitySource.Shrunk, own,
             Invariant($"own OLS on {own.Observations} observations (b {own.Elasticity:F3}, se {own.StandardError:F3}) shrunk toward the category mean {prior.Mean:F3} (tau² {prior.BetweenSkuVariance:F3}) with own weight {weight:F2}"));
     }
 
     /// <summary>
-    /// The prior alone, for a SKU without usable data: b = the category mean, sd = τ (the spread of SKUs around it), and
-    /// a normal interval.
+    /// The prior alone, for a SKU without usable data: b = the category mean, sd = sqrt(τ² + V) (the spread of SKUs
+    /// around the mean, and the mean's own uncertainty), and a normal interval.
     /// </summary>
     public static ElasticityEstimate PriorOnly(CategoryPrior prior, double confidenceLevel, string why)
     {
         ArgumentNullException.ThrowIfNull(prior);
         prior.Validate();
         var z = Normal.Quantile(0.5 + (RequireLevel(confidenceLevel) / 2));
-        var sd = Math.Sqrt(prior.BetweenSkuVariance);
+        var sd = Math.Sqrt(prior.BetweenSkuVariance + prior.MeanVariance);
         return new ElasticityEstimate(prior.Mean, sd, prior.Mean - (z * sd), prior.Mean + (z * sd), confidenceLevel, 0, ElasticitySource.CategoryPrior, null,
             $"category prior only, the SKU's own data are unusable: {why}");
     }

@@ -8,7 +8,8 @@ public sealed class CategoryPriorTests
     public void FromFits_ThreeSkus_IsTheMeanAndTheSpreadBeyondSamplingError()
     {
         // Adding k·x to the hand data's log units tilts the slope by k and leaves the residuals, so each fit has se² = 0.02:
-        // b = −1.4, −2.4, −3.4. Mean −2.4; sample variance ((1)² + 0 + (−1)²) / 2 = 1; τ² = 1 − 0.02 = 0.98.
+        // b = −1.4, −2.4, −3.4. Mean −2.4; sample variance ((1)² + 0 + (−1)²) / 2 = 1; τ² = 1 − 0.02 = 0.98; the mean's
+        // variance 1 / 3.
         var estimator = new ElasticityEstimator();
         ElasticityFit[] fits = [.. new[] { 0.0, -1, -2 }.Select(k => estimator.Fit(ElasticityEstimatorTests.HandData(k)))];
 
@@ -16,6 +17,7 @@ public sealed class CategoryPriorTests
 
         Assert.Equal(-2.4, prior.Mean, 12);
         Assert.Equal(0.98, prior.BetweenSkuVariance, 12);
+        Assert.Equal(1.0 / 3, prior.MeanVariance, 12);
         Assert.Equal(3, prior.Skus);
     }
 

@@ -128,12 +128,22 @@ public sealed class ElasticityEstimatorTests
     }
 
     [Fact]
+    public void Estimate_UncertainCategoryMean_WidensThePosterior()
+    {
+        // As above with V = 0.04 for the mean: sd² = w·se² + (1 − w)²·V = 0.5·0.02 + 0.25·0.04 = 0.02, sd = sqrt(0.02).
+        var estimate = new ElasticityEstimator().Estimate(HandData(), new CategoryPrior(-3, 0.02, MeanVariance: 0.04));
+
+        Assert.Equal(-2.2, estimate.Elasticity, 12);
+        Assert.Equal(Math.Sqrt(0.02), estimate.StandardError, 12);
+    }
+
+    [Fact]
     public void Estimate_PriceNeverVariesWithPrior_UsesThePriorAloneAndSaysSo()
     {
         PriceObservation[] history = [Week(0, 10, 2.5), Week(1, 12, 2.5), Week(2, 9, 2.5)];
 
-        // τ² = 0.25: sd = 0.5, 90 % interval −3 ± 1.6448536·0.5.
-        var estimate = new ElasticityEstimator().Estimate(history, new CategoryPrior(-3, 0.25));
+        // τ² + V = 0.2 + 0.05: sd = 0.5, 90 % interval −3 ± 1.6448536·0.5.
+        var estimate = new ElasticityEstimator().Estimate(history, new CategoryPrior(-3, 0.2, MeanVariance: 0.05));
 
         Assert.Equal((ElasticitySource.CategoryPrior, 0.0, -3.0, 0.5), (estimate.Source, estimate.OwnWeight, estimate.Elasticity, estimate.StandardError));
         Assert.Equal(-3 - 0.8224268, estimate.Lower, 6);

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EcomOrleans.Training.Cli;
 
-/// <summary>The command tree: <c>train sequence|demand|intent</c> and <c>evaluate sequence|demand|intent</c>.</summary>
+/// <summary>The command tree: <c>train sequence|demand|intent</c> and <c>evaluate sequence|demand|intent|elasticity</c>.</summary>
 internal static class TrainingCli
 {
     /// <param name="args">The full command line, recorded in each manifest as the training command.</param>
@@ -21,6 +21,7 @@ internal static class TrainingCli
             DemandCommands.Evaluate(),
             DemandCommands.Backtest(),
             IntentCommands.Evaluate(),
+            PricingCommands.Evaluate(),
         };
         return new RootCommand("EcomOrleans model training and evaluation.") { train, evaluate };
     }

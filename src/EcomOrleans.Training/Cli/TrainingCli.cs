@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EcomOrleans.Training.Cli;
 
-/// <summary>The command tree: <c>train sequence|demand|intent</c> and <c>evaluate sequence|demand|intent</c>.</summary>
+/// <summary>The command tree: <c>train sequence|demand|intent</c> and <c>evaluate sequence|demand|intent|restock</c>.</summary>
 internal static class TrainingCli
 {
     /// <param name="args">The full command line, recorded in each manifest as the training command.</param>
@@ -15,11 +15,12 @@ internal static class TrainingCli
             IntentCommands.Train(args),
             IntentEncoderCommand.Create(args),
         };
-        var evaluate = new Command("evaluate", "Evaluate an exported model with ONNX Runtime.")
+        var evaluate = new Command("evaluate", "Evaluate an exported model with ONNX Runtime, or backtest the restock policy.")
         {
             SequenceCommands.Evaluate(),
             DemandCommands.Evaluate(),
             IntentCommands.Evaluate(),
+            RestockCommands.Evaluate(),
         };
         return new RootCommand("EcomOrleans model training and evaluation.") { train, evaluate };
     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EcomOrleans.Training.Cli;
 
-/// <summary>The command tree: <c>train sequence|demand|intent</c> and <c>evaluate sequence|demand|intent|elasticity</c>.</summary>
+/// <summary>The command tree: <c>train sequence|demand|intent</c> and <c>evaluate sequence|demand|demand-backtest|intent|elasticity|restock</c>.</summary>
 internal static class TrainingCli
 {
     /// <param name="args">The full command line, recorded in each manifest as the training command.</param>
@@ -15,13 +15,14 @@ internal static class TrainingCli
             IntentCommands.Train(args),
             IntentEncoderCommand.Create(args),
         };
-        var evaluate = new Command("evaluate", "Evaluate an exported model with ONNX Runtime.")
+        var evaluate = new Command("evaluate", "Evaluate an exported model with ONNX Runtime, or backtest the restock policy.")
         {
             SequenceCommands.Evaluate(),
             DemandCommands.Evaluate(),
             DemandCommands.Backtest(),
             IntentCommands.Evaluate(),
             PricingCommands.Evaluate(),
+            RestockCommands.Evaluate(),
         };
         return new RootCommand("EcomOrleans model training and evaluation.") { train, evaluate };
     }

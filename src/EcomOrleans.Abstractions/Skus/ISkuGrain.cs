@@ -40,4 +40,15 @@ public interface ISkuGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RefreshForecast")]
     Task<SkuDemandOutlook?> RefreshForecastAsync();
+
+    /// <summary>
+    /// The restock and price decisions made now from the forecast in force (remade first when due); a new price
+    /// suggestion joins the audit trail and supersedes the pending one. <see langword="null"/> when the SKU is not in the catalog.
+    /// </summary>
+    [Alias("GetDecisions")]
+    Task<SkuDecisions?> GetDecisionsAsync();
+
+    /// <summary>Accepts a pending price suggestion: the catalog price becomes the suggested one, once, and the trail records it.</summary>
+    [Alias("AcceptPrice")]
+    Task<PriceAcceptResult> AcceptPriceAsync(string suggestionId);
 }

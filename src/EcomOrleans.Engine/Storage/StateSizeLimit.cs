@@ -36,6 +36,9 @@ internal sealed class StateSizeLimitValidator(
     IOptions<SkuGrainOptions> skus,
     IOptions<TrendingOptions> trending,
     IOptions<SearchDemandOptions> searchDemand,
+    IOptions<ForecastOptions> forecasts,
+    IOptions<PricingOptions> pricing,
+    IOptions<CategoryBoardOptions> boards,
     IGrainStorageSerializer serializer) : IValidateOptions<StateSizeLimitOptions>
 {
     public ValidateOptionsResult Validate(string? name, StateSizeLimitOptions options)
@@ -43,7 +46,7 @@ internal sealed class StateSizeLimitValidator(
         StateBoundsOptions configured;
         try
         {
-            configured = new(users.Value, recommendations.Value, skus.Value, trending.Value, searchDemand.Value);
+            configured = new(users.Value, recommendations.Value, skus.Value, trending.Value, searchDemand.Value, forecasts.Value, pricing.Value, boards.Value);
         }
         catch (OptionsValidationException)
         {
@@ -72,7 +75,10 @@ internal sealed class StateSizeLimitValidator(
         Reset(options.Recommendations, RecommendationOptions.SectionName, key),
         Reset(options.Skus, SkuGrainOptions.SectionName, key),
         Reset(options.Trending, TrendingOptions.SectionName, key),
-        Reset(options.SearchDemand, SearchDemandOptions.SectionName, key));
+        Reset(options.SearchDemand, SearchDemandOptions.SectionName, key),
+        Reset(options.Forecasts, ForecastOptions.SectionName, key),
+        Reset(options.Pricing, PricingOptions.SectionName, key),
+        Reset(options.Boards, CategoryBoardOptions.SectionName, key));
 
     private static T Reset<T>(T options, string section, string key)
         where T : class, new()
@@ -99,7 +105,7 @@ internal sealed class StateSizeLimitValidator(
         }
 
         var member = key[(key.LastIndexOf(':') + 1)..];
-        var value = new object[] { options.Users, options.Recommendations, options.Skus, options.Trending, options.SearchDemand }
+        var value = new object[] { options.Users, options.Recommendations, options.Skus, options.Trending, options.SearchDemand, options.Forecasts, options.Pricing, options.Boards }
             .Select(o => o.GetType().GetProperty(member) is { } p && key.StartsWith(SectionOf(o), StringComparison.Ordinal) ? p.GetValue(o) : null)
             .FirstOrDefault(v => v is not null);
         return value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString() ?? "?";
@@ -111,6 +117,9 @@ internal sealed class StateSizeLimitValidator(
         RecommendationOptions => RecommendationOptions.SectionName,
         SkuGrainOptions => SkuGrainOptions.SectionName,
         TrendingOptions => TrendingOptions.SectionName,
+        ForecastOptions => ForecastOptions.SectionName,
+        PricingOptions => PricingOptions.SectionName,
+        CategoryBoardOptions => CategoryBoardOptions.SectionName,
         _ => SearchDemandOptions.SectionName,
     };
 }

@@ -38,6 +38,9 @@ public sealed partial class CatalogProjection(
         _listings.TryGetValue(sku, out var listing) && listing.InStock
         && (category is null || string.Equals(listing.Category, category, StringComparison.Ordinal));
 
+    /// <summary>The categories with listed SKUs, in no particular order.</summary>
+    public IReadOnlyCollection<string> Categories => [.. _categories.Keys];
+
     /// <summary>The listed SKUs of a category, in no particular order.</summary>
     public IReadOnlyCollection<string> SkusIn(string category) =>
         _categories.TryGetValue(category, out var skus) ? (IReadOnlyCollection<string>)skus.Keys : [];

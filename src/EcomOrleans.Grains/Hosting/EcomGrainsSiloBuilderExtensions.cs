@@ -23,6 +23,9 @@ public static class EcomGrainsSiloBuilderExtensions
         services.AddValidatedOptions<UserGrainOptions, UserGrainOptionsValidator>(UserGrainOptions.SectionName);
         services.AddValidatedOptions<SkuGrainOptions, SkuGrainOptionsValidator>(SkuGrainOptions.SectionName);
         services.AddValidatedOptions<ForecastOptions, ForecastOptionsValidator>(ForecastOptions.SectionName);
+        services.AddValidatedOptions<CategoryBoardOptions, CategoryBoardOptionsValidator>(CategoryBoardOptions.SectionName);
+        services.AddValidatedOptions<RestockOptions, RestockOptionsValidator>(RestockOptions.SectionName);
+        services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(PricingOptions.SectionName);
         services.AddValidatedOptions<SearchDemandOptions, SearchDemandOptionsValidator>(SearchDemandOptions.SectionName);
         services.AddValidatedOptions<TrendingOptions, TrendingOptionsValidator>(TrendingOptions.SectionName);
         services.AddValidatedOptions<RecommendationOptions, RecommendationOptionsValidator>(RecommendationOptions.SectionName);

@@ -85,6 +85,26 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
     /// <summary>Demand lost to stock-outs, estimated: every out-of-stock view times <see cref="InStockConversion"/>, rounded.</summary>
     public long EstimatedLostUnits() => (long)Math.Round(state.Totals.OutOfStockViews * InStockConversion(), MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// The SKU's standing over the last <paramref name="days"/> UTC days (today included): units, views, purchases, lost
+    /// units (out-of-stock views times <see cref="InStockConversion"/>) and days of cover (stock over the forecast's mean
+    /// a day, or the period's own mean without a forecast; null without demand).
+    /// </summary>
+    public SkuStanding Standing(string sku, int stock, SkuForecast? forecast, double? elasticity, double? elasticityError, DateTimeOffset now, int days = 28)
+    {
+        var from = DemandBuckets.DayStart(now).AddDays(1 - days);
+        long units = 0, views = 0, purchases = 0, missed = 0;
+        foreach (var day in state.Daily.Where(d => d.Start >= from))
+        {
+            (units, views, purchases, missed) = (units + day.Units, views + day.Views, purchases + day.Purchases, missed + day.OutOfStockViews);
+        }
+
+        var perDay = forecast is { Method: not ForecastMethods.None } f && f.Mean.Length > 0 ? f.Mean.Average(m => (double)m) : (double)units / days;
+        double? cover = perDay > 0 ? Math.Round(Math.Max(0, stock) / perDay, 2) : null;
+        var lost = (long)Math.Round(missed * InStockConversion(), MidpointRounding.AwayFromZero);
+        return new SkuStanding(sku, units, views, purchases, lost, stock, cover, elasticity, elasticityError, now);
+    }
+
     public void Prune(DateTimeOffset now)
     {
         DemandBuckets.Prune(state.Hourly, HourlyCutoff(now));

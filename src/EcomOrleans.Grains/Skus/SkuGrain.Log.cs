@@ -18,4 +18,7 @@ public sealed partial class SkuGrain
 
     [LoggerMessage(2005, LogLevel.Warning, "Refreshing the forecast of SKU {Sku} failed; the last forecast stays in force until the next check")]
     private static partial void LogForecastFailed(ILogger logger, Exception exception, string sku);
+
+    [LoggerMessage(2006, LogLevel.Information, "SKU {Sku}: price changed from {From} to {To}, accepting suggestion {SuggestionId}")]
+    private static partial void LogPriceAccepted(ILogger logger, string sku, decimal from, decimal to, string suggestionId);
 }

@@ -28,6 +28,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     private readonly IGrainStorage _storage;
     private readonly SkuGrainOptions _options;
     private readonly ForecastOptions _forecasts;
+    private readonly RestockOptions _restock;
+    private readonly PricingOptions _pricing;
     private readonly TrendingOptions _trending;
     private readonly TimeProvider _time;
     private readonly ILogger<SkuGrain> _logger;
@@ -49,6 +51,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,
         IOptions<SkuGrainOptions> options,
         IOptions<ForecastOptions> forecasts,
+        IOptions<RestockOptions> restock,
+        IOptions<PricingOptions> pricing,
         IOptions<TrendingOptions> trending,
         TimeProvider time,
         ILogger<SkuGrain> logger)
@@ -57,6 +61,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         _demandState = demand;
         _planState = plan;
         _forecasts = forecasts.Value;
+        _restock = restock.Value;
+        _pricing = pricing.Value;
         _storage = storage;
         _options = options.Value;
         _trending = trending.Value;
@@ -142,7 +148,157 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         plan.Forecast = forecast;
         SkuInstruments.ForecastRefreshes.Add(1, new KeyValuePair<string, object?>(SkuInstruments.MethodTag, forecast.Method));
         await _planWriter.FlushAsync();
+        await ReportStandingAsync(now);
         return Outlook();
+    }
+
+    public async Task<SkuDecisions?> GetDecisionsAsync()
+    {
+        if (State.Catalog is null)
+        {
+            return null;
+        }
+
+        if (SkuForecasting.IsDue(_planState.State.Forecast, _time.GetUtcNow(), _forecasts))
+        {
+            await RefreshForecastAsync();
+        }
+
+        // The refresh awaited: read the catalog again, a PUT may have interleaved.
+        if (State.Catalog is not { } catalog || _planState.State.Forecast is not { } forecast)
+        {
+            return null;
+        }
+
+        var category = await CategoryElasticityAsync(catalog.Category);
+        var now = _time.GetUtcNow();
+        var plan = _planState.State;
+        var history = SkuDecisionMaker.PriceHistory(_demand.State, catalog.Price);
+        var own = SkuDecisionMaker.OwnFit(history, _pricing);
+        (plan.OwnElasticity, plan.OwnElasticityStandardError) = (own?.Elasticity, own?.StandardError);
+        var restock = SkuDecisionMaker.Restock(catalog, State.Stock, forecast, _restock);
+        var price = SkuDecisionMaker.Price(catalog, State.Stock, forecast, history, category, _pricing);
+        price = price with { SuggestionId = Record(price, catalog, now) };
+        await _planWriter.FlushAsync();
+        await ReportStandingAsync(now);
+        return new SkuDecisions(Sku, now, forecast, restock, price, [.. plan.Suggestions]);
+    }
+
+    /// <summary>
+    /// Puts a new suggestion in the trail, newest first, superseding the pending one; the pending one is kept (same id)
+    /// when it suggests the same move from the same price and cost. Returns the id of the suggestion in force, if any.
+    /// </summary>
+    private string? Record(PriceAdvice price, SkuCatalog catalog, DateTimeOffset now)
+    {
+        var trail = _planState.State.Suggestions;
+        var pending = trail.FindIndex(r => r.Status == PriceSuggestionRecord.Pending);
+        var changed = price.Outcome == SkuDecisionMaker.WireName(Merchandising.Pricing.PriceSuggestionOutcome.Changed);
+        if (pending >= 0)
+        {
+            var p = trail[pending];
+            if (changed && p.FromPrice == catalog.Price && p.Cost == catalog.Cost && p.ToPrice == price.Suggested.Price)
+            {
+                return p.Id;
+            }
+
+            trail[pending] = p with { Status = PriceSuggestionRecord.Superseded, DecidedAt = now };
+        }
+
+        if (!changed)
+        {
+            return null;
+        }
+
+        var id = SkuDecisionMaker.SuggestionId(Sku, catalog.Price, price.Suggested.Price, catalog.Cost, now);
+        trail.Insert(0, new PriceSuggestionRecord(id, now, catalog.Price, price.Suggested.Price, catalog.Cost, price.Reason, PriceSuggestionRecord.Pending, null));
+        if (trail.Count > _pricing.SuggestionsKept)
+        {
+            trail.RemoveRange(_pricing.SuggestionsKept, trail.Count - _pricing.SuggestionsKept);
+        }
+
+        SkuInstruments.PriceSuggestions.Add(1);
+        return id;
+    }
+
+    public async Task<PriceAcceptResult> AcceptPriceAsync(string suggestionId)
+    {
+        if (State.Catalog is not { } catalog)
+        {
+            return new PriceAcceptResult(PriceAcceptance.UnknownSku, null, null, $"SKU '{Sku}' is not in the catalog.");
+        }
+
+        var trail = _planState.State.Suggestions;
+        var index = trail.FindIndex(r => string.Equals(r.Id, suggestionId, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return new PriceAcceptResult(PriceAcceptance.UnknownSuggestion, null, null,
+                $"SKU '{Sku}' has no price suggestion '{suggestionId}'; GET /api/skus/{Sku}/decisions makes one.");
+        }
+
+        var suggestion = trail[index];
+        switch (suggestion.Status)
+        {
+            case PriceSuggestionRecord.Accepted:
+                return new PriceAcceptResult(PriceAcceptance.AlreadyAccepted, null, suggestion,
+                    $"Suggestion '{suggestionId}' was accepted at {suggestion.DecidedAt:O}; a suggestion changes the price once.");
+            case PriceSuggestionRecord.Superseded:
+                return new PriceAcceptResult(PriceAcceptance.Superseded, null, suggestion,
+                    $"Suggestion '{suggestionId}' was superseded at {suggestion.DecidedAt:O}; GET /api/skus/{Sku}/decisions for the one in force.");
+        }
+
+        var now = _time.GetUtcNow();
+        if (suggestion.FromPrice != catalog.Price || suggestion.Cost != catalog.Cost)
+        {
+            trail[index] = suggestion with { Status = PriceSuggestionRecord.Superseded, DecidedAt = now };
+            await _planWriter.FlushAsync();
+            return new PriceAcceptResult(PriceAcceptance.Superseded, null, trail[index],
+                $"Suggestion '{suggestionId}' was made at price {suggestion.FromPrice} and cost {suggestion.Cost}; the SKU is now at price {catalog.Price} and cost {catalog.Cost}.");
+        }
+
+        // The price first: once it is durable the suggestion can never apply again (its from-price no longer matches),
+        // even if recording the acceptance fails.
+        State.Catalog = catalog with { Price = suggestion.ToPrice };
+        State.UpdatedAt = now;
+        await _hotWriter.FlushAsync();
+        trail[index] = suggestion with { Status = PriceSuggestionRecord.Accepted, DecidedAt = now };
+        await _planWriter.FlushAsync();
+        SkuInstruments.PriceChanges.Add(1);
+        LogPriceAccepted(_logger, Sku, suggestion.FromPrice, suggestion.ToPrice, suggestionId);
+        return new PriceAcceptResult(PriceAcceptance.Accepted, Snapshot(State.Catalog, State, _demand.State), trail[index],
+            $"The price of SKU '{Sku}' changed from {suggestion.FromPrice} to {suggestion.ToPrice}.");
+    }
+
+    /// <summary>The category's elasticity across its SKUs' fits; null when the board is unreachable (the decision goes on without it).</summary>
+    private async Task<CategoryElasticity?> CategoryElasticityAsync(string category)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<ICategoryBoardGrain>(category).GetElasticityAsync();
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(_logger, ex, Sku);
+            return null;
+        }
+    }
+
+    /// <summary>Tells the category's board this SKU's standing without waiting for it (the ingest path).</summary>
+    private void ReportStanding(DateTimeOffset now) => _ = ReportStandingAsync(now);
+
+    /// <summary>
+    /// Tells the category's board this SKU's standing; the board is advisory, so a failure is logged, never thrown. A PUT,
+    /// a forecast refresh and a decision wait for it, so the leaderboard has seen what they changed when they answer.
+    /// </summary>
+    private Task ReportStandingAsync(DateTimeOffset now)
+    {
+        if (State.Catalog is not { } catalog)
+        {
+            return Task.CompletedTask;
+        }
+
+        var plan = _planState.State;
+        var standing = _demand.Standing(Sku, State.Stock, plan.Forecast, plan.OwnElasticity, plan.OwnElasticityStandardError, now);
+        return ObserveAsync(GrainFactory.GetGrain<ICategoryBoardGrain>(catalog.Category).ReportAsync(standing));
     }
 
     /// <summary>The served blend, or the baseline when the pool cannot forecast now (the reason says why).</summary>
@@ -171,11 +327,17 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
     public async Task<SkuSnapshot> UpsertCatalogAsync(SkuCatalog catalog)
     {
+        if (State.Catalog is { } before && !string.Equals(before.Category, catalog.Category, StringComparison.Ordinal))
+        {
+            _ = ObserveAsync(GrainFactory.GetGrain<ICategoryBoardGrain>(before.Category).RemoveAsync(Sku));
+        }
+
         State.Catalog = catalog;
         State.Stock = catalog.Stock;
         State.UpdatedAt = _time.GetUtcNow();
         await _hotWriter.FlushAsync();
         await PublishListingAsync();
+        await ReportStandingAsync(_time.GetUtcNow());
         return Snapshot(catalog, State, _demand.State);
     }
 
@@ -400,6 +562,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         var report = GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(catalog.Category))
             .ReportAsync(new SkuDemandReport(Sku, catalog.Category, demand.TrendingScore, demand.TrendingAsOf, demand.Totals.Units));
         _ = ObserveAsync(report);
+        ReportStanding(now);
     }
 
     /// <summary>The ranking is advisory: a failed report is logged, never thrown into ingestion, and the next one catches up.</summary>

@@ -23,4 +23,12 @@ public static class SkuInstruments
     /// <summary>Forecasts remade, by method (<c>ecom_sku_forecast_refreshes_total{method}</c>).</summary>
     public static readonly Counter<long> ForecastRefreshes = Meter.CreateCounter<long>(
         "ecom.sku.forecast.refreshes", unit: "{forecast}", description: "SKU demand forecasts made, by method");
+
+    /// <summary>Price suggestions made (<c>ecom_sku_price_suggestions_total</c>).</summary>
+    public static readonly Counter<long> PriceSuggestions = Meter.CreateCounter<long>(
+        "ecom.sku.price_suggestions", unit: "{suggestion}", description: "New price suggestions made");
+
+    /// <summary>Price suggestions accepted (<c>ecom_sku_price_changes_total</c>).</summary>
+    public static readonly Counter<long> PriceChanges = Meter.CreateCounter<long>(
+        "ecom.sku.price_changes", unit: "{change}", description: "Price suggestions accepted, each changing a SKU's price");
 }

@@ -18,4 +18,12 @@ public sealed class SkuPlanState
 
     /// <summary>The last day scored; days up to it are never scored again.</summary>
     [Id(3)] public DateOnly ScoredThrough { get; set; }
+
+    /// <summary>The price suggestions made, newest first, at most <see cref="PricingOptions.SuggestionsKept"/>: the audit trail.</summary>
+    [Id(4)] public List<PriceSuggestionRecord> Suggestions { get; set; } = [];
+
+    /// <summary>The SKU's own elasticity at its last decision, reported to its category (null without a fit).</summary>
+    [Id(5)] public double? OwnElasticity { get; set; }
+
+    [Id(6)] public double? OwnElasticityStandardError { get; set; }
 }

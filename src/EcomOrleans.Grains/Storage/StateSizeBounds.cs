@@ -18,7 +18,10 @@ public sealed record StateBoundsOptions(
     RecommendationOptions Recommendations,
     SkuGrainOptions Skus,
     TrendingOptions Trending,
-    SearchDemandOptions SearchDemand);
+    SearchDemandOptions SearchDemand,
+    ForecastOptions Forecasts,
+    PricingOptions Pricing,
+    CategoryBoardOptions Boards);
 
 /// <summary>One grain state at its largest: its name, its serialized size and the options that bound it.</summary>
 public sealed record StateBound(string StateName, long Bytes, IReadOnlyList<string> BoundedBy);
@@ -70,6 +73,11 @@ public static class StateSizeBounds
             [Key(TrendingOptions.SectionName, nameof(TrendingOptions.MaxTrackedPerCategory)), Key(TrendingOptions.SectionName, nameof(TrendingOptions.MaxTrackedCatalogWide))]),
         new(StorageNames.SearchDemandState, serialize(LargestSearchDemand(options.SearchDemand), typeof(SearchDemandState)),
             [Key(SearchDemandOptions.SectionName, nameof(SearchDemandOptions.MaxQueriesPerShard))]),
+        new(StorageNames.SkuPlanState, serialize(LargestSkuPlan(options.Forecasts, options.Pricing), typeof(SkuPlanState)),
+            [Key(ForecastOptions.SectionName, nameof(ForecastOptions.ScoredDaysKept)), Key(PricingOptions.SectionName, nameof(PricingOptions.SuggestionsKept)),
+             Key(ForecastOptions.SectionName, nameof(ForecastOptions.Horizon))]),
+        new(StorageNames.CategoryBoardState, serialize(LargestBoard(options.Boards), typeof(CategoryBoardState)),
+            [Key(CategoryBoardOptions.SectionName, nameof(CategoryBoardOptions.MaxTracked))]),
     ];
 
     public static UserState LargestUser(StateBoundsOptions options)
@@ -137,6 +145,38 @@ public static class StateSizeBounds
     {
         Queries = Enumerable.Range(0, search.MaxQueriesPerShard)
             .ToDictionary(Text, _ => new SearchQueryState { Searches = long.MinValue, WithoutItem = long.MinValue, LastSeen = Time }, StringComparer.Ordinal),
+    };
+
+    /// <summary>
+    /// A SKU's plan at its largest: a forecast of the longest horizon (the model's 14 days or the baselines', whichever is
+    /// longer) with the longest reason, every scored day kept, and a full trail of suggestions with the longest reasons.
+    /// </summary>
+    public static SkuPlanState LargestSkuPlan(ForecastOptions forecasts, PricingOptions pricing)
+    {
+        var days = Math.Max(14, forecasts.Horizon);
+        float[] Floats() => [.. Enumerable.Repeat(-1.23456789E+38f, days)];
+        var day = new DateOnly(2026, 12, 31);
+        return new SkuPlanState
+        {
+            Forecast = new SkuForecast(day, Floats(), Floats(), Floats(), Floats(), ForecastMethods.ExponentialSmoothing, Text(0), Time, int.MinValue, Text(1) + Text(2)),
+            Recent = [.. Enumerable.Range(0, forecasts.ScoredDaysKept).Select(i =>
+                new ForecastedDay(day.AddDays(-i), -1.23456789E+38f, -1.23456789E+38f, -1.23456789E+38f, -1.23456789E+38f, ForecastMethods.ExponentialSmoothing))],
+            Errors = new ForecastErrorState { Days = int.MinValue, AbsoluteError = -1.2345678901234567E+300, Error = -1.2345678901234567E+300, Actual = -1.2345678901234567E+300, CoveredByP90 = int.MinValue },
+            ScoredThrough = day,
+            Suggestions = [.. Enumerable.Range(0, pricing.SuggestionsKept).Select(i => new PriceSuggestionRecord(
+                new string('f', 16), Time, -79_228_162_514_264_337_593_543.9503m, -79_228_162_514_264_337_593_543.9503m, -79_228_162_514_264_337_593_543.9503m,
+                Text(i) + Text(i + 1), PriceSuggestionRecord.Superseded, Time))],
+            OwnElasticity = -1.2345678901234567E+300,
+            OwnElasticityStandardError = -1.2345678901234567E+300,
+        };
+    }
+
+    /// <summary>A category's board, full: every standing with the longest SKU and every number at its longest.</summary>
+    public static CategoryBoardState LargestBoard(CategoryBoardOptions boards) => new()
+    {
+        Standings = Enumerable.Range(0, boards.MaxTracked).ToDictionary(Sku, i => new SkuStanding(
+            Sku(i), long.MinValue, long.MinValue, long.MinValue, long.MinValue, int.MinValue, -1.2345678901234567E+300, -1.2345678901234567E+300,
+            -1.2345678901234567E+300, Time), StringComparer.Ordinal),
     };
 
     /// <summary>A full dedup window (as a ring that has wrapped leaves it): random 64-bit keys, which base64 cannot shorten.</summary>

@@ -11,6 +11,7 @@ public static class StorageNames
     public const string SearchDemandState = "search-demand";
     public const string SkuDemandState = "sku-demand";
     public const string SkuPlanState = "sku-plan";
+    public const string CategoryBoardState = "category-board";
     public const string CatalogShardState = "catalog-shard";
     public const string TrendingState = "trending";
 }

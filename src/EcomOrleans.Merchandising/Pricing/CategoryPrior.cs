@@ -23,15 +23,23 @@ public sealed record CategoryPrior(double Mean, double BetweenSkuVariance, doubl
     public static CategoryPrior FromFits(IReadOnlyList<ElasticityFit> fits)
     {
         ArgumentNullException.ThrowIfNull(fits);
-        if (fits.Count < 2)
+        return FromEstimates([.. fits.Select(f => (f.Elasticity, f.StandardError))], nameof(fits));
+    }
+
+    /// <summary>The same as <see cref="FromFits"/> from each SKU's elasticity and standard error alone (what SKU grains report to their category).</summary>
+    /// <exception cref="ArgumentException">Fewer than two estimates.</exception>
+    public static CategoryPrior FromEstimates(IReadOnlyList<(double Elasticity, double StandardError)> estimates, string parameter = "estimates")
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        if (estimates.Count < 2)
         {
-            throw new ArgumentException($"A category prior needs the fits of at least 2 SKUs; got {fits.Count}.", nameof(fits));
+            throw new ArgumentException($"A category prior needs the fits of at least 2 SKUs; got {estimates.Count}.", parameter);
         }
 
-        var mean = fits.Average(f => f.Elasticity);
-        var spread = fits.Sum(f => (f.Elasticity - mean) * (f.Elasticity - mean)) / (fits.Count - 1);
-        var sampling = fits.Average(f => f.StandardError * f.StandardError);
-        return new CategoryPrior(mean, Math.Max(0, spread - sampling), spread / fits.Count, fits.Count);
+        var mean = estimates.Average(f => f.Elasticity);
+        var spread = estimates.Sum(f => (f.Elasticity - mean) * (f.Elasticity - mean)) / (estimates.Count - 1);
+        var sampling = estimates.Average(f => f.StandardError * f.StandardError);
+        return new CategoryPrior(mean, Math.Max(0, spread - sampling), spread / estimates.Count, estimates.Count);
     }
 
     /// <summary>Throws when <see cref="Mean"/> is not finite, or a variance is negative or not finite.</summary>

@@ -96,5 +96,6 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
         app.Services.GetRequiredService<IStartupValidator>().Validate();
     }
 
-    private static StateBoundsOptions Defaults() => new(new UserGrainOptions(), new RecommendationOptions(), new SkuGrainOptions(), new TrendingOptions(), new SearchDemandOptions());
+    private static StateBoundsOptions Defaults() => new(new UserGrainOptions(), new RecommendationOptions(), new SkuGrainOptions(), new TrendingOptions(), new SearchDemandOptions(),
+        new ForecastOptions(), new PricingOptions(), new CategoryBoardOptions());
 }

@@ -22,9 +22,9 @@ public sealed partial class GrafanaDashboardTests
         var now = DateTimeOffset.UtcNow;
         var sku = $"dash-{Guid.NewGuid():N}"[..20];
         await writer.PutAsJsonAsync($"/api/skus/{sku}", new { title = "t", category = "c", brand = "b", price = 1m, cost = 0m, stock = 0, leadTimeDays = 1 });
-        // A purchase of an item with no stock (lost units), a duplicate, and a rejected batch.
+        // A view and a purchase of an item with no stock (out-of-stock views, oversold units), a duplicate, and a rejected batch.
         var purchase = Json.Event($"d-{Guid.NewGuid():N}", "u-dash", "purchase", now, sku, quantity: 1);
-        await writer.PostAsJsonAsync("/api/events", Json.Batch(purchase, purchase));
+        await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event($"o-{Guid.NewGuid():N}", "u-dash", "view", now, sku), purchase, purchase));
         await writer.PostAsJsonAsync("/api/events", Json.Batch(Json.Event("x", "u-dash", "nope", now)));
         // A recommendation of an in-stock item, and a click attributed to it. It comes from session co-views, which the
         // SKU grains count before the events are acknowledged (trending is reported without waiting, so a test

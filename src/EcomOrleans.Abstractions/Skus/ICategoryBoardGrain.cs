@@ -23,6 +23,13 @@ public interface ICategoryBoardGrain : IGrainWithStringKey
     [Alias("GetViewedNotBought")]
     Task<IReadOnlyList<SkuStanding>> GetViewedNotBoughtAsync(int count, int minimumViews);
 
+    /// <summary>
+    /// The category's latent demand: its totals, the <paramref name="count"/> SKUs losing most to stock-outs, and the
+    /// <paramref name="count"/> viewed most often per purchase among those with at least <paramref name="minimumViews"/> views.
+    /// </summary>
+    [Alias("GetGaps")]
+    Task<CategoryGaps> GetGapsAsync(int count, int minimumViews);
+
     /// <summary>The elasticity across the SKUs' own fits; <see langword="null"/> with fewer than two.</summary>
     [Alias("GetElasticity")]
     Task<CategoryElasticity?> GetElasticityAsync();

@@ -30,7 +30,10 @@ public interface ISkuGrain : IGrainWithStringKey
     [Alias("GetDemand")]
     Task<DemandSeries> GetDemandAsync(DemandGranularity granularity);
 
-    /// <summary>The forecast in force beside the recent actuals and the running accuracy; <see langword="null"/> when the SKU is not in the catalog.</summary>
+    /// <summary>
+    /// The forecast in force (remade first when it is due, as decisions do, so a SKU's first read has one) beside the
+    /// recent actuals and the running accuracy; <see langword="null"/> when the SKU is not in the catalog.
+    /// </summary>
     [Alias("GetOutlook")]
     Task<SkuDemandOutlook?> GetOutlookAsync();
 

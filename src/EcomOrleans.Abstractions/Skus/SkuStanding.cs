@@ -8,6 +8,10 @@ namespace EcomOrleans.Skus;
 /// <param name="DaysOfCover">Stock over the forecast's mean units a day (or the last 28 days' when there is no forecast); null without demand.</param>
 /// <param name="Elasticity">The SKU's own fitted price elasticity, when its history allowed a fit; what the category's prior is made of.</param>
 /// <param name="ElasticityStandardError">The standard error of <paramref name="Elasticity"/>.</param>
+/// <param name="UnitsToday">Units sold today (UTC).</param>
+/// <param name="ForecastPerDay">The forecast's mean units a day; null without a forecast.</param>
+/// <param name="Urgency"><see cref="RestockUrgencies.OutOfStock"/> with nothing on hand, <see cref="RestockUrgencies.Critical"/> when cover is under the lead time, else null.</param>
+/// <param name="PendingPriceChange">A pending price suggestion's change as a fraction of the price (-0.1: 10 % down); null without one.</param>
 [GenerateSerializer, Immutable, Alias("ecom.SkuStanding")]
 public sealed record SkuStanding(
     [property: Id(0)] string Sku,
@@ -19,4 +23,8 @@ public sealed record SkuStanding(
     [property: Id(6)] double? DaysOfCover,
     [property: Id(7)] double? Elasticity,
     [property: Id(8)] double? ElasticityStandardError,
-    [property: Id(9)] DateTimeOffset ReportedAt);
+    [property: Id(9)] DateTimeOffset ReportedAt,
+    [property: Id(10)] long UnitsToday = 0,
+    [property: Id(11)] double? ForecastPerDay = null,
+    [property: Id(12)] string? Urgency = null,
+    [property: Id(13)] double? PendingPriceChange = null);

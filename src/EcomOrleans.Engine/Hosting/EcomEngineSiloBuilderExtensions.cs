@@ -23,7 +23,7 @@ public static class EcomEngineSiloBuilderExtensions
 {
     /// <summary>The meters the engine records on, for the host's metrics pipeline.</summary>
     public static IReadOnlyList<string> MeterNames { get; } =
-        ["Microsoft.Orleans", SkuInstruments.MeterName, RecommendationInstruments.MeterName, InferenceInstruments.MeterName];
+        ["Microsoft.Orleans", SkuInstruments.MeterName, MerchandisingInstruments.MeterName, RecommendationInstruments.MeterName, InferenceInstruments.MeterName];
 
     /// <summary>
     /// Composes the engine on a silo: grain storage named <see cref="StorageNames.Provider"/> as
@@ -41,6 +41,7 @@ public static class EcomEngineSiloBuilderExtensions
                 // The state goes with the process, and Orleans' memory storage grains stop with the silo: a ranking's
                 // write at shutdown would fail after retries, logging a page of warnings for nothing.
                 silo.Services.PostConfigure<TrendingOptions>(o => o.SaveWhenSiloStops = false);
+                silo.Services.PostConfigure<CategoryBoardOptions>(o => o.SaveWhenSiloStops = false);
                 break;
             case EngineStorageKind.SerializedMemory:
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (services, _) =>

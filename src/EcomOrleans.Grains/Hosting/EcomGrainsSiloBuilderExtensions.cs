@@ -30,6 +30,7 @@ public static class EcomGrainsSiloBuilderExtensions
         services.AddValidatedOptions<TrendingOptions, TrendingOptionsValidator>(TrendingOptions.SectionName);
         services.AddValidatedOptions<RecommendationOptions, RecommendationOptionsValidator>(RecommendationOptions.SectionName);
         services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.SectionName);
+        services.AddSingleton<MerchandisingInstruments>();
         services.AddSingleton<CatalogTextIndex>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogTextIndex>());
         services.AddSingleton<CatalogProjection>();

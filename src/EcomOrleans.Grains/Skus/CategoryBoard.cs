@@ -42,6 +42,22 @@ public sealed class CategoryBoard(Dictionary<string, SkuStanding> standings, int
             .ThenBy(s => s.Sku, StringComparer.Ordinal)
             .Take(Math.Max(0, count))];
 
+    /// <summary>The category's totals, its SKUs losing most to stock-outs and those viewed most per purchase.</summary>
+    public CategoryGaps Gaps(string category, int count, int minimumViews)
+    {
+        long views = 0, purchases = 0, units = 0, lost = 0;
+        foreach (var s in standings.Values)
+        {
+            views += s.Views;
+            purchases += s.Purchases;
+            units += s.Units;
+            lost += s.LostUnits;
+        }
+
+        return new CategoryGaps(category, standings.Count, views, purchases, units, lost,
+            Leaders(LeaderboardSort.LostUnits, count), ViewedNotBought(count, minimumViews));
+    }
+
     /// <summary>The category prior from the SKUs' own fits (method of moments); null with fewer than two.</summary>
     public CategoryElasticity? Elasticity()
     {

@@ -90,19 +90,26 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
     /// units (out-of-stock views times <see cref="InStockConversion"/>) and days of cover (stock over the forecast's mean
     /// a day, or the period's own mean without a forecast; null without demand).
     /// </summary>
-    public SkuStanding Standing(string sku, int stock, SkuForecast? forecast, double? elasticity, double? elasticityError, DateTimeOffset now, int days = 28)
+    /// <param name="pendingPriceChange">A pending price suggestion's change as a fraction of the price, or null.</param>
+    public SkuStanding Standing(
+        string sku, int stock, int leadTimeDays, SkuForecast? forecast, double? elasticity, double? elasticityError, double? pendingPriceChange, DateTimeOffset now,
+        int days = 28)
     {
-        var from = DemandBuckets.DayStart(now).AddDays(1 - days);
-        long units = 0, views = 0, purchases = 0, missed = 0;
+        var today = DemandBuckets.DayStart(now);
+        var from = today.AddDays(1 - days);
+        long units = 0, views = 0, purchases = 0, missed = 0, unitsToday = 0;
         foreach (var day in state.Daily.Where(d => d.Start >= from))
         {
             (units, views, purchases, missed) = (units + day.Units, views + day.Views, purchases + day.Purchases, missed + day.OutOfStockViews);
+            unitsToday += day.Start == today ? day.Units : 0;
         }
 
-        var perDay = forecast is { Method: not ForecastMethods.None } f && f.Mean.Length > 0 ? f.Mean.Average(m => (double)m) : (double)units / days;
+        double? forecastPerDay = forecast is { Method: not ForecastMethods.None } f && f.Mean.Length > 0 ? Math.Round(f.Mean.Average(m => (double)m), 4) : null;
+        var perDay = forecastPerDay ?? (double)units / days;
         double? cover = perDay > 0 ? Math.Round(Math.Max(0, stock) / perDay, 2) : null;
         var lost = (long)Math.Round(missed * InStockConversion(), MidpointRounding.AwayFromZero);
-        return new SkuStanding(sku, units, views, purchases, lost, stock, cover, elasticity, elasticityError, now);
+        var urgency = stock <= 0 ? RestockUrgencies.OutOfStock : cover < leadTimeDays ? RestockUrgencies.Critical : null;
+        return new SkuStanding(sku, units, views, purchases, lost, stock, cover, elasticity, elasticityError, now, unitsToday, forecastPerDay, urgency, pendingPriceChange);
     }
 
     public void Prune(DateTimeOffset now)

@@ -96,8 +96,20 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         }
     }
 
-    public Task<SkuDemandOutlook?> GetOutlookAsync() =>
-        Task.FromResult(State.Catalog is null ? null : Outlook());
+    public async Task<SkuDemandOutlook?> GetOutlookAsync()
+    {
+        if (State.Catalog is null)
+        {
+            return null;
+        }
+
+        if (SkuForecasting.IsDue(_planState.State.Forecast, _time.GetUtcNow(), _forecasts))
+        {
+            return await RefreshForecastAsync();
+        }
+
+        return Outlook();
+    }
 
     /// <summary>One refresh at a time: a caller that arrives while one runs gets its result.</summary>
     public Task<SkuDemandOutlook?> RefreshForecastAsync() => _refreshing ??= RefreshOnceAsync();
@@ -297,7 +309,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         }
 
         var plan = _planState.State;
-        var standing = _demand.Standing(Sku, State.Stock, plan.Forecast, plan.OwnElasticity, plan.OwnElasticityStandardError, now);
+        var pending = plan.Suggestions.FirstOrDefault(s => s.Status == PriceSuggestionRecord.Pending);
+        double? change = pending is { FromPrice: > 0 } p ? Math.Round((double)((p.ToPrice - p.FromPrice) / p.FromPrice), 4) : null;
+        var standing = _demand.Standing(Sku, State.Stock, catalog.LeadTimeDays, plan.Forecast, plan.OwnElasticity, plan.OwnElasticityStandardError, change, now);
         return ObserveAsync(GrainFactory.GetGrain<ICategoryBoardGrain>(catalog.Category).ReportAsync(standing));
     }
 

@@ -27,7 +27,8 @@ internal static class ApiExamples
 
     public const string SkuAnswer = """
         {"sku":"beauty-17","title":"Matte Lipstick","category":"makeup","brand":"acme","price":12.50,"cost":6.10,"stock":40,"leadTimeDays":7,
-         "inStock":true,"lostUnits":0,"totals":{"views":0,"clicks":0,"carts":0,"purchases":0,"units":0,"revenue":0},"updatedAt":"2026-11-20T10:30:00+00:00"}
+         "inStock":true,"lostUnits":0,"totals":{"views":0,"clicks":0,"carts":0,"purchases":0,"units":0,"revenue":0,"outOfStockViews":0},
+         "updatedAt":"2026-11-20T10:30:00+00:00","oversoldUnits":0}
         """;
 
     public const string IntentMessage = """{"message":"I want a refund for the lipstick, it arrived broken"}""";

@@ -36,6 +36,23 @@ internal static class ApiProblems
         return fallback;
     }
 
+    /// <summary>An optional <c>category</c> query parameter, trimmed; on a blank or over-long one an error naming it.</summary>
+    public static string? CategoryParameter(string? category, Dictionary<string, string[]> errors)
+    {
+        if (category is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(category) || category.Length > RecommendationsApi.MaxCategoryLength)
+        {
+            errors["category"] = [$"'category' must be 1-{RecommendationsApi.MaxCategoryLength} characters and not blank."];
+            return null;
+        }
+
+        return category.Trim();
+    }
+
     public static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 }

@@ -4,6 +4,7 @@ using EcomOrleans.Insights;
 using EcomOrleans.Silo.Admission;
 using EcomOrleans.Silo.ApiReference;
 using EcomOrleans.Silo.Security;
+using EcomOrleans.Skus;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcomOrleans.Silo.Apis;
@@ -21,9 +22,13 @@ public static class InsightsApi
             .MapGet("/demand-gaps", GetDemandGapsAsync)
             .WithName("GetDemandGaps")
             .WithSummary("Read latent demand")
-            .WithDescription("The most searched queries across all shards, one entry per query, those that led to no item first; each of those lists the SKUs in stock most like it (`nearestSkus`), so a merchandiser sees what the shopper may have meant.")
-            .WithWholeParameter("count", 1, MaxCount, DefaultCount, "How many queries.")
-            .Answers(StatusCodes.Status200OK, "The queries.", typeof(DemandGapsResponse))
+            .WithDescription("Three kinds of demand the storefront did not turn into sales. `searches`: the most searched queries across all shards, one entry per query, "
+                + "those that led to no item (found nothing, or no result was clicked) first; each of those lists the SKUs in stock most like it (`nearestSkus`), so a "
+                + "merchandiser sees what the shopper may have meant. `categories`: per category (from its board, never from the SKUs), the units estimated lost to "
+                + $"stock-outs over 28 days and the SKUs losing most, and the SKUs viewed most often per purchase (at least {MinimumViews} views), categories losing most first.")
+            .WithWholeParameter("count", 1, MaxCount, DefaultCount, "How many queries, and how many categories.")
+            .WithParameter("category", $"Only this catalog category's gaps (searches are catalog-wide); 1-{RecommendationsApi.MaxCategoryLength} characters, not blank.")
+            .Answers(StatusCodes.Status200OK, "The searches and the categories, worst first.", typeof(DemandGapsResponse))
             .AnswersValidationProblem()
             .RequireApiRole(ApiRoles.Read)
             .RequireReadAdmission();
@@ -32,10 +37,11 @@ public static class InsightsApi
 
     /// <summary>Latent demand: the most searched queries across all shards (one entry per query), with how many led to no item.</summary>
     public static async Task<Results<Ok<DemandGapsResponse>, ValidationProblem>> GetDemandGapsAsync(
-        IGrainFactory grains, CatalogTextIndex search, Grains.Catalog.CatalogProjection catalog, string? count = null)
+        IGrainFactory grains, CatalogTextIndex search, Grains.Catalog.CatalogProjection catalog, string? count = null, string? category = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, DefaultCount, errors);
+        var only = ApiProblems.CategoryParameter(category, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
@@ -53,8 +59,35 @@ public static class InsightsApi
             .Take(take)
             .ToList();
         var nearest = await NearestAsync(grains, search, catalog, [.. top.Where(q => q.WithoutItem > 0).Take(MaxWithNearest).Select(q => q.Query)]);
-        return TypedResults.Ok(new DemandGapsResponse([.. top.Select(q => new DemandGap(
-            q.Query, q.Searches, q.WithoutItem, q.LastSeen, q.WithoutItem > 0 ? nearest.GetValueOrDefault(q.Query) ?? [] : []))]));
+        var categories = await CategoryGapsAsync(grains, only is not null ? [only] : [.. catalog.Categories], take);
+        return TypedResults.Ok(new DemandGapsResponse(
+            [.. top.Select(q => new DemandGap(q.Query, q.Searches, q.WithoutItem, q.LastSeen, q.WithoutItem > 0 ? nearest.GetValueOrDefault(q.Query) ?? [] : []))],
+            categories));
+    }
+
+    /// <summary>SKUs listed per category in each of its two lists.</summary>
+    public const int SkusPerCategory = 5;
+
+    /// <summary>
+    /// Views a SKU needs over 28 days before its views per purchase mean anything: 10 views and no purchase is a signal;
+    /// 2 views and none is noise.
+    /// </summary>
+    public const int MinimumViews = 10;
+
+    /// <summary>
+    /// One call per category board (what a SKU last reported, never a call to a SKU), ranked: the most units lost to
+    /// stock-outs first (demand that is known and unmet), then the most views on SKUs viewed-not-bought (interest that
+    /// did not convert); categories with neither are left out.
+    /// </summary>
+    private static async Task<IReadOnlyList<CategoryGapItem>> CategoryGapsAsync(IGrainFactory grains, IReadOnlyList<string> categories, int take)
+    {
+        var gaps = await Task.WhenAll(categories.Select(c => grains.GetGrain<ICategoryBoardGrain>(c).GetGapsAsync(SkusPerCategory, MinimumViews)));
+        return [.. gaps.Select(CategoryGapItem.From)
+            .Where(g => g.LostUnits > 0 || g.ViewedNotBought.Count > 0)
+            .OrderByDescending(g => g.LostUnits)
+            .ThenByDescending(g => g.ViewedNotBought.Sum(s => s.Views))
+            .ThenBy(g => g.Category, StringComparer.Ordinal)
+            .Take(take)];
     }
 
     /// <summary>Searches that found nothing get their nearest SKUs, at most this many of them (one encoder call).</summary>
@@ -92,8 +125,28 @@ public static class InsightsApi
     }
 }
 
-/// <summary>Latent demand as the insights endpoint reports it; searches that found nothing come first.</summary>
-public sealed record DemandGapsResponse(IReadOnlyList<DemandGap> Searches);
+/// <summary>Latent demand as the insights endpoint reports it; searches that led to nothing first, categories losing most first.</summary>
+public sealed record DemandGapsResponse(IReadOnlyList<DemandGap> Searches, IReadOnlyList<CategoryGapItem> Categories);
+
+/// <summary>
+/// A category's latent demand over 28 days: its totals (<c>conversion</c> is purchases per view, null without views),
+/// the SKUs losing most units to stock-outs, and the SKUs viewed most often per purchase.
+/// </summary>
+public sealed record CategoryGapItem(
+    string Category, int Skus, long Views, long Purchases, long Units, long LostUnits, double? Conversion,
+    IReadOnlyList<GapSku> LostToStockOuts, IReadOnlyList<GapSku> ViewedNotBought)
+{
+    public static CategoryGapItem From(CategoryGaps g) => new(
+        g.Category, g.Skus, g.Views, g.Purchases, g.Units, g.LostUnits, g.Views == 0 ? null : Math.Round((double)g.Purchases / g.Views, 4),
+        [.. g.LostToStockOuts.Select(GapSku.From)], [.. g.ViewedNotBought.Select(GapSku.From)]);
+}
+
+/// <summary>A SKU in a category's gaps: its 28 days of views, purchases, units and lost units, its stock, and views per purchase (null when never bought).</summary>
+public sealed record GapSku(string Sku, long Views, long Purchases, long Units, long LostUnits, int Stock, double? ViewsPerPurchase)
+{
+    public static GapSku From(SkuStanding s) =>
+        new(s.Sku, s.Views, s.Purchases, s.Units, s.LostUnits, s.Stock, s.Purchases == 0 ? null : Math.Round((double)s.Views / s.Purchases, 2));
+}
 
 /// <summary>One query: how often it was searched, how often with no item found, and for those the SKUs in stock most like it.</summary>
 public sealed record DemandGap(string Query, long Searches, long WithoutItem, DateTimeOffset LastSeen, IReadOnlyList<string> NearestSkus);

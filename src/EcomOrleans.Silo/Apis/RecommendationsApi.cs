@@ -56,10 +56,7 @@ public static class RecommendationsApi
             errors["sessionId"] = [$"'sessionId' {Identifiers.IdRule}."];
         }
 
-        if (category is not null && (string.IsNullOrWhiteSpace(category) || category.Length > MaxCategoryLength))
-        {
-            errors["category"] = [$"'category' must be 1-{MaxCategoryLength} characters and not blank."];
-        }
+        var only = ApiProblems.CategoryParameter(category, errors);
 
         if (errors.Count > 0)
         {
@@ -67,7 +64,7 @@ public static class RecommendationsApi
         }
 
         var recommendation = await grains.GetGrain<IUserGrain>(userId)
-            .RecommendAsync(new RecommendationRequest(take, sessionId, category?.Trim()));
+            .RecommendAsync(new RecommendationRequest(take, sessionId, only));
         return TypedResults.Ok(recommendation);
     }
 }

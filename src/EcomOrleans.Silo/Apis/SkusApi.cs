@@ -212,17 +212,14 @@ public static class SkusApi
             default: errors["sort"] = [$"'sort' must be 'demand', 'lostUnits' or 'cover'; got '{(sort.Length <= 20 ? sort : sort[..20] + "...")}'."]; break;
         }
 
-        if (category is not null && (string.IsNullOrWhiteSpace(category) || category.Length > RecommendationsApi.MaxCategoryLength))
-        {
-            errors["category"] = [$"'category' must be 1-{RecommendationsApi.MaxCategoryLength} characters and not blank."];
-        }
+        var only = ApiProblems.CategoryParameter(category, errors);
 
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }
 
-        var categories = category is not null ? [category.Trim()] : catalog.Categories.Order(StringComparer.Ordinal).ToArray();
+        var categories = only is not null ? [only] : catalog.Categories.Order(StringComparer.Ordinal).ToArray();
         var boards = await Task.WhenAll(categories.Select(async c =>
             (Category: c, Leaders: await grains.GetGrain<ICategoryBoardGrain>(c).GetLeadersAsync(order, take))));
         var items = boards.SelectMany(b => b.Leaders.Select(s => LeaderboardItem.From(b.Category, s)));
@@ -232,7 +229,7 @@ public static class SkusApi
             LeaderboardSort.Cover => items.OrderBy(i => i.DaysOfCover),
             _ => items.OrderByDescending(i => i.Units),
         };
-        return TypedResults.Ok(new LeaderboardResponse(sort ?? "demand", category?.Trim(),
+        return TypedResults.Ok(new LeaderboardResponse(sort ?? "demand", only,
             [.. ranked.ThenByDescending(i => i.Units).ThenBy(i => i.Sku, StringComparer.Ordinal).Take(take)]));
     }
 

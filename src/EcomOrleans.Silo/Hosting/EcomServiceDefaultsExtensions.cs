@@ -51,6 +51,7 @@ public static class EcomServiceDefaultsExtensions
             .AddMeter("Microsoft.Orleans")
             .AddMeter(IngestionInstruments.MeterName)
             .AddMeter(SkuInstruments.MeterName)
+            .AddMeter(MerchandisingInstruments.MeterName)
             .AddMeter(RecommendationInstruments.MeterName)
             .AddMeter(InferenceInstruments.MeterName)
             .AddAspNetCoreInstrumentation()

@@ -60,6 +60,24 @@ public sealed class CategoryBoardTests
     }
 
     [Fact]
+    public void Gaps_SumTheBoard_AndListTheSkusLosingMostAndViewedMostPerPurchase()
+    {
+        var board = new CategoryBoard(new(StringComparer.Ordinal), 100);
+        board.Report(Standing("sold-out", units: 30, lost: 12, views: 50, purchases: 25));
+        board.Report(Standing("browsed", units: 0, views: 40, purchases: 0));
+        board.Report(Standing("thin", units: 2, lost: 3, views: 12, purchases: 2));
+        board.Report(Standing("fine", units: 10, views: 10, purchases: 10));
+
+        var gaps = board.Gaps("makeup", count: 5, minimumViews: 10);
+
+        Assert.Equal(("makeup", 4, 112L, 37L, 42L, 15L), (gaps.Category, gaps.Skus, gaps.Views, gaps.Purchases, gaps.Units, gaps.LostUnits));
+        Assert.Equal(["sold-out", "thin"], gaps.LostToStockOuts.Select(s => s.Sku));
+        // 40 views and no purchase, then 6 views a purchase, then 2; "fine" sold on every view.
+        Assert.Equal(["browsed", "thin", "sold-out"], gaps.ViewedNotBought.Select(s => s.Sku));
+        Assert.Equal(["sold-out"], board.Gaps("makeup", count: 1, minimumViews: 10).LostToStockOuts.Select(s => s.Sku));
+    }
+
+    [Fact]
     public void Elasticity_FitsOfThreeSkus_IsTheirMethodOfMomentsPrior()
     {
         var board = new CategoryBoard(new(StringComparer.Ordinal), 100);

@@ -80,13 +80,17 @@ public sealed class SkuForecastTests(ClusterFixture fixture)
         Assert.Null(await fixture.Grains.GetGrain<ISkuGrain>(Events.NewKey("sku")).GetOutlookAsync());
 
     [Fact]
-    public async Task GetOutlook_BeforeAnyRefresh_HasNoForecastAndNoScoredDays()
+    public async Task GetOutlook_BeforeAnyRefresh_MakesTheForecastFirst_AndATooShortHistorySaysSo()
     {
         var grain = await SkuSellingAsync(days: 3, unitsPerDay: 1);
 
         var outlook = await grain.GetOutlookAsync();
 
-        Assert.Null(outlook!.Forecast);
+        var forecast = outlook!.Forecast!;
+        Assert.Equal(
+            (ForecastMethods.None, "3 of the 56 days of history the demand model reads; 3 days is under the week seasonal naive needs: no forecast yet"),
+            (forecast.Method, forecast.Reason));
+        Assert.All(forecast.P90, p => Assert.Equal(0f, p));
         Assert.Empty(outlook.Recent);
         Assert.Equal(new ForecastAccuracy(0, null, null, null, null), outlook.Accuracy);
     }

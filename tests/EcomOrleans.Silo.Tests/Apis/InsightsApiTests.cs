@@ -57,6 +57,56 @@ public sealed class InsightsApiTests(EngineFactory engine)
             await response.ReadErrorsAsync());
     }
 
+    [Fact]
+    public async Task DemandGaps_Categories_RankTheOneLosingUnitsToAStockOutFirst_WithItsSkus()
+    {
+        var writer = engine.CreateWriter();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (soldOutCategory, browsedCategory) = ($"gaps-lost-{tag}", $"gaps-browsed-{tag}");
+        var (soldOut, browsed) = ($"gap-out-{tag}", $"gap-look-{tag}");
+        await writer.PutAsJsonAsync($"/api/skus/{soldOut}", new { title = "t", category = soldOutCategory, brand = "b", price = 5m, cost = 2m, stock = 2, leadTimeDays = 7 });
+        await writer.PutAsJsonAsync($"/api/skus/{browsed}", new { title = "t", category = browsedCategory, brand = "b", price = 5m, cost = 2m, stock = 50, leadTimeDays = 7 });
+        var now = engine.Time.GetUtcNow();
+        object View(string sku, int i) => Json.Event($"gv-{tag}-{sku}-{i}", $"u-gap-{tag}", "view", now, sku);
+
+        // In stock: 4 views and a purchase of 2 (0.5 units a view), which empties it; then 6 views while out of stock.
+        await writer.PostAsJsonAsync("/api/events", Json.Batch([.. Enumerable.Range(0, 4).Select(i => View(soldOut, i)),
+            Json.Event($"gp-{tag}", $"u-gap-{tag}", "purchase", now, soldOut, quantity: 2)]));
+        await writer.PostAsJsonAsync("/api/events", Json.Batch([.. Enumerable.Range(4, 6).Select(i => View(soldOut, i))]));
+        // Viewed 12 times, never bought.
+        await writer.PostAsJsonAsync("/api/events", Json.Batch([.. Enumerable.Range(0, 12).Select(i => View(browsed, i))]));
+        // Reading the decisions reports the SKU's standing to its board and waits for it (ingest reports without waiting).
+        foreach (var sku in new[] { soldOut, browsed })
+        {
+            (await writer.GetAsync($"/api/skus/{sku}/decisions")).EnsureSuccessStatusCode();
+        }
+
+        var one = await writer.GetFromJsonAsync<DemandGapsResponse>($"/api/insights/demand-gaps?category={soldOutCategory}");
+        var all = await writer.GetFromJsonAsync<DemandGapsResponse>($"/api/insights/demand-gaps?count={InsightsApi.MaxCount}");
+
+        var lost = Assert.Single(one!.Categories);
+        // Lost: 6 out-of-stock views x 0.5 units a view = 3 units.
+        Assert.Equal((soldOutCategory, 1, 10L, 1L, 2L, 3L, 0.1), (lost.Category, lost.Skus, lost.Views, lost.Purchases, lost.Units, lost.LostUnits, lost.Conversion));
+        Assert.Equal([(soldOut, 3L, 0)], lost.LostToStockOuts.Select(s => (s.Sku, s.LostUnits, s.Stock)));
+        Assert.Equal([(soldOut, 10L, (double?)10)], lost.ViewedNotBought.Select(s => (s.Sku, s.Views, s.ViewsPerPurchase)));
+        var ranked = all!.Categories.Select(c => c.Category).ToList();
+        Assert.True(ranked.IndexOf(soldOutCategory) is >= 0 and var l && ranked.IndexOf(browsedCategory) is var b && b > l, $"expected {soldOutCategory} before {browsedCategory} in {string.Join(", ", ranked)}");
+        var browsedGaps = all.Categories.Single(c => c.Category == browsedCategory);
+        Assert.Equal([(browsed, 12L, (double?)null)], browsedGaps.ViewedNotBought.Select(s => (s.Sku, s.Views, s.ViewsPerPurchase)));
+        Assert.Empty(browsedGaps.LostToStockOuts);
+    }
+
+    [Fact]
+    public async Task DemandGaps_ABlankCategory_NamesIt()
+    {
+        var response = await engine.CreateWriter().GetAsync("/api/insights/demand-gaps?category=%20");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["category"] = [$"'category' must be 1-{RecommendationsApi.MaxCategoryLength} characters and not blank."] },
+            await response.ReadErrorsAsync());
+    }
+
     /// <summary>Everything pending, at once (the background's pauses run on the engine's fake clock).</summary>
     private Task EmbedPendingAsync() => engine.Services.GetRequiredService<EcomOrleans.Grains.Catalog.CatalogTextIndex>().EmbedPendingAsync();
 }

@@ -41,7 +41,7 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
         }
 
         Assert.Equal(
-            [StorageNames.UserState, StorageNames.SkuState, StorageNames.SkuDemandState, StorageNames.TrendingState, StorageNames.SearchDemandState],
+            [StorageNames.UserState, StorageNames.SkuState, StorageNames.SkuDemandState, StorageNames.TrendingState, StorageNames.SearchDemandState, StorageNames.SkuPlanState, StorageNames.CategoryBoardState],
             bounds.Select(b => b.StateName));
         Assert.All(bounds, b => Assert.InRange(b.Bytes, 1, FarBelow));
     }

@@ -14,21 +14,34 @@ public sealed partial class CategoryBoardGrain(
     [PersistentState(StorageNames.CategoryBoardState, StorageNames.Provider)] IPersistentState<CategoryBoardState> state,
     IOptions<CategoryBoardOptions> options,
     MerchandisingInstruments instruments,
-    TimeProvider time,
     ILogger<CategoryBoardGrain> logger) : Grain, ICategoryBoardGrain
 {
     private CategoryBoard _board = null!;
     private bool _dirty;
-    private long _publishedAt;
+    private bool _unpublished;
 
-    /// <summary>How stale the metrics of a busy board may get: it republishes on a report at most this often.</summary>
-    private static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How stale a board's metrics may get: a timer republishes a board that changed this often (the gauges are read
+    /// on the metrics thread, so they read a snapshot, never the grain's dictionary).
+    /// </summary>
+    public static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(5);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _board = new CategoryBoard(state.State.Standings, options.Value.MaxTracked);
         Publish();
         this.RegisterGrainTimer(_ => SaveIfChangedAsync(), new GrainTimerCreationOptions(options.Value.PersistInterval, options.Value.PersistInterval) { KeepAlive = false });
+        this.RegisterGrainTimer(
+            _ =>
+            {
+                if (_unpublished)
+                {
+                    Publish();
+                }
+
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(PublishInterval, PublishInterval) { KeepAlive = false });
         return Task.CompletedTask;
     }
 
@@ -37,7 +50,7 @@ public sealed partial class CategoryBoardGrain(
     private void Publish()
     {
         instruments.Publish(Category, _board.Standings.Values.ToArray());
-        _publishedAt = time.GetTimestamp();
+        _unpublished = false;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -51,18 +64,15 @@ public sealed partial class CategoryBoardGrain(
     public Task ReportAsync(SkuStanding standing)
     {
         _board.Report(standing);
-        _dirty = true;
-        if (time.GetElapsedTime(_publishedAt) >= PublishInterval)
-        {
-            Publish();
-        }
-
+        _dirty = _unpublished = true;
         return Task.CompletedTask;
     }
 
     public Task RemoveAsync(string sku)
     {
-        _dirty |= _board.Remove(sku);
+        var removed = _board.Remove(sku);
+        _dirty |= removed;
+        _unpublished |= removed;
         return Task.CompletedTask;
     }
 

@@ -41,6 +41,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     private SkuListing? _published;
     private Task _publishing = Task.CompletedTask;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+    private IGrainTimer? _trailingReport;
     private long _storeCheckedAt;
     private long _writesStarted;
 
@@ -564,10 +565,29 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     }
 
     /// <summary>Tells the category's ranking about this SKU's demand without waiting for it, at most once per report interval.</summary>
+    /// <remarks>
+    /// A report held back by the interval is sent when the interval ends (a one-shot timer), so the last events of a burst
+    /// reach the ranking and the board even when no event follows them.
+    /// </remarks>
     private void ReportDemandIfDue(DateTimeOffset now)
     {
-        if (now - _lastReport < _trending.ReportInterval || State.Catalog is not { } catalog)
+        if (State.Catalog is not { } catalog)
         {
+            return;
+        }
+
+        var wait = _lastReport + _trending.ReportInterval - now;
+        if (wait > TimeSpan.Zero)
+        {
+            _trailingReport ??= this.RegisterGrainTimer(
+                () =>
+                {
+                    _trailingReport?.Dispose();
+                    _trailingReport = null;
+                    ReportDemandIfDue(_time.GetUtcNow());
+                    return Task.CompletedTask;
+                },
+                new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = false });
             return;
         }
 

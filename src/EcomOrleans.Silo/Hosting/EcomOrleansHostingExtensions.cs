@@ -79,6 +79,12 @@ public static partial class EcomOrleansHostingExtensions
 
             orleans.AddActivityPropagation();
             orleans.AddEcomEngine(storage);
+
+            // Last, so that in a pod its ids and address (from the pod's environment) win over Orleans:*.
+            if (builder.Configuration.GetValue<bool>($"{EcomSiloOptions.SectionName}:{nameof(EcomSiloOptions.Kubernetes)}"))
+            {
+                orleans.UseKubernetesHosting();
+            }
         });
 
         return builder;

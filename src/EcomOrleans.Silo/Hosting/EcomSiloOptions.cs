@@ -29,6 +29,15 @@ public sealed class EcomSiloOptions : IValidatableObject
     [IPAddressText(ErrorMessage = "{0} must be an IP address, like 10.0.0.5")]
     public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Running as a Kubernetes pod: Orleans' Kubernetes hosting (<c>Microsoft.Orleans.Hosting.Kubernetes</c>) names the
+    /// silo after its pod, advertises the pod's IP (from <c>POD_IP</c>), takes the service and cluster ids from
+    /// <c>ORLEANS_SERVICE_ID</c> and <c>ORLEANS_CLUSTER_ID</c>, and declares a silo dead as soon as its pod is gone
+    /// (it watches the namespace's pods: the pod's service account needs get, list and watch on pods; see
+    /// <c>deploy/kubernetes</c>). Default false. Clustering and state stay on <c>Storage:Provider</c>.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>One port cannot serve both the silo and the gateway.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

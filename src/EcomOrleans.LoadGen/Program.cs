@@ -9,6 +9,7 @@ var root = new RootCommand("EcomOrleans load generator: replays real data sets t
     CeilingCommand.Create(TimeProvider.System),
     LoadCommand.Create(TimeProvider.System),
     BenchMemoryCommand.Create(TimeProvider.System),
+    BenchForecastCommand.Create(TimeProvider.System),
     OverloadCommand.Create(TimeProvider.System),
     DemoCatalogCommand.Create(TimeProvider.System),
 };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using EcomOrleans.Engine.Hosting;
 using EcomOrleans.Grains.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,12 +45,18 @@ public sealed class InProcessSilo : IAsyncDisposable
     public static Task<InProcessSilo> StartAsync(string? redis, CancellationToken cancellationToken) =>
         StartAsync(string.IsNullOrWhiteSpace(redis) ? EngineStorage.Memory : EngineStorage.OnRedis(redis), cancellationToken);
 
+    /// <param name="settings">Configuration keys for the engine's options (<c>Grains:Forecasts:Schedule</c>, ...), over its defaults.</param>
     /// <exception cref="RedisConnectionException">Redis did not answer.</exception>
-    public static async Task<InProcessSilo> StartAsync(EngineStorage storage, CancellationToken cancellationToken)
+    public static async Task<InProcessSilo> StartAsync(EngineStorage storage, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var stopping = new StopSignal();
         var calls = new GrainCallCounter();
         var builder = Host.CreateApplicationBuilder();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

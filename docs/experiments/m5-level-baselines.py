@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Experiments toward the forecaster's 3 % margin over exponential smoothing (issue 10), on the backtest's own windows.
+
+Re-implements the backtest of `evaluate demand-backtest` (the same 26 origins a series, 14-day windows, RMSSE as
+ForecastScores.Rmsse, exponential smoothing as DemandBaselines.ExponentialSmoothing: it prints the same 0.6320) and
+scores level forecasts that use what the LSTM does not read: the M5 calendar's SNAP days and events, a smoothing
+constant chosen for the 14-day horizon, moving averages, and their means. Standard library only:
+
+    python3 docs/experiments/m5-level-baselines.py [../shared/data]
+"""
+import csv, collections, math, sys, os
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared', 'data')
+cal={r['date']:r for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'calendar.csv')))}
+raw=collections.defaultdict(dict); last=None
+for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'm5-foods3-ca1.csv'))):
+    raw[r['item_id']][r['date']]=float(r['sales'])
+alld=sorted(cal)
+lastdate=max(max(v) for v in raw.values())
+S={}
+for k,v in raw.items():
+    first=min(v); ds=[d for d in alld if first<=d<=lastdate]
+    S[k]=(ds,[v.get(d,0.0) for d in ds])
+def fit(h):
+    best=(1e18,0.5,h[-1])
+    for st in range(1,100):
+        a=st/100; l=h[0]; e=0
+        for t in range(1,len(h)):
+            e+=(h[t]-l)**2; l+=a*(h[t]-l)
+        if e<best[0]: best=(e,a,l)
+    return best[1],best[2]
+def rmsse(act,fc,h):
+    e=sum((a-f)**2 for a,f in zip(act,fc))/len(act)
+    n=sum((h[t]-h[t-1])**2 for t in range(1,len(h)))/(len(h)-1)
+    return math.sqrt(e/n) if n>0 else None
+def factor(h,flags,window,k):
+    h=h[-window:]; flags=flags[-window:]
+    on=[x for x,f in zip(h,flags) if f]; off=[x for x,f in zip(h,flags) if not f]
+    if not on or not off or sum(off)==0: return 1.0
+    f=(sum(on)/len(on))/(sum(off)/len(off)); n=sum(on)
+    return 1+(f-1)*n/(n+k)
+def es_level(h,a):
+    l=h[0]
+    for x in h[1:]: l+=a*(x-l)
+    return l
+def fit_multi(h,H=14):
+    # alpha minimising mean squared error of the flat forecast over the next H days, from each of the last 365 days
+    best=(1e18,0.5)
+    for st in range(1,100):
+        a=st/100; l=h[0]; levels=[]
+        for t in range(1,len(h)):
+            levels.append(l); l+=a*(h[t]-l)
+        levels.append(l)
+        e=0; n=0
+        start=max(1,len(h)-365)
+        for t in range(start,len(h)-H):
+            lv=levels[t]  # level after seeing h[:t]
+            for j in range(H): e+=(h[t+j]-lv)**2
+            n+=1
+        if n and e<best[0]: best=(e,a)
+    return best[1]
+res=collections.defaultdict(list)
+for k,(ds,u) in sorted(S.items()):
+    snap=[cal[d]['snap_CA']=='1' for d in ds]
+    L=len(u); first=L-364
+    for o in range(first,L-14+1,14):
+        h=u[:o]; act=u[o:o+14]
+        a,l=fit(h); es=[l]*14
+        am=fit_multi(h); lm=es_level(h,am); esm=[lm]*14
+        ma28=[sum(h[-28:])/28]*14; ma56=[sum(h[-56:])/56]*14
+        f=factor(h,snap[:o],730,5)
+        adj=[x/(f if s else 1) for x,s in zip(h,snap[:o])]
+        a2,l2=fit(adj); sn=[l2*(f if snap[o+i] else 1) for i in range(14)]
+        am2=fit_multi(adj); l3=es_level(adj,am2); snm=[l3*(f if snap[o+i] else 1) for i in range(14)]
+        combos={'es':es,'es-multi':esm,'ma28':ma28,'ma56':ma56,'snap':sn,'snap-multi':snm,
+          'mean(es,ma28,ma56)':[(x+y+z)/3 for x,y,z in zip(es,ma28,ma56)],
+          'mean(snapmulti,ma28)':[(x+y)/2 for x,y in zip(snm,ma28)],
+          'mean(es-multi,es)':[(x+y)/2 for x,y in zip(esm,es)]}
+        for name,fc in combos.items():
+            r=rmsse(act,fc,h)
+            if r is not None: res[name].append(r)
+for n,v in res.items(): print(n, len(v), round(sum(v)/len(v),4))

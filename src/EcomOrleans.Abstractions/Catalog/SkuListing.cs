@@ -9,13 +9,18 @@ namespace EcomOrleans.Catalog;
 /// What a search is matched against: title and brand, at most <see cref="MaxTextLength"/> characters (the category is
 /// apart). <see langword="null"/> in listings stored before it was added; they get it at their next catalog change.
 /// </param>
+/// <param name="Price">
+/// The catalog price, for where a SKU sits among its category's prices (the bot's price sensitivity signal).
+/// <see langword="null"/> in listings stored before it was added, until the SKU's next catalog change.
+/// </param>
 [GenerateSerializer, Immutable, Alias("ecom.SkuListing")]
 public sealed record SkuListing(
     [property: Id(0)] string Sku,
     [property: Id(1)] string Category,
     [property: Id(2)] bool InStock,
     [property: Id(3)] long Version,
-    [property: Id(4)] string? Text = null)
+    [property: Id(4)] string? Text = null,
+    [property: Id(5)] decimal? Price = null)
 {
     /// <summary>The longest listing text: enough for a title's words that matter, and it keeps a shard's state small.</summary>
     public const int MaxTextLength = 96;

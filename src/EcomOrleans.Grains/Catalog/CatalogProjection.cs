@@ -22,6 +22,8 @@ public sealed partial class CatalogProjection(
 {
     private readonly ConcurrentDictionary<string, SkuListing> _listings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _categories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _priceVersions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Version, decimal[] Sorted)> _prices = new(StringComparer.Ordinal);
     private readonly long[] _knownVersions = new long[CatalogShards.Count];
     private ICatalogObserver? _reference;
     private ITimer? _refresh;
@@ -37,6 +39,61 @@ public sealed partial class CatalogProjection(
     public bool CanRecommend(string sku, string? category) =>
         _listings.TryGetValue(sku, out var listing) && listing.InStock
         && (category is null || string.Equals(listing.Category, category, StringComparison.Ordinal));
+
+    /// <summary>Priced SKUs a category needs before a price's place among them means anything.</summary>
+    public const int MinimumCategoryPrices = 3;
+
+    /// <summary>
+    /// Where the SKU's price sits among its category's listed prices: the share of them below it, counting ties half
+    /// (0 the cheapest, near 1 the dearest); <see langword="null"/> when the SKU has no price here or its category has
+    /// fewer than <see cref="MinimumCategoryPrices"/> priced SKUs. A category's sorted prices are cached until one of
+    /// its listings changes.
+    /// </summary>
+    public double? PricePercentile(string sku)
+    {
+        if (!_listings.TryGetValue(sku, out var listing) || listing.Price is not { } price)
+        {
+            return null;
+        }
+
+        var version = _priceVersions.GetValueOrDefault(listing.Category);
+        if (!_prices.TryGetValue(listing.Category, out var cached) || cached.Version != version)
+        {
+            var sorted = SkusIn(listing.Category).Select(s => Find(s)?.Price).OfType<decimal>().Order().ToArray();
+            cached = (version, sorted);
+            _prices[listing.Category] = cached;
+        }
+
+        var prices = cached.Sorted;
+        if (prices.Length < MinimumCategoryPrices)
+        {
+            return null;
+        }
+
+        var below = FirstIndex(prices, price, orEqual: false);
+        var ties = FirstIndex(prices, price, orEqual: true) - below;
+        return (below + (0.5 * ties)) / prices.Length;
+    }
+
+    /// <summary>The first index whose price is at least <paramref name="value"/> (above it, with <paramref name="orEqual"/>).</summary>
+    private static int FirstIndex(decimal[] sorted, decimal value, bool orEqual)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (sorted[mid] < value || (orEqual && sorted[mid] == value))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
 
     /// <summary>The categories with listed SKUs, in no particular order.</summary>
     public IReadOnlyCollection<string> Categories => [.. _categories.Keys];
@@ -74,6 +131,7 @@ public sealed partial class CatalogProjection(
                 if (!string.Equals(known.Category, category, StringComparison.Ordinal) && _categories.TryGetValue(known.Category, out var left))
                 {
                     left.TryRemove(sku, out _);
+                    _priceVersions.AddOrUpdate(known.Category, 1, (_, v) => v + 1);
                 }
             }
             else if (!_listings.TryAdd(sku, listing))
@@ -82,6 +140,7 @@ public sealed partial class CatalogProjection(
             }
 
             _categories.GetOrAdd(category, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[sku] = 0;
+            _priceVersions.AddOrUpdate(category, 1, (_, v) => v + 1);
             search.Offer(listing);
             return;
         }

@@ -46,7 +46,8 @@ public sealed partial class CatalogShardGrain : Grain, ICatalogShardGrain
     {
         if (State.Listings.TryGetValue(listing.Sku, out var known)
             && string.Equals(known.Category, listing.Category, StringComparison.Ordinal) && known.InStock == listing.InStock
-            && (listing.Text is null || string.Equals(known.Text, listing.Text, StringComparison.Ordinal)))
+            && (listing.Text is null || string.Equals(known.Text, listing.Text, StringComparison.Ordinal))
+            && (listing.Price is null || known.Price == listing.Price))
         {
             // Unchanged (a SKU republishes after it reactivates): durable once the write that stored it is.
             await _writer.WhenDurableAsync();

@@ -500,7 +500,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         }
 
         var listing = new SkuListing(Sku, category, stored.Catalog is not null && stored.Stock > 0, 0,
-            stored.Catalog is { } c ? SkuListing.TextOf(c.Title, c.Brand) : _published?.Text);
+            stored.Catalog is { } c ? SkuListing.TextOf(c.Title, c.Brand) : _published?.Text, stored.Catalog?.Price ?? _published?.Price);
         await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
         _published = listing;
     }
@@ -553,9 +553,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             return;
         }
 
-        var listing = new SkuListing(Sku, catalog.Category, State.Stock > 0, 0, SkuListing.TextOf(catalog.Title, catalog.Brand));
+        var listing = new SkuListing(Sku, catalog.Category, State.Stock > 0, 0, SkuListing.TextOf(catalog.Title, catalog.Brand), catalog.Price);
         if (_published is { } published && published.InStock == listing.InStock && string.Equals(published.Category, listing.Category, StringComparison.Ordinal)
-            && string.Equals(published.Text, listing.Text, StringComparison.Ordinal))
+            && string.Equals(published.Text, listing.Text, StringComparison.Ordinal) && published.Price == listing.Price)
         {
             return;
         }

@@ -43,7 +43,8 @@ public static class BehaviorSignalReader
         IReadOnlyList<SessionSummary> sessionsMostRecentFirst,
         IReadOnlyList<SupportContact> contacts,
         Func<string, string?> categoryOf,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Func<string, double?>? pricePercentileOf = null)
     {
         var latest = sequence.Count == 0 ? (SequenceEntry?)null : sequence[^1];
         var active = latest is { } last && now - last.Timestamp < ActiveSession;
@@ -56,10 +57,61 @@ public static class BehaviorSignalReader
             active,
             Propensity(session),
             Abandonment(session, active, now),
-            new Signal(null, 0, ["needs each category's price range, which the catalog read model does not hold yet"]),
+            PriceSensitivity(sequence, pricePercentileOf ?? (_ => null)),
             Churn(sessionsMostRecentFirst, now),
             ComplaintRisk(sequence, contacts, now));
     }
+
+    /// <summary>The weight of one event of each kind in the price sensitivity: a purchase says most about what they pay.</summary>
+    public static double PriceWeightOf(EventKind kind) => kind switch
+    {
+        EventKind.View => 1,
+        EventKind.Click => 2,
+        EventKind.AddToCart => 3,
+        EventKind.Purchase => 5,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Where the items the shopper viewed, clicked, carted and bought sit among their categories' prices
+    /// (<paramref name="pricePercentileOf"/>: 0 the cheapest, near 1 the dearest), averaged with the weights of
+    /// <see cref="PriceWeightOf"/>; the signal is 1 minus that average, so a shopper at the cheap end of every category
+    /// is near 1. Confidence 1 - e^(-n/5) for n events with a price position. Null without any.
+    /// </summary>
+    internal static Signal PriceSensitivity(IReadOnlyList<SequenceEntry> sequence, Func<string, double?> pricePercentileOf)
+    {
+        double weighted = 0, weights = 0;
+        var events = 0;
+        foreach (var e in sequence)
+        {
+            var weight = PriceWeightOf(e.Kind);
+            if (e.Sku is null || weight == 0 || pricePercentileOf(e.Sku) is not { } percentile)
+            {
+                continue;
+            }
+
+            weighted += weight * percentile;
+            weights += weight;
+            events++;
+        }
+
+        if (events == 0)
+        {
+            return new Signal(null, 0, ["no item they looked at or bought has a price in a category of 3 or more priced SKUs"]);
+        }
+
+        var mean = weighted / weights;
+        return new Signal(Math.Round(1 - mean, 4), Math.Round(1 - Math.Exp(-events / 5.0), 4),
+            [$"{Events(events)} (views, clicks, carts, purchases) at the {Ordinal((int)Math.Round(mean * 100))} percentile of their categories' prices, weighted"]);
+    }
+
+    private static string Events(int n) => n == 1 ? "1 event" : $"{n} events";
+
+    private static string Ordinal(int n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
 
     /// <summary>
     /// Each item event weighs <see cref="WeightOf"/> its kind, halved every <see cref="ConvergenceHalfLife"/> of age; a

@@ -193,7 +193,8 @@ public sealed partial class UserGrain(
         }
 
         var signals = BehaviorSignalReader.Read(
-            sequence, new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(), [.. _contacts], sku => catalog.Find(sku)?.Category, now);
+            sequence, new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(), [.. _contacts], sku => catalog.Find(sku)?.Category, now,
+            catalog.PricePercentile);
         return new UserIntent(this.GetPrimaryKeyString(), answer, IntentAnswer.Needs(answer, signals, sequence, now), signals, now);
     }
 

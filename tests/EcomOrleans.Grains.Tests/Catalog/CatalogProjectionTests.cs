@@ -40,6 +40,35 @@ public sealed class CatalogProjectionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task PricePercentile_AmongTheCategorysListedPrices_CountsTiesHalf_AndFollowsAPriceChange()
+    {
+        var category = Events.NewKey("c");
+        var skus = new[] { (Events.NewKey("p"), 1m), (Events.NewKey("p"), 2m), (Events.NewKey("p"), 2m), (Events.NewKey("p"), 4m) };
+        foreach (var (sku, price) in skus)
+        {
+            await fixture.Grains.GetGrain<ISkuGrain>(sku).UpsertCatalogAsync(new SkuCatalog("T", category, "acme", price, 0.5m, 5, 7));
+        }
+
+        // 1, 2, 2, 4: the cheapest has none below (0 + 0.5) / 4; each 2 has one below and two ties (1 + 1) / 4; 4 has three below.
+        Assert.Equal([0.125, 0.5, 0.5, 0.875], skus.Select(s => Projection.PricePercentile(s.Item1)));
+        await fixture.Grains.GetGrain<ISkuGrain>(skus[0].Item1).UpsertCatalogAsync(new SkuCatalog("T", category, "acme", 5m, 0.5m, 5, 7));
+        Assert.Equal(0.875, Projection.PricePercentile(skus[0].Item1));
+        Assert.Equal(0.625, Projection.PricePercentile(skus[3].Item1));
+    }
+
+    [Fact]
+    public async Task PricePercentile_ACategoryOfTwoPricedSkus_IsNull()
+    {
+        var category = Events.NewKey("c");
+        var (a, b) = (Events.NewKey("p"), Events.NewKey("p"));
+        await fixture.Grains.GetGrain<ISkuGrain>(a).UpsertCatalogAsync(new SkuCatalog("T", category, "acme", 1m, 0.5m, 5, 7));
+        await fixture.Grains.GetGrain<ISkuGrain>(b).UpsertCatalogAsync(new SkuCatalog("T", category, "acme", 3m, 0.5m, 5, 7));
+
+        Assert.Null(Projection.PricePercentile(a));
+        Assert.Null(Projection.PricePercentile(Events.NewKey("unknown")));
+    }
+
+    [Fact]
     public async Task Listing_CategoryChange_MovesTheSkuBetweenCategories()
     {
         var sku = Events.NewKey("sku");

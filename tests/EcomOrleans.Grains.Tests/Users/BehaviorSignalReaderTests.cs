@@ -109,11 +109,24 @@ public sealed class BehaviorSignalReaderTests
     }
 
     [Fact]
-    public void PriceSensitivity_IsNotReadYet_AndSaysWhy()
+    public void PriceSensitivity_AShopperAtTheCheapEnd_IsHigh_WeightedByWhatTheyDid()
+    {
+        // a at the 10th percentile of its category, b at the 30th, c has no price position.
+        var percentiles = new Dictionary<string, double> { ["a"] = 0.1, ["b"] = 0.3 };
+        var sequence = new[] { At(EventKind.View, "a", -30), At(EventKind.View, "c", -20), At(EventKind.Purchase, "b", -10) };
+
+        var signal = BehaviorSignalReader.PriceSensitivity(sequence, sku => percentiles.TryGetValue(sku, out var p) ? p : null);
+
+        // (1 x 0.1 + 5 x 0.3) / 6 = 0.2667: 1 - 0.2667 = 0.7333; two events with a position: 1 - e^(-2/5) = 0.3297.
+        Assert.Equal(new Signal(0.7333, 0.3297, ["2 events (views, clicks, carts, purchases) at the 27th percentile of their categories' prices, weighted"]), signal, SignalComparer.Instance);
+    }
+
+    [Fact]
+    public void PriceSensitivity_NoItemWithAPricePosition_IsNullAndSaysWhy()
     {
         var signals = Read([At(EventKind.View, "a", 0)], T0);
 
-        Assert.Equal(new Signal(null, 0, ["needs each category's price range, which the catalog read model does not hold yet"]), signals.PriceSensitivity, SignalComparer.Instance);
+        Assert.Equal(new Signal(null, 0, ["no item they looked at or bought has a price in a category of 3 or more priced SKUs"]), signals.PriceSensitivity, SignalComparer.Instance);
     }
 
     private static BehaviorSignals Read(IReadOnlyList<SequenceEntry> sequence, DateTimeOffset now) =>

@@ -34,14 +34,15 @@ internal static class IntentEncoderCommand
         var version = CliOptions.Version();
         var epochs = CliOptions.Value("--epochs", 60, "Epochs");
         var lr = CliOptions.Value("--lr", 3e-3, "AdamW learning rate");
+        var hidden = CliOptions.Value("--hidden", 0, "Width of a hidden ReLU layer in the head; 0 for the linear head");
         var testFraction = CliOptions.Value("--test-fraction", 0.2, "Share of openings held out");
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, testFraction,
+            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction,
         };
         command.SetAction(parse => Run(
             args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
-            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed)), parse.GetValue(testFraction)));
+            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction)));
         return command;
     }
 
@@ -153,7 +154,7 @@ internal static class IntentEncoderCommand
             Metrics = summary,
             HyperParameters = new JsonObject
             {
-                ["head"] = "linear 384 -> labels", ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
+                ["head"] = options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels", ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
                 ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["augmentation"] = "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
             },
             Details = new JsonObject

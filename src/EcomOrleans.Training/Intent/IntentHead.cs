@@ -7,30 +7,39 @@ using static TorchSharp.torch;
 namespace EcomOrleans.Training.Intent;
 
 /// <summary>
-/// The intent classifier over a frozen sentence encoder: one linear layer from the pooled, unit-length embedding
-/// [batch, 384] to one logit per intent. Exported alone to ONNX; serving runs the encoder, pools, and runs this.
+/// The intent classifier over a frozen sentence encoder: from the pooled, unit-length embedding [batch, 384] to one
+/// logit per intent, through one linear layer, or (with <c>hidden</c> > 0) a hidden layer with ReLU first. Exported
+/// alone to ONNX; serving runs the encoder, pools, and runs this.
 /// </summary>
 internal sealed class IntentHead : nn.Module<Tensor, Tensor>
 {
+    private readonly Linear? _hidden;
     private readonly Linear _classifier;
 
-    public IntentHead(int labels)
+    public IntentHead(int labels, int hidden = 0)
         : base(nameof(IntentHead))
     {
         Labels = labels;
-        _classifier = nn.Linear(SentenceEncoderContract.Dimension, labels);
+        Hidden = hidden;
+        _hidden = hidden > 0 ? nn.Linear(SentenceEncoderContract.Dimension, hidden) : null;
+        _classifier = nn.Linear(hidden > 0 ? hidden : SentenceEncoderContract.Dimension, labels);
         RegisterComponents();
     }
 
     public int Labels { get; }
 
-    public override Tensor forward(Tensor embedding) => _classifier.forward(embedding);
+    /// <summary>Width of the hidden layer; 0 for the linear head.</summary>
+    public int Hidden { get; }
+
+    public override Tensor forward(Tensor embedding) =>
+        _hidden is null ? _classifier.forward(embedding) : _classifier.forward(nn.functional.relu(_hidden.forward(embedding)));
 
     public ModelProto ExportOnnx(IReadOnlyDictionary<string, string> metadata, long version)
     {
         var g = new OnnxGraphBuilder("intent_head");
         var embedding = g.Input(SentenceEncoderContract.Embedding, OnnxDataType.Float, "batch", SentenceEncoderContract.Dimension);
-        g.Output(g.Linear(embedding, _classifier, "classifier"), IntentContract.Logits, OnnxDataType.Float, "batch", Labels);
+        var features = _hidden is null ? embedding : g.Node("Relu", [g.Linear(embedding, _hidden, "hidden")]);
+        g.Output(g.Linear(features, _classifier, "classifier"), IntentContract.Logits, OnnxDataType.Float, "batch", Labels);
         return g.ToModel("Intent head: a pooled all-MiniLM-L6-v2 sentence embedding to one logit per intent.", version, metadata);
     }
 }

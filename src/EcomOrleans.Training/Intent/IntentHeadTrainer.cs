@@ -12,7 +12,8 @@ namespace EcomOrleans.Training.Intent;
 /// </summary>
 internal static class IntentHeadTrainer
 {
-    public sealed record Options(int Epochs = 60, int BatchSize = 256, double LearningRate = 3e-3, double WeightDecay = 1e-4, int Seed = 42);
+    /// <param name="Hidden">Width of the head's hidden layer; 0 (the default) trains the linear head.</param>
+    public sealed record Options(int Epochs = 60, int BatchSize = 256, double LearningRate = 3e-3, double WeightDecay = 1e-4, int Seed = 42, int Hidden = 0);
 
     /// <param name="train">Row-major embeddings [rows, 384] and their label index.</param>
     public static (IntentHead Head, LearningCurve Curve, int BestEpoch, double BestMacroF1) Train(
@@ -20,7 +21,7 @@ internal static class IntentHeadTrainer
     {
         random.manual_seed(options.Seed);
         const int dimension = SentenceEncoderContract.Dimension;
-        var head = new IntentHead(labels);
+        var head = new IntentHead(labels, options.Hidden);
         head.to(device);
         var optimizer = optim.AdamW(head.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var counts = new int[labels];

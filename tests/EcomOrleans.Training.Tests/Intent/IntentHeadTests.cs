@@ -8,12 +8,13 @@ namespace EcomOrleans.Training.Tests.Intent;
 public sealed class IntentHeadTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(9)]
-    public void ExportOnnx_Embeddings_MatchTorchSharpWithin1e5(int batch)
+    [InlineData(1, 0)]
+    [InlineData(9, 0)]
+    [InlineData(9, 64)]
+    public void ExportOnnx_Embeddings_MatchTorchSharpWithin1e5(int batch, int hidden)
     {
         random.manual_seed(11);
-        using var head = new IntentHead(27);
+        using var head = new IntentHead(27, hidden);
         head.eval();
         var rng = new Random(batch);
         var embeddings = Enumerable.Range(0, batch * SentenceEncoderContract.Dimension).Select(_ => (float)((rng.NextDouble() * 2) - 1)).ToArray();

@@ -36,25 +36,26 @@ internal static class IntentEncoderCommand
         var lr = CliOptions.Value("--lr", 3e-3, "AdamW learning rate");
         var hidden = CliOptions.Value("--hidden", 0, "Width of a hidden ReLU layer in the head; 0 for the linear head");
         var testFraction = CliOptions.Value("--test-fraction", 0.2, "Share of openings held out");
+        var casual = new Option<bool>("--casual") { Description = "Add a chat copy of each training row (lower case, no punctuation or slots, contractions)." };
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction,
+            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual,
         };
         command.SetAction(parse => Run(
             args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
-            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction)));
+            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction), parse.GetValue(casual)));
         return command;
     }
 
-    private static int Run(string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction)
+    private static int Run(string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual)
     {
         var dataset = IntentDataset.Load(dataFile);
         var labels = dataset.Labels;
         var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => (long)p.i);
         var (kept, test) = IntentDataset.SplitByOpening(dataset.Rows, testFraction, seed);
         var (train, validation) = IntentDataset.Split(kept, 0.1, seed + 1);
-        var augmented = IntentAugmentation.Augment(train, seed).ToList();
-        var validationCopies = IntentAugmentation.Augment(validation, seed + 2).ToList();
+        var augmented = IntentAugmentation.Augment(train, seed, casual).ToList();
+        var validationCopies = IntentAugmentation.Augment(validation, seed + 2, casual).ToList();
         AnsiConsole.MarkupLineInterpolated(
             $"{Path.GetFileName(dataFile)}: {dataset.Rows.Count} utterances, {labels.Count} intents; held out by opening {test.Count}, validation {validation.Count}, train {train.Count} + {augmented.Count} typo and keyword copies");
 
@@ -155,7 +156,7 @@ internal static class IntentEncoderCommand
             HyperParameters = new JsonObject
             {
                 ["head"] = options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels", ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
-                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["augmentation"] = "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
+                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["augmentation"] = casual ? "one typo copy, one keywords-only copy and one chat copy of each training row" : "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
             },
             Details = new JsonObject
             {

@@ -40,6 +40,25 @@ public sealed class IntentHeadTests
     }
 
     [Fact]
+    public void Casual_LowerCaseWithoutPunctuationOrSlots_WithChatContractions()
+    {
+        Assert.Equal("id like to cancel order pls", IntentAugmentation.Casual("I would like to cancel order {{Order Number}}, please!"));
+        Assert.Equal("can u gimme the invoice", IntentAugmentation.Casual("Can you give me the invoice?"));
+        Assert.Equal("wanna know if u r open", IntentAugmentation.Casual("I want to know if you are open"));
+    }
+
+    [Fact]
+    public void Augment_Casual_AddsAChatCopyOnlyWhereItDiffers()
+    {
+        LabelledUtterance[] rows = [new("Can you give me the invoice?", "get_invoice", "BI"), new("refund", "get_refund", "BK")];
+
+        var copies = IntentAugmentation.Augment(rows, 3, casual: true).ToList();
+
+        Assert.Equal(["BI+typos", "BI+keywords", "BI+casual", "BK+typos", "BK+keywords"], copies.Select(r => r.Flags));
+        Assert.Equal("can u gimme the invoice", copies[2].Text);
+    }
+
+    [Fact]
     public void Augment_SameSeed_WritesTheSameCopies_WithTheirFlagsMarked()
     {
         LabelledUtterance[] rows = [new("I need to track my order", "track_order", "BL"), new("how do I get a refund?", "get_refund", "BI")];

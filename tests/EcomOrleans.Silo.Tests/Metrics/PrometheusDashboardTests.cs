@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using EcomOrleans.Silo.Tests.Storage;
 using Xunit.Abstractions;
@@ -124,7 +122,7 @@ public sealed class PrometheusDashboardTests(ITestOutputHelper output)
                     static_configs:
                       - targets: ["{silo.Authority}"]
                 """);
-            var port = FreePort();
+            var port = SiloProcess.FreePort();
             var start = new ProcessStartInfo(binary)
             {
                 ArgumentList =
@@ -188,13 +186,6 @@ public sealed class PrometheusDashboardTests(ITestOutputHelper output)
             {
                 // A file still open by a dying process: the temporary folder is the OS's to clean.
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -184,7 +184,8 @@ internal sealed class SiloProcess : IDisposable
         Environment = { ["Demo__SeedCatalog"] = "false" },
     };
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

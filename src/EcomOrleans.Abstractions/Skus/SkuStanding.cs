@@ -10,7 +10,7 @@ namespace EcomOrleans.Skus;
 /// <param name="ElasticityStandardError">The standard error of <paramref name="Elasticity"/>.</param>
 /// <param name="UnitsToday">Units sold today (UTC).</param>
 /// <param name="ForecastPerDay">The forecast's mean units a day; null without a forecast.</param>
-/// <param name="Urgency"><see cref="RestockUrgencies.OutOfStock"/> with nothing on hand, <see cref="RestockUrgencies.Critical"/> when cover is under the lead time, else null.</param>
+/// <param name="Urgency">The restock decision's urgency (<see cref="RestockUrgencies"/>: out of stock, critical, ...), as the decisions endpoint gives it; without a forecast, <see cref="RestockUrgencies.OutOfStock"/> with nothing on hand, else null.</param>
 /// <param name="PendingPriceChange">A pending price suggestion's change as a fraction of the price (-0.1: 10 % down); null without one.</param>
 [GenerateSerializer, Immutable, Alias("ecom.SkuStanding")]
 public sealed record SkuStanding(

@@ -44,8 +44,8 @@ public sealed partial class CatalogProjection(
     public const int MinimumCategoryPrices = 3;
 
     /// <summary>
-    /// Where the SKU's price sits among its category's listed prices: the share of them below it, counting ties half
-    /// (0 the cheapest, near 1 the dearest); <see langword="null"/> when the SKU has no price here or its category has
+    /// Where the SKU's price sits among the other listed prices of its category: the share of them below it, those at
+    /// its price counting half (0 the cheapest, 1 the dearest); <see langword="null"/> when the SKU has no price here or its category has
     /// fewer than <see cref="MinimumCategoryPrices"/> priced SKUs. A category's sorted prices are cached until one of
     /// its listings changes.
     /// </summary>
@@ -70,9 +70,10 @@ public sealed partial class CatalogProjection(
             return null;
         }
 
+        // Among the others: the share below it, the others at its price counting half; 0 the cheapest, 1 the dearest.
         var below = FirstIndex(prices, price, orEqual: false);
-        var ties = FirstIndex(prices, price, orEqual: true) - below;
-        return (below + (0.5 * ties)) / prices.Length;
+        var others = FirstIndex(prices, price, orEqual: true) - below - 1;
+        return (below + (0.5 * others)) / (prices.Length - 1);
     }
 
     /// <summary>The first index whose price is at least <paramref name="value"/> (above it, with <paramref name="orEqual"/>).</summary>
@@ -97,6 +98,9 @@ public sealed partial class CatalogProjection(
 
     /// <summary>The categories with listed SKUs, in no particular order.</summary>
     public IReadOnlyCollection<string> Categories => [.. _categories.Keys];
+
+    /// <summary>Whether any listed SKU has (or had) this category.</summary>
+    public bool HasCategory(string category) => _categories.ContainsKey(category);
 
     /// <summary>The listed SKUs of a category, in no particular order.</summary>
     public IReadOnlyCollection<string> SkusIn(string category) =>
@@ -140,7 +144,11 @@ public sealed partial class CatalogProjection(
             }
 
             _categories.GetOrAdd(category, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[sku] = 0;
-            _priceVersions.AddOrUpdate(category, 1, (_, v) => v + 1);
+            if (known is null || known.Price != listing.Price || !string.Equals(known.Category, category, StringComparison.Ordinal))
+            {
+                _priceVersions.AddOrUpdate(category, 1, (_, v) => v + 1);
+            }
+
             search.Offer(listing);
             return;
         }

@@ -14,11 +14,13 @@ public sealed partial class CategoryBoardGrain(
     [PersistentState(StorageNames.CategoryBoardState, StorageNames.Provider)] IPersistentState<CategoryBoardState> state,
     IOptions<CategoryBoardOptions> options,
     MerchandisingInstruments instruments,
+    TimeProvider time,
     ILogger<CategoryBoardGrain> logger) : Grain, ICategoryBoardGrain
 {
     private CategoryBoard _board = null!;
     private bool _dirty;
     private bool _unpublished;
+    private DateOnly _publishedDay;
 
     /// <summary>
     /// How stale a board's metrics may get: a timer republishes a board that changed this often (the gauges are read
@@ -31,34 +33,56 @@ public sealed partial class CategoryBoardGrain(
         _board = new CategoryBoard(state.State.Standings, options.Value.MaxTracked);
         Publish();
         this.RegisterGrainTimer(_ => SaveIfChangedAsync(), new GrainTimerCreationOptions(options.Value.PersistInterval, options.Value.PersistInterval) { KeepAlive = false });
+        // KeepAlive: a quiet category keeps its series (an out-of-stock SKU nobody visits is still an alert); one board a
+        // category, so the boards held stay as many as the catalog's categories. A new UTC day republishes "today".
         this.RegisterGrainTimer(
             _ =>
             {
-                if (_unpublished)
+                if (_board.Standings.Count == 0)
+                {
+                    // Nothing to keep alive for (a category asked about that no SKU reported to).
+                    DeactivateOnIdle();
+                }
+                else if (_unpublished || Today() != _publishedDay)
                 {
                     Publish();
                 }
 
                 return Task.CompletedTask;
             },
-            new GrainTimerCreationOptions(PublishInterval, PublishInterval) { KeepAlive = false });
+            new GrainTimerCreationOptions(PublishInterval, PublishInterval) { KeepAlive = true });
         return Task.CompletedTask;
     }
 
     private string Category => this.GetPrimaryKeyString();
 
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The board's figures to this silo's gauges; an empty board (a category nobody reported to) exports nothing.</summary>
     private void Publish()
     {
-        instruments.Publish(Category, _board.Standings.Values.ToArray());
+        _publishedDay = Today();
+        if (_board.Standings.Count == 0)
+        {
+            instruments.Withdraw(Category);
+        }
+        else
+        {
+            instruments.Publish(Category, _board.Standings.Values.ToArray(), _publishedDay);
+        }
+
         _unpublished = false;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || options.Value.SaveWhenSiloStops)
+        {
+            await SaveIfChangedAsync(publish: false);
+        }
+
+        // Last: nothing may publish the category's series again on this silo once its board has gone.
         instruments.Withdraw(Category);
-        return reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !options.Value.SaveWhenSiloStops
-            ? Task.CompletedTask
-            : SaveIfChangedAsync();
     }
 
     public Task ReportAsync(SkuStanding standing)
@@ -84,14 +108,18 @@ public sealed partial class CategoryBoardGrain(
 
     public Task<CategoryElasticity?> GetElasticityAsync() => Task.FromResult(_board.Elasticity());
 
-    private async Task SaveIfChangedAsync()
+    private async Task SaveIfChangedAsync(bool publish = true)
     {
         if (!_dirty)
         {
             return;
         }
 
-        Publish();
+        if (publish)
+        {
+            Publish();
+        }
+
         _dirty = false;
         try
         {

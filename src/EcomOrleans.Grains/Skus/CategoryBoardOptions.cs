@@ -12,7 +12,7 @@ public sealed class CategoryBoardOptions
     /// SKU standings kept per category; past it the one with the least demand and no lost units is dropped. Default
     /// 500: at most about 240 KB stored (a standing is about 475 bytes), a third of Azure Tables' 960 KB a state, so a
     /// standing may grow by half again and still fit (see <c>StateSizeBounds</c>). The SKUs dropped are the leaderboard's
-    /// tail; a category of more SKUs still ranks its top 500 by demand and every SKU losing units.
+    /// tail; a category of more SKUs keeps the SKUs losing units before the others, and then the most demand.
     /// </summary>
     [Range(10, 5_000, ErrorMessage = OptionsMessages.Between)]
     public int MaxTracked { get; set; } = 500;

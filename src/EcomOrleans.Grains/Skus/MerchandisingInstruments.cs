@@ -42,8 +42,13 @@ public sealed class MerchandisingInstruments : IDisposable
         Sku("ecom.sku.suggested_price_change", "1", "A pending price suggestion's change as a fraction of the price, for the top SKUs by demand", s => s.PendingPriceChange, skipNull: true);
     }
 
-    /// <summary>A board's figures now (replacing what it published before).</summary>
-    public void Publish(string category, IReadOnlyCollection<SkuStanding> standings) => _categories[category] = CategoryFigures.Of(standings, _topSkus);
+    /// <summary>
+    /// A board's figures now (replacing what it published before). A standing reported before <paramref name="today"/>
+    /// (UTC) sold nothing today as far as the board knows: its units today count 0.
+    /// </summary>
+    public void Publish(string category, IReadOnlyCollection<SkuStanding> standings, DateOnly today) =>
+        _categories[category] = CategoryFigures.Of(
+            [.. standings.Select(s => DateOnly.FromDateTime(s.ReportedAt.UtcDateTime) == today ? s : s with { UnitsToday = 0 })], _topSkus);
 
     /// <summary>A board that deactivated: its category's series leave this silo.</summary>
     public void Withdraw(string category) => _categories.TryRemove(category, out _);

@@ -91,8 +91,12 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
     /// a day, or the period's own mean without a forecast; null without demand).
     /// </summary>
     /// <param name="pendingPriceChange">A pending price suggestion's change as a fraction of the price, or null.</param>
+    /// <param name="urgency">
+    /// The restock decision's urgency (<see cref="RestockUrgencies"/>), so that the board's alerts say what
+    /// <c>GET /api/skus/{sku}/decisions</c> says; null without a forecast, when only an empty shelf is urgent.
+    /// </param>
     public SkuStanding Standing(
-        string sku, int stock, int leadTimeDays, SkuForecast? forecast, double? elasticity, double? elasticityError, double? pendingPriceChange, DateTimeOffset now,
+        string sku, int stock, double? elasticity, double? elasticityError, SkuForecast? forecast, double? pendingPriceChange, string? urgency, DateTimeOffset now,
         int days = 28)
     {
         var today = DemandBuckets.DayStart(now);
@@ -108,7 +112,7 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
         var perDay = forecastPerDay ?? (double)units / days;
         double? cover = perDay > 0 ? Math.Round(Math.Max(0, stock) / perDay, 2) : null;
         var lost = (long)Math.Round(missed * InStockConversion(), MidpointRounding.AwayFromZero);
-        var urgency = stock <= 0 ? RestockUrgencies.OutOfStock : cover < leadTimeDays ? RestockUrgencies.Critical : null;
+        urgency ??= stock <= 0 ? RestockUrgencies.OutOfStock : null;
         return new SkuStanding(sku, units, views, purchases, lost, stock, cover, elasticity, elasticityError, now, unitsToday, forecastPerDay, urgency, pendingPriceChange);
     }
 

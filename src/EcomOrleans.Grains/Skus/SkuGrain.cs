@@ -264,6 +264,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         {
             trail[index] = suggestion with { Status = PriceSuggestionRecord.Superseded, DecidedAt = now };
             await _planWriter.FlushAsync();
+            await ReportStandingAsync(now); // the board no longer counts it pending
             return new PriceAcceptResult(PriceAcceptance.Superseded, null, trail[index],
                 $"Suggestion '{suggestionId}' was made at price {suggestion.FromPrice} and cost {suggestion.Cost}; the SKU is now at price {catalog.Price} and cost {catalog.Cost}.");
         }
@@ -275,6 +276,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         await _hotWriter.FlushAsync();
         trail[index] = suggestion with { Status = PriceSuggestionRecord.Accepted, DecidedAt = now };
         await _planWriter.FlushAsync();
+        // The read models (the listing's price) and the board (no suggestion pending) learn it before the answer.
+        await PublishListingAsync();
+        await ReportStandingAsync(now);
         SkuInstruments.PriceChanges.Add(1);
         LogPriceAccepted(_logger, Sku, suggestion.FromPrice, suggestion.ToPrice, suggestionId);
         return new PriceAcceptResult(PriceAcceptance.Accepted, Snapshot(State.Catalog, State, _demand.State), trail[index],
@@ -312,7 +316,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         var plan = _planState.State;
         var pending = plan.Suggestions.FirstOrDefault(s => s.Status == PriceSuggestionRecord.Pending);
         double? change = pending is { FromPrice: > 0 } p ? Math.Round((double)((p.ToPrice - p.FromPrice) / p.FromPrice), 4) : null;
-        var standing = _demand.Standing(Sku, State.Stock, catalog.LeadTimeDays, plan.Forecast, plan.OwnElasticity, plan.OwnElasticityStandardError, change, now);
+        var urgency = plan.Forecast is { } forecast ? SkuDecisionMaker.Restock(catalog, State.Stock, forecast, _restock).Urgency : null;
+        var standing = _demand.Standing(Sku, State.Stock, plan.OwnElasticity, plan.OwnElasticityStandardError, plan.Forecast, change, urgency, now);
         return ObserveAsync(GrainFactory.GetGrain<ICategoryBoardGrain>(catalog.Category).ReportAsync(standing));
     }
 

@@ -40,7 +40,7 @@ public sealed class CatalogProjectionTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task PricePercentile_AmongTheCategorysListedPrices_CountsTiesHalf_AndFollowsAPriceChange()
+    public async Task PricePercentile_AmongTheCategorysOtherPrices_CountsTiesHalf_AndFollowsAPriceChange()
     {
         var category = Events.NewKey("c");
         var skus = new[] { (Events.NewKey("p"), 1m), (Events.NewKey("p"), 2m), (Events.NewKey("p"), 2m), (Events.NewKey("p"), 4m) };
@@ -49,11 +49,13 @@ public sealed class CatalogProjectionTests(ClusterFixture fixture)
             await fixture.Grains.GetGrain<ISkuGrain>(sku).UpsertCatalogAsync(new SkuCatalog("T", category, "acme", price, 0.5m, 5, 7));
         }
 
-        // 1, 2, 2, 4: the cheapest has none below (0 + 0.5) / 4; each 2 has one below and two ties (1 + 1) / 4; 4 has three below.
-        Assert.Equal([0.125, 0.5, 0.5, 0.875], skus.Select(s => Projection.PricePercentile(s.Item1)));
+        // 1, 2, 2, 4, each against the three others: 1 has none below (0); each 2 has one below and one other at its
+        // price (1 + 0.5) / 3; 4 has all three below (1).
+        Assert.Equal([0, 0.5, 0.5, 1], skus.Select(s => Projection.PricePercentile(s.Item1)));
         await fixture.Grains.GetGrain<ISkuGrain>(skus[0].Item1).UpsertCatalogAsync(new SkuCatalog("T", category, "acme", 5m, 0.5m, 5, 7));
-        Assert.Equal(0.875, Projection.PricePercentile(skus[0].Item1));
-        Assert.Equal(0.625, Projection.PricePercentile(skus[3].Item1));
+        // 2, 2, 4, 5: 5 is the dearest now, and 4 has two of the three others below it.
+        Assert.Equal(1, Projection.PricePercentile(skus[0].Item1));
+        Assert.Equal(2.0 / 3, Projection.PricePercentile(skus[3].Item1));
     }
 
     [Fact]

@@ -12,11 +12,15 @@ namespace EcomOrleans.Silo.Tests.Metrics;
 /// </summary>
 internal static class DashboardScenario
 {
-    /// <summary>The silo settings the scenario needs: a sequence-model queue of one request, so that a burst is refused.</summary>
+    /// <summary>
+    /// The silo settings the scenario needs: the sequence model runs one request at a time with a queue of one, so a
+    /// burst of concurrent recommendations is refused past the second request.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> SiloSettings = new Dictionary<string, string?>
     {
         ["Inference:Sequence:QueueCapacity"] = "1",
         ["Inference:Sequence:ConcurrentBatches"] = "1",
+        ["Inference:Sequence:MaxBatchSize"] = "1",
     };
 
     public static async Task RunAsync(HttpClient writer, Func<Task<string>> scrape)

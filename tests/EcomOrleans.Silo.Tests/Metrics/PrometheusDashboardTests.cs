@@ -79,7 +79,16 @@ public sealed class PrometheusDashboardTests(ITestOutputHelper output)
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"replay did not finish in 3 minutes:\n{await stdout}\n{await stderr}");
+        }
+
         Assert.True(process.ExitCode == 0, $"replay exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
         return await stdout;
     }

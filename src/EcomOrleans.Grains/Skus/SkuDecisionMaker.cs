@@ -85,6 +85,9 @@ public static class SkuDecisionMaker
             estimate = estimator.Estimate(history, new CategoryPrior(category.Mean, category.BetweenSkuVariance, category.MeanVariance, category.Skus));
         }
 
+        // The forecast is of demand at the prices its history sold at; at another current price (one just accepted, or
+        // put) the decision scales it by the elasticity, so the expected units at the current price move with it.
+        unitsPerDay *= PriceAdjustment((double)catalog.Price, RecentPrice(history), estimate.Elasticity);
         var days = unitsPerDay > 0 ? Math.Max(0, stock) / unitsPerDay : double.PositiveInfinity;
         var situation = new PricingSituation((double)catalog.Price, (double)catalog.Cost, unitsPerDay, double.IsFinite(days) ? days : 1e9, options.TargetDaysOfCover);
         var suggestion = new PricePolicy(new PriceGuardrails(options.MaxChange, options.MinimumMargin)).Suggest(situation, estimate);
@@ -93,6 +96,21 @@ public static class SkuDecisionMaker
         return new PriceAdvice(null, WireName(suggestion.Outcome), view, WireName(suggestion.BindingGuardrail), Point(suggestion.Current),
             Point(suggestion.Suggested), limits, suggestion.Reason);
     }
+
+    /// <summary>Days of history whose realized price is the forecast's price.</summary>
+    public const int RecentPriceDays = 28;
+
+    /// <summary>The unit-weighted mean price of the last <see cref="RecentPriceDays"/> days with sales; null without any.</summary>
+    public static double? RecentPrice(IReadOnlyList<PriceObservation> history)
+    {
+        var recent = history.Where(o => o.Units > 0).OrderByDescending(o => o.Period).Take(RecentPriceDays).ToList();
+        var units = recent.Sum(o => o.Units);
+        return units > 0 ? recent.Sum(o => o.UnitPrice * o.Units) / units : null;
+    }
+
+    /// <summary>(current / recent)^elasticity: 1 when the current price is the one the history sold at, or nothing is known.</summary>
+    public static double PriceAdjustment(double current, double? recent, double elasticity) =>
+        recent is > 0 && current > 0 && double.IsFinite(elasticity) ? Math.Pow(current / recent.Value, elasticity) : 1;
 
     /// <summary>A suggestion's id: a hash of the SKU, the two prices, the cost and the time it was made (the same inputs, the same id).</summary>
     public static string SuggestionId(string sku, decimal from, decimal to, decimal cost, DateTimeOffset madeAt) =>

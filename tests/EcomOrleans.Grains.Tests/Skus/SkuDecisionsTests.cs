@@ -79,6 +79,31 @@ public sealed class SkuDecisionsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task GetDecisions_AfterAMarkdownIsAccepted_ExpectsTheUnitsTheElasticitySaysAtTheNewPrice()
+    {
+        var (grain, _) = await OverstockedWithElasticityTwoAsync(Events.NewKey("juice"));
+        var before = (await grain.GetDecisionsAsync())!;
+        await grain.AcceptPriceAsync(before.Price.SuggestionId!);
+
+        var after = (await grain.GetDecisionsAsync())!;
+
+        // The same forecast, of demand at the prices its history sold at, now read at 9 instead of 10: (9 / 10)^-1.96 times as many.
+        Assert.Equal(before.Forecast.MadeAt, after.Forecast.MadeAt);
+        Assert.Equal((9.00m, Math.Pow(0.9, after.Price.Elasticity!.Estimate)), (after.Price.Current.Price, after.Price.Current.UnitsPerDay / before.Price.Current.UnitsPerDay), new RatioComparer());
+        // Before it, the current units were the suggested step's units divided by the same factor.
+        Assert.Equal(before.Price.Suggested.UnitsPerDay, after.Price.Current.UnitsPerDay, 1);
+    }
+
+    /// <summary>Prices equal; ratios within 0.1 % (the units are rounded to 4 decimals).</summary>
+    private sealed class RatioComparer : IEqualityComparer<(decimal Price, double Ratio)>
+    {
+        public bool Equals((decimal Price, double Ratio) x, (decimal Price, double Ratio) y) =>
+            x.Price == y.Price && Math.Abs(x.Ratio - y.Ratio) <= 0.001 * Math.Abs(y.Ratio);
+
+        public int GetHashCode((decimal Price, double Ratio) obj) => obj.Price.GetHashCode();
+    }
+
+    [Fact]
     public async Task AcceptPrice_AfterThePriceWasPut_IsSupersededAndChangesNothing()
     {
         var (grain, sku) = await OverstockedWithElasticityTwoAsync(Events.NewKey("juice"));

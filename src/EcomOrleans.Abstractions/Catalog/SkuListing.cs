@@ -25,6 +25,15 @@ public sealed record SkuListing(
     /// <summary>The longest listing text: enough for a title's words that matter, and it keeps a shard's state small.</summary>
     public const int MaxTextLength = 96;
 
+    /// <summary>
+    /// Whether this listing says nothing new over <paramref name="known"/>: the same category, stock state, and text and
+    /// price (a null text or price here, from a SKU that does not know them, leaves the known ones). Versions aside.
+    /// </summary>
+    public bool AddsNothingTo(SkuListing known) =>
+        string.Equals(known.Category, Category, StringComparison.Ordinal) && known.InStock == InStock
+        && (Text is null || string.Equals(known.Text, Text, StringComparison.Ordinal))
+        && (Price is null || known.Price == Price);
+
     /// <summary>The listing text of a SKU's title and brand.</summary>
     public static string TextOf(string title, string brand)
     {

@@ -99,8 +99,12 @@ public sealed partial class CatalogProjection(
     /// <summary>The categories with listed SKUs, in no particular order.</summary>
     public IReadOnlyCollection<string> Categories => [.. _categories.Keys];
 
-    /// <summary>Whether any listed SKU has (or had) this category.</summary>
-    public bool HasCategory(string category) => _categories.ContainsKey(category);
+    /// <summary>
+    /// The categories whose boards a read asks, in order: <paramref name="only"/> when the catalog lists it (none when
+    /// it does not, so a board is never activated for a name nobody put in the catalog), else every listed one.
+    /// </summary>
+    public IReadOnlyList<string> BoardCategories(string? only) =>
+        only is null ? [.. _categories.Keys.Order(StringComparer.Ordinal)] : _categories.ContainsKey(only) ? [only] : [];
 
     /// <summary>The listed SKUs of a category, in no particular order.</summary>
     public IReadOnlyCollection<string> SkusIn(string category) =>

@@ -44,10 +44,7 @@ public sealed partial class CatalogShardGrain : Grain, ICatalogShardGrain
 
     public async Task PublishAsync(SkuListing listing)
     {
-        if (State.Listings.TryGetValue(listing.Sku, out var known)
-            && string.Equals(known.Category, listing.Category, StringComparison.Ordinal) && known.InStock == listing.InStock
-            && (listing.Text is null || string.Equals(known.Text, listing.Text, StringComparison.Ordinal))
-            && (listing.Price is null || known.Price == listing.Price))
+        if (State.Listings.TryGetValue(listing.Sku, out var known) && listing.AddsNothingTo(known))
         {
             // Unchanged (a SKU republishes after it reactivates): durable once the write that stored it is.
             await _writer.WhenDurableAsync();

@@ -104,13 +104,15 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             return null;
         }
 
-        if (SkuForecasting.IsDue(_planState.State.Forecast, _time.GetUtcNow(), _forecasts))
+        if (ForecastDue())
         {
             return await RefreshForecastAsync();
         }
 
         return Outlook();
     }
+
+    private bool ForecastDue() => SkuForecasting.IsDue(_planState.State.Forecast, _time.GetUtcNow(), _forecasts);
 
     /// <summary>One refresh at a time: a caller that arrives while one runs gets its result.</summary>
     public Task<SkuDemandOutlook?> RefreshForecastAsync() => _refreshing ??= RefreshOnceAsync();
@@ -129,7 +131,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
     private async Task RefreshIfDueAsync()
     {
-        if (State.Catalog is not null && SkuForecasting.IsDue(_planState.State.Forecast, _time.GetUtcNow(), _forecasts))
+        if (State.Catalog is not null && ForecastDue())
         {
             try
             {
@@ -172,7 +174,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             return null;
         }
 
-        if (SkuForecasting.IsDue(_planState.State.Forecast, _time.GetUtcNow(), _forecasts))
+        if (ForecastDue())
         {
             await RefreshForecastAsync();
         }
@@ -559,8 +561,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         }
 
         var listing = new SkuListing(Sku, catalog.Category, State.Stock > 0, 0, SkuListing.TextOf(catalog.Title, catalog.Brand), catalog.Price);
-        if (_published is { } published && published.InStock == listing.InStock && string.Equals(published.Category, listing.Category, StringComparison.Ordinal)
-            && string.Equals(published.Text, listing.Text, StringComparison.Ordinal) && published.Price == listing.Price)
+        if (_published is { } published && listing.AddsNothingTo(published))
         {
             return;
         }

@@ -59,8 +59,7 @@ public static class InsightsApi
             .Take(take)
             .ToList();
         var nearest = await NearestAsync(grains, search, catalog, [.. top.Where(q => q.WithoutItem > 0).Take(MaxWithNearest).Select(q => q.Query)]);
-        // Only categories the catalog lists: a board is never activated for a name nobody put in the catalog.
-        var categories = await CategoryGapsAsync(grains, only is not null ? catalog.HasCategory(only) ? [only] : [] : [.. catalog.Categories], take);
+        var categories = await CategoryGapsAsync(grains, catalog.BoardCategories(only), take);
         return TypedResults.Ok(new DemandGapsResponse(
             [.. top.Select(q => new DemandGap(q.Query, q.Searches, q.WithoutItem, q.LastSeen, q.WithoutItem > 0 ? nearest.GetValueOrDefault(q.Query) ?? [] : []))],
             categories));

@@ -219,9 +219,7 @@ public static class SkusApi
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }
 
-        // Only categories the catalog lists: a board is never activated for a name nobody put in the catalog.
-        var categories = only is not null ? catalog.HasCategory(only) ? [only] : [] : catalog.Categories.Order(StringComparer.Ordinal).ToArray();
-        var boards = await Task.WhenAll(categories.Select(async c =>
+        var boards = await Task.WhenAll(catalog.BoardCategories(only).Select(async c =>
             (Category: c, Leaders: await grains.GetGrain<ICategoryBoardGrain>(c).GetLeadersAsync(order, take))));
         var items = boards.SelectMany(b => b.Leaders.Select(s => LeaderboardItem.From(b.Category, s)));
         var ranked = order switch

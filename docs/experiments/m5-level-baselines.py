@@ -4,16 +4,18 @@
 Re-implements the backtest of `evaluate demand-backtest` (the same 26 origins a series, 14-day windows, RMSSE as
 ForecastScores.Rmsse, exponential smoothing as DemandBaselines.ExponentialSmoothing: it prints the same 0.6320) and
 scores level forecasts that use what the LSTM does not read: the M5 calendar's SNAP days and events, a smoothing
-constant chosen for the 14-day horizon, moving averages, and their means. Standard library only:
+constant chosen for the 14-day horizon, moving averages, and their means; then weekday and SNAP indices (what the
+served seasonal smoothing measures, here on the whole history), Christmas closure, a price rescaling, and two oracles
+that know each window's mean units. Standard library only:
 
     python3 docs/experiments/m5-level-baselines.py [../shared/data]
 """
 import csv, collections, math, sys, os
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared', 'data')
 cal={r['date']:r for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'calendar.csv')))}
-raw=collections.defaultdict(dict); last=None
+raw=collections.defaultdict(dict); price=collections.defaultdict(dict); last=None
 for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'm5-foods3-ca1.csv'))):
-    raw[r['item_id']][r['date']]=float(r['sales'])
+    raw[r['item_id']][r['date']]=float(r['sales']); price[r['item_id']][r['wm_yr_wk']]=float(r['sell_price'])
 alld=sorted(cal)
 lastdate=max(max(v) for v in raw.values())
 S={}
@@ -58,6 +60,16 @@ def fit_multi(h,H=14):
             n+=1
         if n and e<best[0]: best=(e,a)
     return best[1]
+def profile(h,keys,window,k):
+    # a multiplicative index per key over the last `window` days, moved from 1 toward its ratio by n / (n + k), n its units
+    h=h[-window:]; keys=keys[-window:]; tot=sum(h)/len(h)
+    f=collections.defaultdict(lambda:1.0)
+    if tot==0: return f
+    g=collections.defaultdict(list)
+    for x,kk in zip(h,keys): g[kk].append(x)
+    for kk,xs in g.items():
+        n=sum(xs); f[kk]=1+((sum(xs)/len(xs))/tot-1)*n/(n+k)
+    return f
 res=collections.defaultdict(list)
 for k,(ds,u) in sorted(S.items()):
     snap=[cal[d]['snap_CA']=='1' for d in ds]
@@ -75,6 +87,23 @@ for k,(ds,u) in sorted(S.items()):
           'mean(es,ma28,ma56)':[(x+y+z)/3 for x,y,z in zip(es,ma28,ma56)],
           'mean(snapmulti,ma28)':[(x+y)/2 for x,y in zip(snm,ma28)],
           'mean(es-multi,es)':[(x+y)/2 for x,y in zip(esm,es)]}
+        wd=[cal[d]['wday'] for d in ds]; xmas=[d[5:]=='12-25' for d in ds]
+        P=[price[k].get(cal[d]['wm_yr_wk']) for d in ds]
+        for i in range(len(P)):
+            P[i]=P[i] if P[i] is not None else (P[i-1] if i else next(p for p in P if p is not None))
+        fw=profile(h,wd[:o],10**6,20); fs=profile(h,snap[:o],730,5)
+        idx=[fw[wd[o+i]]*fs[snap[o+i]] for i in range(14)]
+        adj3=[x/(fw[w]*fs[s]) for x,w,s in zip(h,wd[:o],snap[:o])]
+        a3,l3=fit(adj3)
+        closed=[0 if xmas[o+i] else 1 for i in range(14)]
+        adj4=[x*(P[o-1]/p)**-3 for x,p in zip(adj3,P[:o])]
+        a4,l4=fit(adj4)
+        combos['weekday+snap indices']=[l3*x for x in idx]
+        combos['weekday+snap+christmas']=[l3*x*c for x,c in zip(idx,closed)]
+        combos['weekday+snap+christmas+price(-3)']=[l4*x*c for x,c in zip(idx,closed)]
+        combos['oracle flat mean']=[sum(act)/14]*14
+        g=[x*c for x,c in zip(idx,closed)]
+        combos['oracle mean x indices']=[sum(act)/sum(g)*x for x in g]
         for name,fc in combos.items():
             r=rmsse(act,fc,h)
             if r is not None: res[name].append(r)

@@ -6,7 +6,7 @@ namespace EcomOrleans.Inference;
 /// <param name="P90">Units per day that demand stays at or under with 90 % probability.</param>
 /// <param name="Mean">Expected units per day (the median when the model has no mean output).</param>
 /// <param name="P10">Units per day that demand stays at or under with 10 % probability (the median when the model has no p10).</param>
-/// <param name="BlendWeight">The weight the backtest chose for this model against exponential smoothing (1: the model alone).</param>
+/// <param name="BlendWeight">The weight the backtest chose for this model against seasonal smoothing (1: the model alone).</param>
 /// <param name="QuantileScale">The spread the backtest chose for the blended quantiles around the median (1: as they are).</param>
 [GenerateSerializer, Immutable, Alias("ecom.DemandForecast")]
 public sealed record DemandForecast(

@@ -5,7 +5,7 @@ namespace EcomOrleans.Skus;
 /// <param name="ModelVersion">The demand model's version when the model took part; otherwise <see langword="null"/>.</param>
 /// <param name="MadeAt">When it was made.</param>
 /// <param name="HistoryDays">Days of history it was made from (the days before <paramref name="FirstDay"/> since the SKU's first recorded demand, at most the daily retention).</param>
-/// <param name="Reason">Why this method, in words: "56 days of history: the model blended with exponential smoothing (model weight 0.4)".</param>
+/// <param name="Reason">Why this method, in words: "56 days of history: demand model v1 blended with seasonal smoothing (model weight 0.2, ...)".</param>
 [GenerateSerializer, Immutable, Alias("ecom.SkuForecast")]
 public sealed record SkuForecast(
     [property: Id(0)] DateOnly FirstDay,

@@ -15,6 +15,8 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
 
     public DedupRing Dedup { get; } = new(state.Dedup, options.DedupWindow);
 
+    private readonly UnitHistory _units = UnitHistory.Of(state);
+
     /// <param name="outOfStock">Whether the SKU had no stock when the event came: a view then is demand that found none.</param>
     public void Count(SkuEvent e, decimal unitPrice, DateTimeOffset now, bool outOfStock = false)
     {
@@ -38,7 +40,16 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
             bucket.Add(e.Kind, e.Quantity, unitPrice);
             bucket.OutOfStockViews += missed ? 1 : 0;
         }
+
+        // The edge takes timestamps at most minutes ahead; a day past tomorrow would only pad the history with zeros.
+        if (DemandBuckets.DayOf(e.Timestamp) is var unitDay && unitDay >= UnitCutoff(now) && unitDay <= DemandBuckets.DayOf(now).AddDays(1))
+        {
+            _units.Add(unitDay, e.Kind == EventKind.Purchase ? e.Quantity : 0);
+        }
     }
+
+    /// <summary>Units sold each day from the first day with demand (within the retention) to the day before <paramref name="today"/>, oldest first.</summary>
+    public (DateOnly FirstDay, float[] Units) UnitsBefore(DateOnly today) => _units.Before(today);
 
     /// <summary>Counts SKUs viewed just before this one in a session; <paramref name="self"/> is never its own co-view.</summary>
     public void CountCoViews(IEnumerable<string> coViewed, string self)
@@ -120,6 +131,7 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
     {
         DemandBuckets.Prune(state.Hourly, HourlyCutoff(now));
         DemandBuckets.Prune(state.Daily, DailyCutoff(now));
+        _units.DropBefore(UnitCutoff(now));
     }
 
     public IEnumerable<DemandCountsState> Buckets(DemandGranularity granularity, DateTimeOffset now) => granularity == DemandGranularity.Hour
@@ -129,4 +141,6 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
     private DateTimeOffset HourlyCutoff(DateTimeOffset now) => DemandBuckets.HourStart(now - options.HourlyRetention);
 
     private DateTimeOffset DailyCutoff(DateTimeOffset now) => DemandBuckets.DayStart(now - options.DailyRetention);
+
+    private DateOnly UnitCutoff(DateTimeOffset now) => DemandBuckets.DayOf(now - options.UnitHistoryRetention);
 }

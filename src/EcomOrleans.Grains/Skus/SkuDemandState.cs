@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EcomOrleans.Grains.Common;
 
 namespace EcomOrleans.Grains.Skus;
@@ -26,4 +27,14 @@ public sealed class SkuDemandState
     [Id(6)] public Dictionary<string, long> CoViews { get; set; } = new(StringComparer.Ordinal);
 
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Units sold each UTC day, one entry a day from <see cref="UnitHistoryStart"/> (the first day with any recorded
+    /// demand, at most <see cref="SkuGrainOptions.UnitHistoryRetention"/> ago) to the last day with demand: the history
+    /// the forecaster reads, kept four times longer than the daily buckets because it is one number a day.
+    /// <see langword="null"/> in state written before it existed; it is then rebuilt from <see cref="Daily"/>.
+    /// </summary>
+    [Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<int>? UnitHistory { get; set; }
+
+    [Id(9)] public DateOnly UnitHistoryStart { get; set; }
 }

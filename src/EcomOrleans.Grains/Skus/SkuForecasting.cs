@@ -12,27 +12,24 @@ namespace EcomOrleans.Grains.Skus;
 public static class SkuForecasting
 {
     /// <summary>
-    /// The days before <paramref name="today"/> since the first daily bucket (at most the retention), oldest first:
-    /// units sold and the average price paid (revenue / units), or the catalog price on a day without sales.
+    /// The days before <paramref name="today"/> since the first day with recorded demand (at most the unit history's
+    /// retention), oldest first: units sold (<see cref="SkuDemandState.UnitHistory"/>) and the average price paid
+    /// (revenue / units, from the daily buckets), or the catalog price on a day without sales or older than the buckets.
     /// Empty when nothing was recorded before today.
     /// </summary>
     public static DemandHistory History(string sku, SkuDemandState demand, decimal catalogPrice, DateOnly today)
     {
-        var days = demand.Daily.Where(b => DayOf(b.Start) < today).ToArray();
-        if (days.Length == 0)
+        var (first, units) = UnitHistory.Of(demand).Before(today);
+        if (units.Length == 0)
         {
             return new DemandHistory(sku, today, [], []);
         }
 
-        var first = DayOf(days[0].Start);
-        var length = today.DayNumber - first.DayNumber;
-        var units = new float[length];
-        var prices = Enumerable.Repeat((float)catalogPrice, length).ToArray();
-        foreach (var bucket in days)
+        var prices = Enumerable.Repeat((float)catalogPrice, units.Length).ToArray();
+        foreach (var bucket in demand.Daily)
         {
             var index = DayOf(bucket.Start).DayNumber - first.DayNumber;
-            units[index] = bucket.Units;
-            if (bucket.Units > 0 && bucket.Revenue > 0)
+            if (index >= 0 && index < units.Length && bucket.Units > 0 && bucket.Revenue > 0)
             {
                 prices[index] = (float)(bucket.Revenue / bucket.Units);
             }
@@ -49,9 +46,10 @@ public static class SkuForecasting
         forecast is null || DayOf(forecast.MadeAt) < DayOf(now) || now - forecast.MadeAt >= options.RefreshInterval;
 
     /// <summary>
-    /// The baseline for a history too short for the model, or when the model could not be used: exponential smoothing
-    /// from two weeks of history, seasonal naive from one, else no forecast (0 units a day). The reason says which and why,
-    /// after <paramref name="why"/> (e.g. "the demand model is not loaded").
+    /// The baseline for a history too short for the model, or when the model could not be used: seasonal smoothing
+    /// (exponential smoothing of weekday- and month-start-adjusted demand) from two weeks of history, seasonal naive from
+    /// one, else no forecast (0 units a day). The reason says which and why, after <paramref name="why"/> (e.g. "the
+    /// demand model is not loaded").
     /// </summary>
     public static SkuForecast Baseline(DemandHistory history, DateTimeOffset now, int horizon, string why)
     {
@@ -59,14 +57,14 @@ public static class SkuForecasting
         var firstDay = history.FirstDay.AddDays(days);
         if (days >= DemandBaselines.ExponentialSmoothingMinimumDays)
         {
-            return Of(DemandBaselines.ExponentialSmoothing(history.Units, horizon), firstDay, ForecastMethods.ExponentialSmoothing, null, now, days,
-                $"{why}: exponential smoothing of {Days(days)}");
+            return Of(Smoothing(history, horizon), firstDay, ForecastMethods.SeasonalSmoothing, null, now, days,
+                $"{why}: seasonal smoothing of {Days(days)}");
         }
 
         if (days >= DemandBaselines.SeasonalNaiveMinimumDays)
         {
             return Of(DemandBaselines.SeasonalNaive(history.Units, horizon), firstDay, ForecastMethods.SeasonalNaive, null, now, days,
-                $"{why}; {Days(days)} is too little for exponential smoothing ({DemandBaselines.ExponentialSmoothingMinimumDays}): seasonal naive, the last week repeated");
+                $"{why}; {Days(days)} is too little for seasonal smoothing ({DemandBaselines.ExponentialSmoothingMinimumDays}): seasonal naive, the last week repeated");
         }
 
         var zero = new float[horizon];
@@ -74,16 +72,22 @@ public static class SkuForecasting
             $"{why}; {Days(days)} is under the week seasonal naive needs: no forecast yet");
     }
 
-    /// <summary>The served forecast: the model's blended with exponential smoothing of the same history, with the weight and spread the backtest chose.</summary>
+    /// <summary>The served forecast: the model's blended with seasonal smoothing of the same history, with the weight and spread the backtest chose.</summary>
     public static SkuForecast Blend(DemandForecast model, DemandHistory history, DateTimeOffset now)
     {
         var horizon = model.Mean.Length;
-        var smoothing = DemandBaselines.ExponentialSmoothing(history.Units, horizon);
         var blend = new ForecastBlend(model.BlendWeight, model.QuantileScale);
-        var combined = blend.Combine(new QuantileForecast(model.Mean, model.P10, model.P50, model.P90), smoothing);
+        var combined = blend.Combine(new QuantileForecast(model.Mean, model.P10, model.P50, model.P90), Smoothing(history, horizon));
         return Of(combined, model.FirstDay, ForecastMethods.Blend, model.ModelVersion, now, history.Units.Length,
             string.Create(CultureInfo.InvariantCulture,
-                $"{Days(history.Units.Length)} of history: demand model v{model.ModelVersion} blended with exponential smoothing (model weight {model.BlendWeight:0.##}, quantile spread {model.QuantileScale:0.##}, chosen by the backtest)"));
+                $"{Days(history.Units.Length)} of history: demand model v{model.ModelVersion} blended with seasonal smoothing (model weight {model.BlendWeight:0.##}, quantile spread {model.QuantileScale:0.##}, chosen by the backtest)"));
+    }
+
+    /// <summary>Seasonal smoothing of the last <see cref="DemandBaselines.HistoryDays"/> days: what the backtest scored.</summary>
+    private static QuantileForecast Smoothing(DemandHistory history, int horizon)
+    {
+        var skip = Math.Max(0, history.Units.Length - DemandBaselines.HistoryDays);
+        return DemandBaselines.SeasonalSmoothing(history.Units.AsSpan(skip), history.FirstDay.AddDays(skip), horizon);
     }
 
     /// <summary>

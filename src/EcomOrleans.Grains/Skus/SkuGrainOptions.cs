@@ -12,9 +12,16 @@ public sealed class SkuGrainOptions
     [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan HourlyRetention { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How long daily buckets are kept. Default 120 days, enough history for the demand forecaster.</summary>
+    /// <summary>How long daily buckets are kept. Default 120 days: the price history and the last 28 days' standing read them; the forecaster reads the longer <see cref="UnitHistoryRetention"/>.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "1000.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan DailyRetention { get; set; } = TimeSpan.FromDays(120);
+
+    /// <summary>
+    /// How long the units sold a day (one number a day) are kept for the forecaster. Default 728 days: the two years the
+    /// seasonal indices are measured over (docs/demand.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "14.00:00:00", "3660.00:00:00", ErrorMessage = OptionsMessages.Between)]
+    public TimeSpan UnitHistoryRetention { get; set; } = TimeSpan.FromDays(728);
 
     /// <summary>
     /// Recent event keys remembered to drop an event a user grain re-sends after a failed write.

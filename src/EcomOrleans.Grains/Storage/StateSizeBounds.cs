@@ -68,7 +68,8 @@ public static class StateSizeBounds
         new(StorageNames.SkuState, serialize(LargestSku(), typeof(SkuState)), []),
         new(StorageNames.SkuDemandState, serialize(LargestSkuDemand(options.Skus), typeof(SkuDemandState)),
             [Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.DedupWindow)), Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.MaxCoViews)),
-             Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.HourlyRetention)), Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.DailyRetention))]),
+             Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.HourlyRetention)), Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.DailyRetention)),
+             Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.UnitHistoryRetention))]),
         new(StorageNames.TrendingState, serialize(LargestTrending(options.Trending), typeof(TrendingState)),
             [Key(TrendingOptions.SectionName, nameof(TrendingOptions.MaxTrackedPerCategory)), Key(TrendingOptions.SectionName, nameof(TrendingOptions.MaxTrackedCatalogWide))]),
         new(StorageNames.SearchDemandState, serialize(LargestSearchDemand(options.SearchDemand), typeof(SearchDemandState)),
@@ -128,6 +129,9 @@ public static class StateSizeBounds
             TrendingAsOf = Time,
             CoViews = Enumerable.Range(0, skus.MaxCoViews).ToDictionary(Sku, _ => long.MinValue, StringComparer.Ordinal),
             UpdatedAt = Time,
+            // One day per day of retention, the day being filled, and a day of clock skew ahead.
+            UnitHistory = [.. Enumerable.Repeat(int.MaxValue, (int)Math.Ceiling(skus.UnitHistoryRetention.TotalDays) + 2)],
+            UnitHistoryStart = DateOnly.FromDateTime(Time.UtcDateTime),
         };
     }
 
@@ -158,9 +162,9 @@ public static class StateSizeBounds
         var day = new DateOnly(2026, 12, 31);
         return new SkuPlanState
         {
-            Forecast = new SkuForecast(day, Floats(), Floats(), Floats(), Floats(), ForecastMethods.ExponentialSmoothing, Text(0), Time, int.MinValue, Text(1) + Text(2)),
+            Forecast = new SkuForecast(day, Floats(), Floats(), Floats(), Floats(), ForecastMethods.SeasonalSmoothing, Text(0), Time, int.MinValue, Text(1) + Text(2)),
             Recent = [.. Enumerable.Range(0, forecasts.ScoredDaysKept).Select(i =>
-                new ForecastedDay(day.AddDays(-i), -1.23456789E+38f, -1.23456789E+38f, -1.23456789E+38f, -1.23456789E+38f, ForecastMethods.ExponentialSmoothing))],
+                new ForecastedDay(day.AddDays(-i), -1.23456789E+38f, -1.23456789E+38f, -1.23456789E+38f, -1.23456789E+38f, ForecastMethods.SeasonalSmoothing))],
             Errors = new ForecastErrorState { Days = int.MinValue, AbsoluteError = -1.2345678901234567E+300, Error = -1.2345678901234567E+300, Actual = -1.2345678901234567E+300, CoveredByP90 = int.MinValue },
             ScoredThrough = day,
             Suggestions = [.. Enumerable.Range(0, pricing.SuggestionsKept).Select(i => new PriceSuggestionRecord(

@@ -46,7 +46,7 @@ public sealed class DemandModel : LoadedModel
     public bool HasMean { get; }
 
     /// <summary>
-    /// How the SKU grain blends this model with exponential smoothing: the manifest's <c>metrics.servedBlend</c>
+    /// How the SKU grain blends this model with seasonal smoothing: the manifest's <c>metrics.servedBlend</c>
     /// (<c>modelWeight</c>, <c>quantileScale</c>), written by the rolling-origin backtest; the model alone when absent.
     /// </summary>
     public (double ModelWeight, double QuantileScale) Blend { get; }

@@ -19,7 +19,7 @@ namespace EcomOrleans.LoadGen.Commands;
 /// in-process silo, gives every SKU a daily demand history cut from the real M5 series, then remakes every SKU's forecast
 /// (<c>RefreshForecastAsync</c>, as the schedule and <c>POST /api/skus/{sku}/forecast</c> do) with a bounded number in
 /// flight, twice side by side: through the inference pool (the demand LSTM, batched at background priority, blended
-/// with exponential smoothing) and, as the baseline, exponential smoothing alone (no pool). Prints one JSON object.
+/// with seasonal smoothing) and, as the baseline, seasonal smoothing alone (no pool). Prints one JSON object.
 /// </summary>
 public static class BenchForecastCommand
 {
@@ -40,7 +40,7 @@ public static class BenchForecastCommand
             }
         });
         var seed = SharedOptions.Seed();
-        var command = new Command("bench-forecast", "Forecast refreshes per second through the inference pool, and the time to refresh every SKU of a catalog, beside exponential smoothing alone; prints one JSON object.")
+        var command = new Command("bench-forecast", "Forecast refreshes per second through the inference pool, and the time to refresh every SKU of a catalog, beside seasonal smoothing alone; prints one JSON object.")
         {
             dataset, dataDir, days, concurrency, skus, seed,
         };

@@ -1,8 +1,9 @@
 namespace EcomOrleans.Merchandising.Forecasting;
 
 /// <summary>
-/// The two classical forecasters every model is measured against, and what the SKU grain falls back to when a SKU has
-/// too little history for the model: simple exponential smoothing and weekly seasonal naive. Their quantiles come from
+/// The classical forecasters every model is measured against, and what the SKU grain falls back to when a SKU has
+/// too little history for the model: simple exponential smoothing, the same of seasonally adjusted demand, and weekly
+/// seasonal naive. Their quantiles come from
 /// the empirical distribution of their own in-sample errors (the last <see cref="ResidualWindow"/> days), widened with
 /// the horizon as each method's error variance grows, and never below 0 units.
 /// </summary>
@@ -82,68 +83,51 @@ public static class DemandBaselines
         return WithQuantiles(point, point, spread, residuals);
     }
 
-    /// <summary>Weeks the weekday profile of <see cref="WeekdaySmoothing"/> is read from.</summary>
-    public const int ProfileWeeks = 8;
+    /// <summary>
+    /// Days of history the served forecasters read, and the seasonal indices of <see cref="SeasonalSmoothing"/> are
+    /// measured over: two years (104 weeks), so every weekday and every month start is seen about a hundred times and
+    /// a season's level shift is smoothed, not profiled.
+    /// </summary>
+    public const int HistoryDays = 728;
+
+    /// <summary>Days 1 to this of a calendar month are "month start" for <see cref="SeasonalSmoothing"/> (pay days, and in the US the SNAP days of many states).</summary>
+    public const int MonthStartDays = 10;
+
+    /// <summary>Units an index needs before it moves halfway from 1 toward its raw ratio (the n / (n + k) shrinkage).</summary>
+    public const double IndexShrinkage = 20;
 
     /// <summary>
-    /// Exponential smoothing of weekday-adjusted demand: each day's units are divided by its weekday's index (the
-    /// weekday's mean over the last <see cref="ProfileWeeks"/> weeks against the mean of all days, shrunk toward 1 by
-    /// n / (n + 20) where n is the units in those weeks, so a slow seller keeps a flat week), smoothed as
-    /// <see cref="ExponentialSmoothing"/> does, and the flat forecast multiplied back by each forecast day's index.
-    /// The day h after the origin is weekday (history.Length + h) mod 7 of the history's own count.
+    /// Exponential smoothing of seasonally adjusted demand. Two multiplicative indices are read from the last
+    /// <see cref="HistoryDays"/> days: the weekday's (its mean units against the mean of all days) and the month
+    /// start's (days 1 to <see cref="MonthStartDays"/> against the rest), each shrunk toward 1 by n / (n + 20) where n
+    /// is the units sold on those days, so a slow seller keeps a flat week. Each day's units are divided by its two
+    /// indices, smoothed as <see cref="ExponentialSmoothing"/> does, and the flat forecast (and its quantiles) multiplied
+    /// back by each forecast day's indices.
     /// </summary>
-    public static QuantileForecast WeekdaySmoothing(ReadOnlySpan<float> history, int horizon)
+    /// <param name="firstDay">The calendar day of <c>history[0]</c>; the forecast starts the day after the history ends.</param>
+    public static QuantileForecast SeasonalSmoothing(ReadOnlySpan<float> history, DateOnly firstDay, int horizon)
     {
         if (history.Length < ExponentialSmoothingMinimumDays)
         {
-            throw new ArgumentException($"Weekday smoothing needs at least {ExponentialSmoothingMinimumDays} days of history; got {history.Length}.", nameof(history));
+            throw new ArgumentException($"Seasonal smoothing needs at least {ExponentialSmoothingMinimumDays} days of history; got {history.Length}.", nameof(history));
         }
 
-        var index = WeekdayIndex(history);
+        var indices = SeasonalIndices.Measure(history, firstDay);
         var adjusted = new float[history.Length];
         for (var t = 0; t < history.Length; t++)
         {
-            adjusted[t] = history[t] / index[t % 7];
+            adjusted[t] = history[t] / indices.Of(firstDay.AddDays(t));
         }
 
         var flat = ExponentialSmoothing(adjusted, horizon);
         var (mean, p10, p50, p90) = (new float[horizon], new float[horizon], new float[horizon], new float[horizon]);
         for (var h = 0; h < horizon; h++)
         {
-            var day = index[(history.Length + h) % 7];
-            (mean[h], p10[h], p50[h], p90[h]) = (flat.Mean[h] * day, flat.P10[h] * day, flat.P50[h] * day, flat.P90[h] * day);
+            var index = indices.Of(firstDay.AddDays(history.Length + h));
+            (mean[h], p10[h], p50[h], p90[h]) = (flat.Mean[h] * index, flat.P10[h] * index, flat.P50[h] * index, flat.P90[h] * index);
         }
 
         return new QuantileForecast(mean, p10, p50, p90);
-    }
-
-    /// <summary>Multiplicative weekday indices, by day position mod 7, read from the last <see cref="ProfileWeeks"/> whole weeks.</summary>
-    public static float[] WeekdayIndex(ReadOnlySpan<float> history)
-    {
-        var index = new float[] { 1, 1, 1, 1, 1, 1, 1 };
-        var days = Math.Min(history.Length / 7, ProfileWeeks) * 7;
-        var start = history.Length - days;
-        double total = 0;
-        var sums = new double[7];
-        for (var t = start; t < history.Length; t++)
-        {
-            sums[t % 7] += history[t];
-            total += history[t];
-        }
-
-        if (total <= 0)
-        {
-            return index;
-        }
-
-        var shrink = total / (total + 20);
-        for (var d = 0; d < 7; d++)
-        {
-            var raw = sums[d] / (total / 7);
-            index[d] = (float)Math.Max(0.05, 1 + (shrink * (raw - 1)));
-        }
-
-        return index;
     }
 
     /// <summary>The smoothing factor (0.01..0.99, step 0.01) with the least in-sample one-step squared error, and the final level.</summary>

@@ -1,7 +1,7 @@
 namespace EcomOrleans.Merchandising.Forecasting;
 
 /// <summary>
-/// The forecaster the SKU grain serves: the model's forecast and exponential smoothing's, averaged with weight
+/// The forecaster the SKU grain serves: the model's forecast and seasonal smoothing's (<see cref="DemandBaselines.SeasonalSmoothing"/>), averaged with weight
 /// <paramref name="ModelWeight"/> on the model (means and each quantile alike: quantile averaging), and the quantiles'
 /// spread around the median scaled by <paramref name="QuantileScale"/>. Both numbers are chosen by the rolling-origin
 /// backtest on windows before the ones they are scored on (docs/demand.md).

@@ -10,7 +10,7 @@ internal static class BacktestPlot
         var windows = result.Windows.Where(w => w.Series == seriesId).OrderBy(w => w.Origin).ToArray();
         var first = windows[0].Origin;
         var days = windows.SelectMany(w => Enumerable.Range(w.Origin - first, w.Actual.Length).Select(d => (double)d)).ToArray();
-        var served = windows.Select(w => result.Chosen[w].Combine(w.Model, w.Smoothing)).ToArray();
+        var served = windows.Select(w => result.Chosen[w].Combine(w.Model, w.Seasonal)).ToArray();
         double[] Values(Func<Merchandising.Forecasting.QuantileForecast, float[]> channel) =>
             [.. served.SelectMany(f => channel(f).Select(v => (double)v))];
 

@@ -6,7 +6,8 @@ namespace EcomOrleans.Training.Demand;
 
 /// <summary>
 /// A rolling-origin backtest: 14-day forecasts from every <c>every</c>-th day of the last <c>days</c> days of each
-/// series, by seasonal naive, exponential smoothing, the model, and the blend of model and smoothing the engine serves.
+/// series, by seasonal naive, exponential smoothing, seasonal smoothing, the model, and the blend of the model and seasonal
+/// smoothing the engine serves, each reading the last <see cref="DemandBaselines.HistoryDays"/> days before the origin.
 /// The blend's weight and quantile scale at each origin are the ones that scored best on every earlier origin of every
 /// series (the first origin uses <see cref="WarmupOrigins"/> origins before the backtest year), so no choice sees the
 /// window it is scored on. The model must have been trained on days before the first origin (<c>train demand --cutoff</c>).
@@ -36,11 +37,13 @@ internal static class DemandBacktest
                     continue; // a warm-up origin before the series had a model window
                 }
 
-                var history = s.Units.AsSpan(0, origin);
+                // The forecasters read what a SKU grain keeps (DemandBaselines.HistoryDays); the scores are scaled by all of it.
+                var start = Math.Max(0, origin - DemandBaselines.HistoryDays);
+                var history = s.Units.AsSpan(start, origin - start);
                 var actual = s.Units[origin..(origin + DemandModelShape.Horizon)];
-                windows.Add(new BacktestWindow(s.Id, origin, origin >= first, actual, history.ToArray(),
-                    DemandBaselines.SeasonalNaive(history, DemandModelShape.Horizon), DemandBaselines.ExponentialSmoothing(history, DemandModelShape.Horizon), DemandBaselines.WeekdaySmoothing(history, DemandModelShape.Horizon),
-                    model.Forecast(s, origin)));
+                windows.Add(new BacktestWindow(s.Id, origin, origin >= first, actual, s.Units[..origin],
+                    DemandBaselines.SeasonalNaive(history, DemandModelShape.Horizon), DemandBaselines.ExponentialSmoothing(history, DemandModelShape.Horizon),
+                    DemandBaselines.SeasonalSmoothing(history, s.DateAt(start), DemandModelShape.Horizon), model.Forecast(s, origin)));
             }
 
             AnsiConsole.MarkupLineInterpolated($"  {s.Id}: {windows.Count(w => w.Series == s.Id && w.Scored)} scored origins");
@@ -67,10 +70,10 @@ internal static class DemandBacktest
             [
                 Score("seasonal naive", scored, w => w.SeasonalNaive),
                 Score("exp. smoothing", scored, w => w.Smoothing),
-                Score("weekday smoothing", scored, w => w.Weekday),
+                Score("seasonal smoothing", scored, w => w.Seasonal),
                 Score("LSTM", scored, w => w.Model),
-                Score("per-series blend", scored, w => chosenPerSeries[w].Combine(w.Model, w.Smoothing)),
-                Score("served blend", scored, w => chosen[w].Combine(w.Model, w.Smoothing)),
+                Score("per-series blend", scored, w => chosenPerSeries[w].Combine(w.Model, w.Seasonal)),
+                Score("served blend", scored, w => chosen[w].Combine(w.Model, w.Seasonal)),
             ],
             scored, chosen, Choose(windows));
     }
@@ -83,8 +86,8 @@ internal static class DemandBacktest
             return new ForecastBlend(0.5, 1);
         }
 
-        var weight = Weights.MinBy(w => Mean(windows, x => ForecastScores.Rmsse(x.Actual, new ForecastBlend(w, 1).Combine(x.Model, x.Smoothing).Mean, x.History)));
-        var scale = Scales.MinBy(c => Mean(windows, x => ForecastScores.ScaledPinball(x.Actual, new ForecastBlend(weight, c).Combine(x.Model, x.Smoothing), x.History)));
+        var weight = Weights.MinBy(w => Mean(windows, x => ForecastScores.Rmsse(x.Actual, new ForecastBlend(w, 1).Combine(x.Model, x.Seasonal).Mean, x.History)));
+        var scale = Scales.MinBy(c => Mean(windows, x => ForecastScores.ScaledPinball(x.Actual, new ForecastBlend(weight, c).Combine(x.Model, x.Seasonal), x.History)));
         return new ForecastBlend(weight, scale);
     }
 

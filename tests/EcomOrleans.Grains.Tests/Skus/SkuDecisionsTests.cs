@@ -143,7 +143,7 @@ public sealed class SkuDecisionsTests(ClusterFixture fixture)
         Assert.Equal(("no_elasticity", null), (decisions.Price.Outcome, decisions.Price.SuggestionId));
         Assert.Empty(decisions.Suggestions);
         // 30 days of 2 a day: smoothing says 2 a day; the 50 left of 110 cover 25 days.
-        Assert.Equal((ForecastMethods.ExponentialSmoothing, 25.0), (decisions.Forecast.Method, decisions.Restock.DaysOfCover));
+        Assert.Equal((ForecastMethods.SeasonalSmoothing, 25.0), (decisions.Forecast.Method, decisions.Restock.DaysOfCover));
     }
 
     [Fact]

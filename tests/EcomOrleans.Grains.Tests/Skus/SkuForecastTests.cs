@@ -48,7 +48,7 @@ public sealed class SkuForecastTests(ClusterFixture fixture)
 
             var forecast = (await grain.RefreshForecastAsync())!.Forecast!;
 
-            Assert.Equal((ForecastMethods.ExponentialSmoothing, "the demand model is not loaded: exponential smoothing of 60 days"), (forecast.Method, forecast.Reason));
+            Assert.Equal((ForecastMethods.SeasonalSmoothing, "the demand model is not loaded: seasonal smoothing of 60 days"), (forecast.Method, forecast.Reason));
             Assert.Equal(2f, forecast.Mean[0]);
         }
         finally
@@ -67,7 +67,7 @@ public sealed class SkuForecastTests(ClusterFixture fixture)
 
             var forecast = (await grain.RefreshForecastAsync())!.Forecast!;
 
-            Assert.Equal("20 of the 56 days of history the demand model reads: exponential smoothing of 20 days", forecast.Reason);
+            Assert.Equal("20 of the 56 days of history the demand model reads: seasonal smoothing of 20 days", forecast.Reason);
         }
         finally
         {

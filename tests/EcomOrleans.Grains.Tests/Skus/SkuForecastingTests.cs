@@ -25,13 +25,31 @@ public sealed class SkuForecastingTests
     }
 
     [Fact]
+    public void History_OlderThanTheBuckets_ReadsTheUnitHistoryAtTheCatalogPrice()
+    {
+        // 200 days of units (older than the 120 days of buckets) and one bucket 2 days ago with 3 units paid 24.
+        var demand = new SkuDemandState
+        {
+            UnitHistory = [5, .. new int[196], 3, 0],
+            UnitHistoryStart = Today.AddDays(-199),
+            Daily = [Day(2, 3, revenue: 24m)],
+        };
+
+        var history = SkuForecasting.History("s", demand, 10m, Today);
+
+        Assert.Equal((Today.AddDays(-199), 199), (history.FirstDay, history.Units.Length));
+        Assert.Equal((5f, 3f, 0f), (history.Units[0], history.Units[197], history.Units[198]));
+        Assert.Equal((10f, 8f, 10f), (history.Prices[0], history.Prices[197], history.Prices[198]));
+    }
+
+    [Fact]
     public void History_NothingBeforeToday_IsEmpty() =>
         Assert.Empty(SkuForecasting.History("s", new SkuDemandState { Daily = [Day(0, 3)] }, 1m, Today).Units);
 
     [Theory]
     [InlineData(3, ForecastMethods.None, "3 of the 56 days of history the demand model reads; 3 days is under the week seasonal naive needs: no forecast yet")]
-    [InlineData(10, ForecastMethods.SeasonalNaive, "10 of the 56 days of history the demand model reads; 10 days is too little for exponential smoothing (14): seasonal naive, the last week repeated")]
-    [InlineData(20, ForecastMethods.ExponentialSmoothing, "20 of the 56 days of history the demand model reads: exponential smoothing of 20 days")]
+    [InlineData(10, ForecastMethods.SeasonalNaive, "10 of the 56 days of history the demand model reads; 10 days is too little for seasonal smoothing (14): seasonal naive, the last week repeated")]
+    [InlineData(20, ForecastMethods.SeasonalSmoothing, "20 of the 56 days of history the demand model reads: seasonal smoothing of 20 days")]
     public void Baseline_ShortHistory_FallsBackInOrderAndSaysWhy(int days, string method, string reason)
     {
         var history = new DemandHistory("s", Today.AddDays(-days), [.. Enumerable.Repeat(3f, days)], [.. Enumerable.Repeat(1f, days)]);
@@ -54,7 +72,7 @@ public sealed class SkuForecastingTests
 
         Assert.All(forecast.Mean, m => Assert.Equal(3f, m));
         Assert.Equal((ForecastMethods.Blend, "7"), (forecast.Method, forecast.ModelVersion));
-        Assert.Equal("60 days of history: demand model v7 blended with exponential smoothing (model weight 0.25, quantile spread 1, chosen by the backtest)", forecast.Reason);
+        Assert.Equal("60 days of history: demand model v7 blended with seasonal smoothing (model weight 0.25, quantile spread 1, chosen by the backtest)", forecast.Reason);
     }
 
     [Theory]

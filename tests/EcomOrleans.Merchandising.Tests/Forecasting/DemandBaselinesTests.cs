@@ -72,18 +72,69 @@ public sealed class DemandBaselinesTests
     public void Empirical_InterpolatesBetweenRanks() => Assert.Equal(2.5f, DemandBaselines.Empirical([1f, 2f, 3f, 4f], 0.5));
 
     [Fact]
-    public void WeekdayIndex_BusySaturdays_AreRaisedAndShrunkTowardOne()
+    public void SeasonalIndices_BusySaturdays_AreRaisedAndShrunkTowardOne()
     {
-        // Eight weeks of 1 unit a day except 8 on day position 6: total 8 * (6 + 8) = 112, mean per day 2.
-        // Raw indices: 1 / 2 = 0.5 and 8 / 2 = 4. Shrink 112 / (112 + 20) = 0.8485: 1 - 0.5 * 0.8485 and 1 + 3 * 0.8485.
-        var history = Enumerable.Range(0, 56).Select(t => t % 7 == 6 ? 8f : 1f).ToArray();
+        // 56 days from Sunday 2026-01-04: 1 unit a day, 8 on Saturdays. 112 units, 2 a day.
+        // Saturdays: mean 8, ratio 4, n = 64. Other weekdays: mean 1, ratio 0.5, n = 8.
+        // Month start (Jan 4-10 and Feb 1-10, 17 days, two of them Saturdays): 31 units, ratio 31 / 17 / 2.
+        // The other 39 days (six Saturdays): 81 units, ratio 81 / 39 / 2.
+        var first = new DateOnly(2026, 1, 4);
+        var history = Enumerable.Range(0, 56).Select(t => first.AddDays(t).DayOfWeek == DayOfWeek.Saturday ? 8f : 1f).ToArray();
 
-        var index = DemandBaselines.WeekdayIndex(history);
+        var indices = SeasonalIndices.Measure(history, first);
 
-        Assert.Equal(1 - (0.5 * 112 / 132.0), index[0], 5);
-        Assert.Equal(1 + (3 * 112 / 132.0), index[6], 5);
+        Assert.Equal(1 + (3 * 64 / 84.0), indices.Weekday[(int)DayOfWeek.Saturday], 5);
+        Assert.Equal(1 - (0.5 * 8 / 28.0), indices.Weekday[(int)DayOfWeek.Monday], 5);
+        Assert.Equal(1 + (((31 / 17.0 / 2) - 1) * 31 / 51.0), indices.MonthStart, 5);
+        Assert.Equal(1 + (((81 / 39.0 / 2) - 1) * 81 / 101.0), indices.RestOfMonth, 5);
+        Assert.Equal(indices.Weekday[(int)DayOfWeek.Saturday] * indices.MonthStart, indices.Of(new DateOnly(2026, 3, 7)), 5);
     }
 
     [Fact]
-    public void WeekdaySmoothing_NoSales_IsZero() => Assert.All(DemandBaselines.WeekdaySmoothing(new float[28], 14).P90, p => Assert.Equal(0f, p));
+    public void SeasonalIndices_OnlyTheLastTwoYears_AreRead()
+    {
+        // Busy Saturdays long ago, then two years of one unit every day: the indices see only the flat two years.
+        var first = new DateOnly(2020, 1, 5);
+        var history = Enumerable.Range(0, DemandBaselines.HistoryDays + 70)
+            .Select(t => t < 70 && first.AddDays(t).DayOfWeek == DayOfWeek.Saturday ? 50f : 1f).ToArray();
+
+        var indices = SeasonalIndices.Measure(history, first);
+
+        Assert.All(indices.Weekday, w => Assert.Equal(1f, w, 5));
+        Assert.Equal(1f, indices.MonthStart, 5);
+        Assert.Equal(1f, indices.RestOfMonth, 5);
+    }
+
+    [Fact]
+    public void SeasonalSmoothing_FlatLevel_IsMultipliedByEachForecastDaysIndex()
+    {
+        // Twenty weeks of 2 units every weekday and 6 on Saturdays: the adjusted level is flat, so each day's forecast
+        // is one level times that day's indices.
+        var first = new DateOnly(2026, 1, 4);
+        var history = Enumerable.Range(0, 140).Select(t => first.AddDays(t).DayOfWeek == DayOfWeek.Saturday ? 6f : 2f).ToArray();
+        var indices = SeasonalIndices.Measure(history, first);
+
+        var forecast = DemandBaselines.SeasonalSmoothing(history, first, 14);
+
+        var start = first.AddDays(history.Length);
+        var level = forecast.Mean[0] / indices.Of(start);
+        for (var h = 0; h < 14; h++)
+        {
+            Assert.Equal(level * indices.Of(start.AddDays(h)), forecast.Mean[h], 4);
+        }
+
+        var saturday = Enumerable.Range(0, 14).First(h => start.AddDays(h).DayOfWeek == DayOfWeek.Saturday);
+        Assert.True(forecast.Mean[saturday] > 2 * forecast.Mean[(saturday + 2) % 14], "a Saturday is forecast well above a Monday");
+    }
+
+    [Fact]
+    public void SeasonalSmoothing_NoSales_IsZero() =>
+        Assert.All(DemandBaselines.SeasonalSmoothing(new float[28], new DateOnly(2026, 1, 1), 14).P90, p => Assert.Equal(0f, p));
+
+    [Fact]
+    public void SeasonalSmoothing_UnderTwoWeeks_ThrowsNamingTheMinimum()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DemandBaselines.SeasonalSmoothing(new float[13], new DateOnly(2026, 1, 1), 14));
+        Assert.StartsWith("Seasonal smoothing needs at least 14 days of history; got 13.", error.Message);
+    }
 }

@@ -141,8 +141,9 @@ public static class DemandBaselines
             double error = 0;
             for (var t = 1; t < history.Length; t++)
             {
-                error += Math.Pow(history[t] - level, 2);
-                level += alpha * (history[t] - level);
+                var miss = history[t] - level;
+                error += miss * miss; // not Math.Pow: this loop runs 99 times a day of history on every refresh
+                level += alpha * miss;
             }
 
             if (error < best.Error)

@@ -4,7 +4,7 @@ namespace EcomOrleans.Skus;
 /// <param name="Method">One of <see cref="ForecastMethods"/>.</param>
 /// <param name="ModelVersion">The demand model's version when the model took part; otherwise <see langword="null"/>.</param>
 /// <param name="MadeAt">When it was made.</param>
-/// <param name="HistoryDays">Days of history it was made from (the days before <paramref name="FirstDay"/> since the SKU's first recorded demand, at most the daily retention).</param>
+/// <param name="HistoryDays">Days of history it was made from (the days before <paramref name="FirstDay"/> since the SKU's first recorded demand within the unit history's retention, and the days without demand since).</param>
 /// <param name="Reason">Why this method, in words: "56 days of history: demand model v1 blended with seasonal smoothing (model weight 0.2, ...)".</param>
 [GenerateSerializer, Immutable, Alias("ecom.SkuForecast")]
 public sealed record SkuForecast(

@@ -22,8 +22,11 @@ public sealed class ForecastOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Days of history before the demand model is used (its window: 56); fewer fall back to a baseline. Default 56.</summary>
-    [Range(1, 1000, ErrorMessage = OptionsMessages.Between)]
+    /// <summary>
+    /// Days of history before the demand model is used (its window: 56); fewer fall back to a baseline. Default 56; at
+    /// least 14, the seasonal smoothing the model is blended with.
+    /// </summary>
+    [Range(14, 1000, ErrorMessage = OptionsMessages.Between)]
     public int ModelMinimumDays { get; set; } = 56;
 
     /// <summary>Days forecast by the baselines (the model's horizon is its own: 14). Default 14.</summary>

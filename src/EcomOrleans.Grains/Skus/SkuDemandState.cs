@@ -31,7 +31,7 @@ public sealed class SkuDemandState
     /// <summary>
     /// Units sold each UTC day, one entry a day from <see cref="UnitHistoryStart"/> (the first day with any recorded
     /// demand, at most <see cref="SkuGrainOptions.UnitHistoryRetention"/> ago) to the last day with demand: the history
-    /// the forecaster reads, kept four times longer than the daily buckets because it is one number a day.
+    /// the forecaster reads, kept six times longer than the daily buckets because it is one number a day.
     /// <see langword="null"/> in state written before it existed; it is then rebuilt from <see cref="Daily"/>.
     /// </summary>
     [Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<int>? UnitHistory { get; set; }

@@ -38,6 +38,16 @@ public static class SkuForecasting
         return new DemandHistory(sku, first, units, prices);
     }
 
+    /// <summary>Days of history sent to the demand model: its window is 56, and the rest of a two-year history would only travel.</summary>
+    public const int ModelHistoryDays = 120;
+
+    /// <summary>The last <see cref="ModelHistoryDays"/> days of <paramref name="history"/>, for the inference pool.</summary>
+    public static DemandHistory ForTheModel(DemandHistory history)
+    {
+        var skip = Math.Max(0, history.Units.Length - ModelHistoryDays);
+        return skip == 0 ? history : history with { FirstDay = history.FirstDay.AddDays(skip), Units = history.Units[skip..], Prices = history.Prices[skip..] };
+    }
+
     /// <summary>
     /// Whether a forecast made at <paramref name="madeAt"/> is due for remaking at <paramref name="now"/>: never made,
     /// made before today (UTC), or older than <see cref="ForecastOptions.RefreshInterval"/>.

@@ -328,7 +328,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     {
         try
         {
-            var model = await GrainFactory.GetGrain<IInferenceGrain>(0).ForecastDemandAsync(history, InferencePriority.Background);
+            var model = await GrainFactory.GetGrain<IInferenceGrain>(0).ForecastDemandAsync(SkuForecasting.ForTheModel(history), InferencePriority.Background);
             return SkuForecasting.Blend(model, history, now);
         }
         catch (ModelNotLoadedException)

@@ -4,7 +4,7 @@ using EcomOrleans.Configuration;
 namespace EcomOrleans.Grains.Skus;
 
 /// <summary>How much demand history a <see cref="SkuGrain"/> keeps (configuration section <c>Grains:Skus</c>).</summary>
-public sealed class SkuGrainOptions
+public sealed class SkuGrainOptions : IValidatableObject
 {
     public const string SectionName = "Grains:Skus";
 
@@ -40,4 +40,14 @@ public sealed class SkuGrainOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan StoredStateRecheck { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (UnitHistoryRetention < DailyRetention)
+        {
+            // The forecaster reads the unit history; shorter than the buckets, it would forecast from less than it used to.
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(UnitHistoryRetention)} must be at least {nameof(DailyRetention)}, {DailyRetention}", [nameof(UnitHistoryRetention)]);
+        }
+    }
 }

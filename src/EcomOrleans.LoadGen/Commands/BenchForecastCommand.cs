@@ -29,7 +29,7 @@ public static class BenchForecastCommand
         dataset.DefaultValueFactory = _ => "beauty";
         var dataDir = SharedOptions.DataDirectory();
         var days = SharedOptions.Ranged(
-            new Option<int>("--days") { Description = "Days of demand history per SKU (56 or more reach the model).", DefaultValueFactory = _ => 120 }, 14, 120);
+            new Option<int>("--days") { Description = "Days of demand history per SKU (56 or more reach the model; a grain keeps up to 728).", DefaultValueFactory = _ => 120 }, 14, 728);
         var concurrency = SharedOptions.Concurrency("Refreshes in flight.", 256);
         var skus = new Option<int?>("--skus") { Description = "Forecast only the first this many SKUs of the catalog (default all)." };
         skus.Validators.Add(result =>

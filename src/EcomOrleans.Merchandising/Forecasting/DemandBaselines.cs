@@ -93,14 +93,14 @@ public static class DemandBaselines
     /// <summary>Days 1 to this of a calendar month are "month start" for <see cref="SeasonalSmoothing"/> (pay days, and in the US the SNAP days of many states).</summary>
     public const int MonthStartDays = 10;
 
-    /// <summary>Units an index needs before it moves halfway from 1 toward its raw ratio (the n / (n + k) shrinkage).</summary>
+    /// <summary>Expected units an index needs before it moves halfway from 1 toward its raw ratio (the n / (n + k) shrinkage).</summary>
     public const double IndexShrinkage = 20;
 
     /// <summary>
     /// Exponential smoothing of seasonally adjusted demand. Two multiplicative indices are read from the last
     /// <see cref="HistoryDays"/> days: the weekday's (its mean units against the mean of all days) and the month
     /// start's (days 1 to <see cref="MonthStartDays"/> against the rest), each shrunk toward 1 by n / (n + 20) where n
-    /// is the units sold on those days, so a slow seller keeps a flat week. Each day's units are divided by its two
+    /// is the units those days would have sold at the mean rate, so a slow seller keeps a flat week. Each day's units are divided by its two
     /// indices, smoothed as <see cref="ExponentialSmoothing"/> does, and the flat forecast (and its quantiles) multiplied
     /// back by each forecast day's indices.
     /// </summary>

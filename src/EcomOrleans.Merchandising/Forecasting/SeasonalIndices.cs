@@ -21,8 +21,9 @@ public sealed record SeasonalIndices(IReadOnlyList<float> Weekday, float MonthSt
     /// <summary>
     /// The indices of the last <see cref="DemandBaselines.HistoryDays"/> days of <paramref name="history"/> (day 0 is
     /// <paramref name="firstDay"/>): for each group of days, the mean units on them over the mean of all days, moved
-    /// from 1 toward that ratio by n / (n + <see cref="DemandBaselines.IndexShrinkage"/>), n the units sold on them.
-    /// A group with no sales, or a history with none, keeps 1.
+    /// from 1 toward that ratio by n / (n + <see cref="DemandBaselines.IndexShrinkage"/>), n the units the group would
+    /// have sold at the mean rate (the mean a day times its days), and never under <see cref="Floor"/>. A history
+    /// without sales keeps every index at 1.
     /// </summary>
     public static SeasonalIndices Measure(ReadOnlySpan<float> history, DateOnly firstDay)
     {
@@ -52,8 +53,11 @@ public sealed record SeasonalIndices(IReadOnlyList<float> Weekday, float MonthSt
                 return 1;
             }
 
-            var ratio = units / days / perDay;
-            return (float)Math.Max(Floor, 1 + ((ratio - 1) * units / (units + DemandBaselines.IndexShrinkage)));
+            // Shrunk by the units the group would have sold at the mean rate, not by what it sold: a weekday that never
+            // sells is evidence too, and is pulled toward 0 as surely as a busy one is pulled above 1.
+            var expected = perDay * days;
+            var ratio = units / expected;
+            return (float)Math.Max(Floor, 1 + ((ratio - 1) * expected / (expected + DemandBaselines.IndexShrinkage)));
         }
 
         return new SeasonalIndices([.. Enumerable.Range(0, 7).Select(w => Index(weekdaySums[w], weekdayDays[w]))],

@@ -145,7 +145,7 @@ internal static class DemandCommands
             Description = "Write the blend chosen on every window, and this backtest's figures, into that model folder's manifest (metrics.servedBlend, metrics.backtest): what the engine serves",
         };
         var command = new Command("demand-backtest",
-            "Rolling-origin backtest: seasonal naive, exponential smoothing, the model and the served blend, each blend chosen on earlier windows.")
+            "Rolling-origin backtest: seasonal naive, exponential smoothing, seasonal smoothing, the model and the served blend (model and seasonal smoothing), each blend chosen on earlier windows; every forecaster reads the last 728 days, as a SKU grain does.")
         {
             model, data, days, every, plot, json, record,
         };

@@ -23,7 +23,7 @@ internal static class RestockCommands
         review.Validators.Add(r => AddErrorUnless(r, r.GetValueOrDefault<int>() >= 1, "--review must be 1 or more."));
         days.Validators.Add(r => AddErrorUnless(r, r.GetValueOrDefault<int>() >= 1, "--days must be 1 or more."));
         var command = new Command("restock",
-            "Replay each series' last days against the fixed rule (reorder at 14 days of demand, order 28) and the restock policy (exponential-smoothing forecasts): "
+            "Replay each series' last days against the fixed rule (reorder at 14 days of demand, order 28) and the restock policy (seasonal-smoothing forecasts of the last 728 days, as a SKU grain makes without the model): "
             + "fill rate, stock-out days and mean inventory, at the default service level and at the one that matches the fixed rule's fill rate.")
         {
             data, leadTime, review, days, json, plot,
@@ -31,7 +31,7 @@ internal static class RestockCommands
         command.SetAction(parse =>
         {
             var file = parse.GetValue(data)!;
-            var backtest = new RestockBacktest(M5Reader.Load(file.FullName), parse.GetValue(days), parse.GetValue(leadTime), parse.GetValue(review), DemandBaselines.ExponentialSmoothing);
+            var backtest = new RestockBacktest(M5Reader.Load(file.FullName), parse.GetValue(days), parse.GetValue(leadTime), parse.GetValue(review), RestockBacktest.SeasonalSmoothing);
             var evaluation = parse.GetValue(json) ? RestockEvaluator.Evaluate(backtest) : EvaluateWithProgress(backtest);
             if (parse.GetValue(plot) is { } picture)
             {
@@ -146,7 +146,7 @@ internal static class RestockCommands
         return new JsonObject
         {
             ["data"] = file, ["days"] = days, ["warmUpDays"] = RestockBacktest.WarmUpDays, ["leadTimeDays"] = backtest.LeadTimeDays, ["reviewPeriodDays"] = backtest.ReviewPeriodDays,
-            ["forecaster"] = "exponential smoothing", ["series"] = series,
+            ["forecaster"] = "seasonal smoothing of the last 728 days", ["series"] = series,
             ["total"] = new JsonObject
             {
                 ["fixed"] = Metrics(evaluation.Fixed.Total), ["policy"] = Metrics(evaluation.Default.Total), ["matched"] = Metrics(evaluation.Matched.Total),

@@ -26,12 +26,18 @@ internal sealed class RestockBacktest
     /// <param name="series">Series shorter than <see cref="WarmUpDays"/> + 1 days are left out.</param>
     /// <param name="days">Last days of each series replayed (fewer when a series is shorter than the warm-up plus this).</param>
     public RestockBacktest(IReadOnlyList<DemandSeries> series, int days, int leadTimeDays, int reviewPeriodDays, DemandForecaster forecaster)
+        : this(series, days, leadTimeDays, reviewPeriodDays, _ => forecaster)
+    {
+    }
+
+    /// <param name="forecasterOf">The forecaster for one series (one that reads the calendar needs the series' first day).</param>
+    public RestockBacktest(IReadOnlyList<DemandSeries> series, int days, int leadTimeDays, int reviewPeriodDays, Func<DemandSeries, DemandForecaster> forecasterOf)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         (LeadTimeDays, ReviewPeriodDays) = (leadTimeDays, reviewPeriodDays);
         _series = [.. series.Where(s => s.Length > WarmUpDays)];
         _options = [.. _series.Select(s => Options(s.Units, days))];
-        _forecasters = [.. _series.Select(_ => Cached(forecaster))];
+        _forecasters = [.. _series.Select(s => Cached(forecasterOf(s)))];
     }
 
     public int LeadTimeDays { get; }
@@ -68,6 +74,16 @@ internal sealed class RestockBacktest
         var opening = Math.Ceiling(FixedRule.OrderDays * FixedRestockRule.MeanDailyDemand(units.AsSpan(0, start), FixedRule.WindowDays));
         return new RestockSimulationOptions(LeadTimeDays, ReviewPeriodDays, start, opening);
     }
+
+    /// <summary>
+    /// What a SKU grain forecasts with when the model is not used: seasonal smoothing of the last
+    /// <see cref="DemandBaselines.HistoryDays"/> days, dated from <paramref name="series"/>' first day.
+    /// </summary>
+    public static DemandForecaster SeasonalSmoothing(DemandSeries series) => (history, horizon) =>
+    {
+        var skip = Math.Max(0, history.Length - DemandBaselines.HistoryDays);
+        return DemandBaselines.SeasonalSmoothing(history[skip..], series.Start.AddDays(skip), horizon);
+    };
 
     /// <summary>The forecaster, remembering each review's forecast by the length of the history it saw (one series, one horizon).</summary>
     private static DemandForecaster Cached(DemandForecaster forecaster)

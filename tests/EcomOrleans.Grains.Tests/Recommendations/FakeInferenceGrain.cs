@@ -60,7 +60,7 @@ public sealed class FakeInferenceGrain : Grain, IInferenceGrain
 
     /// <summary>
     /// A hand-made demand "model": every one of 14 days is twice the history's mean units (p10 half of that, p90 one and
-    /// a half times), blended half and half with exponential smoothing.
+    /// a half times), blended half and half with seasonal smoothing.
     /// </summary>
     public Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority)
     {

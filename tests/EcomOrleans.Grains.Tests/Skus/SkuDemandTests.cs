@@ -63,6 +63,19 @@ public sealed class SkuDemandTests
     }
 
     [Fact]
+    public void Count_OnTheCutoffDayAndTomorrow_IsKeptInTheUnitHistory()
+    {
+        var demand = new SkuDemand(new SkuDemandState(), new SkuGrainOptions { UnitHistoryRetention = TimeSpan.FromDays(30) }, TimeSpan.FromHours(1));
+
+        demand.Count(new SkuEvent(1, EventKind.Purchase, 4, null, Now.AddDays(-30)), 1m, Now);
+        demand.Count(new SkuEvent(2, EventKind.Purchase, 5, null, Now.AddDays(1)), 1m, Now);
+
+        Assert.Equal(SkuForecasting.DayOf(Now.AddDays(-30)), demand.State.UnitHistoryStart);
+        Assert.Equal(32, demand.State.UnitHistory!.Count); // the cutoff day, 29 days between, today and tomorrow
+        Assert.Equal((4, 5), (demand.State.UnitHistory[0], demand.State.UnitHistory[^1]));
+    }
+
+    [Fact]
     public void Prune_DropsTheUnitDaysPastTheRetention()
     {
         var demand = new SkuDemand(new SkuDemandState(), new SkuGrainOptions { UnitHistoryRetention = TimeSpan.FromDays(30) }, TimeSpan.FromHours(1));

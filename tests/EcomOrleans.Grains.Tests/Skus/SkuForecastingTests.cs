@@ -1,3 +1,4 @@
+using EcomOrleans.Merchandising.Forecasting;
 using EcomOrleans.Grains.Skus;
 using EcomOrleans.Inference;
 using EcomOrleans.Skus;
@@ -58,6 +59,36 @@ public sealed class SkuForecastingTests
 
         Assert.Equal((method, reason, Today, days), (forecast.Method, forecast.Reason, forecast.FirstDay, forecast.HistoryDays));
         Assert.Equal(method == ForecastMethods.None ? 0f : 3f, forecast.Mean[13]); // a flat 3 a day, whichever baseline
+    }
+
+    [Fact]
+    public void Baseline_LongHistory_IsSeasonalSmoothingOfItsLastTwoYearsOnTheirOwnDates()
+    {
+        // 735 days, 6 units on Saturdays and 1 otherwise: the baseline reads the last 728, dated 7 days after the first.
+        var first = Today.AddDays(-735);
+        float[] units = [.. Enumerable.Range(0, 735).Select(t => first.AddDays(t).DayOfWeek == DayOfWeek.Saturday ? 6f : 1f)];
+        var history = new DemandHistory("s", first, units, [.. Enumerable.Repeat(1f, 735)]);
+
+        var forecast = SkuForecasting.Baseline(history, Now, 14, "why");
+
+        var expected = DemandBaselines.SeasonalSmoothing(units.AsSpan(7), first.AddDays(7), 14);
+        Assert.Equal([.. expected.Mean.Select(m => MathF.Round(m, 3))], forecast.Mean);
+        var saturday = Enumerable.Range(0, 14).First(h => Today.AddDays(h).DayOfWeek == DayOfWeek.Saturday);
+        Assert.True(forecast.Mean[saturday] > 3 * forecast.Mean[(saturday + 2) % 14], "a Saturday is forecast well above a Monday");
+        Assert.Equal((ForecastMethods.SeasonalSmoothing, 735), (forecast.Method, forecast.HistoryDays));
+    }
+
+    [Fact]
+    public void ForTheModel_LongHistory_SendsItsLast120DaysFromTheirFirstDay()
+    {
+        var first = Today.AddDays(-300);
+        var history = new DemandHistory("s", first, [.. Enumerable.Range(0, 300).Select(t => (float)t)], [.. Enumerable.Range(0, 300).Select(t => t + 0.5f)]);
+
+        var sent = SkuForecasting.ForTheModel(history);
+
+        Assert.Equal((first.AddDays(180), 120, 120), (sent.FirstDay, sent.Units.Length, sent.Prices.Length));
+        Assert.Equal((180f, 299f, 180.5f), (sent.Units[0], sent.Units[^1], sent.Prices[0]));
+        Assert.Same(sent, SkuForecasting.ForTheModel(sent));
     }
 
     [Fact]

@@ -69,6 +69,32 @@ public sealed class StateMigrationTests(ClusterFixture fixture)
         Assert.NotNull(fixture.Storage.Read(StorageNames.SkuDemandState, grainId));
     }
 
+    [Fact]
+    public async Task SkuDemandState_WrittenBeforeTheUnitHistory_RebuildsItFromTheDailyBuckets()
+    {
+        // sku-demand-v2.json is the cold state as 60f66b4 wrote it: daily buckets on 1, 4 and 5 November, no unit history.
+        var sku = Events.NewKey("sku");
+        var grainId = GrainId.Create("sku", sku);
+        fixture.Storage.Seed(StorageNames.SkuState, grainId, BinaryData.FromString(
+            """{"Catalog":{"Title":"Matte Lipstick","Category":"makeup","Brand":"acme","Price":12.50,"Cost":6.10,"Stock":40,"LeadTimeDays":7},"Stock":40,"UpdatedAt":"2026-11-05T12:00:00+00:00"}"""));
+        fixture.Storage.Seed(StorageNames.SkuDemandState, grainId, Fixture("sku-demand-v2.json"));
+        var grain = fixture.Grains.GetGrain<ISkuGrain>(sku);
+
+        // Key 42 is in the stored dedup window: only key 43 counts.
+        await grain.ApplyEventsAsync([new SkuEvent(42, EventKind.Purchase, 9, null, Now), new SkuEvent(43, EventKind.Purchase, 1, null, Now)], []);
+        var outlook = await grain.RefreshForecastAsync();
+
+        var first = new DateOnly(2026, 11, 1);
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var stored = System.Text.Json.JsonDocument.Parse(fixture.Storage.Read(StorageNames.SkuDemandState, grainId)!.ToArray()).RootElement;
+        var units = stored.GetProperty("UnitHistory").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(first, DateOnly.Parse(stored.GetProperty("UnitHistoryStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal([3, 0, 0, 0, 2], units[..5]);
+        Assert.Equal(today.DayNumber - first.DayNumber + 1, units.Length);
+        Assert.Equal(1, units[^1]); // today's purchase of key 43
+        Assert.Equal(today.DayNumber - first.DayNumber, outlook!.Forecast!.HistoryDays); // the closed days since 1 November
+    }
+
     private static BinaryData Fixture(string name) =>
         BinaryData.FromBytes(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", name)));
 }

@@ -75,19 +75,33 @@ public sealed class DemandBaselinesTests
     public void SeasonalIndices_BusySaturdays_AreRaisedAndShrunkTowardOne()
     {
         // 56 days from Sunday 2026-01-04: 1 unit a day, 8 on Saturdays. 112 units, 2 a day.
-        // Saturdays: mean 8, ratio 4, n = 64. Other weekdays: mean 1, ratio 0.5, n = 8.
-        // Month start (Jan 4-10 and Feb 1-10, 17 days, two of them Saturdays): 31 units, ratio 31 / 17 / 2.
-        // The other 39 days (six Saturdays): 81 units, ratio 81 / 39 / 2.
+        // Each weekday has 8 days, so n = 2 * 8 = 16 units expected: Saturdays' ratio 8 / 2 = 4, the others' 1 / 2.
+        // Month start (Jan 4-10 and Feb 1-10, 17 days, two of them Saturdays): 31 units against n = 34 expected.
+        // The other 39 days (six Saturdays): 81 units against n = 78.
         var first = new DateOnly(2026, 1, 4);
         var history = Enumerable.Range(0, 56).Select(t => first.AddDays(t).DayOfWeek == DayOfWeek.Saturday ? 8f : 1f).ToArray();
 
         var indices = SeasonalIndices.Measure(history, first);
 
-        Assert.Equal(1 + (3 * 64 / 84.0), indices.Weekday[(int)DayOfWeek.Saturday], 5);
-        Assert.Equal(1 - (0.5 * 8 / 28.0), indices.Weekday[(int)DayOfWeek.Monday], 5);
-        Assert.Equal(1 + (((31 / 17.0 / 2) - 1) * 31 / 51.0), indices.MonthStart, 5);
-        Assert.Equal(1 + (((81 / 39.0 / 2) - 1) * 81 / 101.0), indices.RestOfMonth, 5);
+        Assert.Equal(1 + (3 * 16 / 36.0), indices.Weekday[(int)DayOfWeek.Saturday], 5);
+        Assert.Equal(1 - (0.5 * 16 / 36.0), indices.Weekday[(int)DayOfWeek.Monday], 5);
+        Assert.Equal(1 + (((31 / 34.0) - 1) * 34 / 54.0), indices.MonthStart, 5);
+        Assert.Equal(1 + (((81 / 78.0) - 1) * 78 / 98.0), indices.RestOfMonth, 5);
         Assert.Equal(indices.Weekday[(int)DayOfWeek.Saturday] * indices.MonthStart, indices.Of(new DateOnly(2026, 3, 7)), 5);
+    }
+
+    [Fact]
+    public void SeasonalIndices_AWeekdayThatNeverSells_IsPulledTowardZero()
+    {
+        // A year of 2 units a day except Sundays, which sell nothing: 52 Sundays expected 52 * 12 / 7 units and sold 0.
+        var first = new DateOnly(2025, 1, 5); // a Sunday
+        var history = Enumerable.Range(0, 364).Select(t => first.AddDays(t).DayOfWeek == DayOfWeek.Sunday ? 0f : 2f).ToArray();
+
+        var indices = SeasonalIndices.Measure(history, first);
+
+        var expected = 12 / 7.0 * 52;
+        Assert.Equal(1 - (expected / (expected + 20)), indices.Weekday[(int)DayOfWeek.Sunday], 4);
+        Assert.True(indices.Weekday[(int)DayOfWeek.Sunday] < 0.25f, "a Sunday is forecast at under a quarter of the level");
     }
 
     [Fact]

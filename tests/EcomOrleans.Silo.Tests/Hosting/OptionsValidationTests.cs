@@ -17,6 +17,8 @@ public sealed class OptionsValidationTests
         { "Grains:Users:AffinityHalfLife", "00:00:00", "Grains:Users:AffinityHalfLife must be between 00:00:01 and 3650.00:00:00 (was 00:00:00)." },
         { "Grains:Skus:HourlyRetention", "00:30:00", "Grains:Skus:HourlyRetention must be between 01:00:00 and 90.00:00:00 (was 00:30:00)." },
         { "Grains:Skus:DedupWindow", "0", "Grains:Skus:DedupWindow must be between 1 and 100000 (was 0)." },
+        { "Grains:Skus:UnitHistoryRetention", "90.00:00:00", "Grains:Skus:UnitHistoryRetention must be at least DailyRetention, 120.00:00:00 (was 90.00:00:00)." },
+        { "Grains:Forecasts:ModelMinimumDays", "13", "Grains:Forecasts:ModelMinimumDays must be between 14 and 1000 (was 13)." },
         { "Grains:SearchDemand:MaxQueriesPerShard", "0", "Grains:SearchDemand:MaxQueriesPerShard must be between 1 and 100000 (was 0)." },
         { "Grains:Trending:PersistInterval", "00:00:00", "Grains:Trending:PersistInterval must be between 00:00:01 and 1.00:00:00 (was 00:00:00)." },
         { "Grains:Trending:MaxTrackedPerCategory", "9", "Grains:Trending:MaxTrackedPerCategory must be between 10 and 1000000 (was 9)." },

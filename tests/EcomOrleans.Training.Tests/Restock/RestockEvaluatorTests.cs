@@ -31,4 +31,21 @@ public sealed class RestockEvaluatorTests
         Assert.True(evaluation.SameFillWithLessInventory);
         Assert.True(evaluation.GoalMet);
     }
+
+    [Fact]
+    public void SeasonalSmoothing_ReadsTheLastTwoYearsOnTheSeriesOwnDates()
+    {
+        // 800 days from a Friday, busy on Saturdays after a first 72 days of 50 a day: at day 800 the forecaster reads days
+        // 72..799 only, the first of them dated Start + 72, exactly as a SKU grain's baseline does.
+        var start = new DateOnly(2014, 1, 3);
+        float[] units = [.. Enumerable.Range(0, 800).Select(t => t < 72 ? 50f : start.AddDays(t).DayOfWeek == DayOfWeek.Saturday ? 7f : 1f)];
+        var series = new DemandSeries("weekly", start, units, [], []);
+
+        var forecast = RestockBacktest.SeasonalSmoothing(series)(units, 14);
+
+        var expected = DemandBaselines.SeasonalSmoothing(units.AsSpan(72), start.AddDays(72), 14);
+        Assert.Equal(expected.Mean, forecast.Mean);
+        Assert.Equal(expected.P90, forecast.P90);
+        Assert.NotEqual(DemandBaselines.SeasonalSmoothing(units, start, 14).Mean, forecast.Mean); // the first 72 days would move it
+    }
 }

@@ -8,6 +8,7 @@ using EcomOrleans.Inference;
 using EcomOrleans.Inference.Grains;
 using EcomOrleans.Inference.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using EcomOrleans.Configuration;
 using EcomOrleans.Engine.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -27,7 +28,8 @@ public static class EcomEngineSiloBuilderExtensions
 
     /// <summary>
     /// Composes the engine on a silo: grain storage named <see cref="StorageNames.Provider"/> as
-    /// <paramref name="storage"/> says, System.Text.Json state (readable after a rename, with the grains' aliases),
+    /// <paramref name="storage"/> says, System.Text.Json state (readable after a rename, with the grains' aliases;
+    /// compressed when long, <see cref="CompressedGrainStorageSerializer"/>),
     /// the engine grains with their options and catalog read model, and, unless <paramref name="inference"/> is
     /// false (grain tests host a stand-in), the inference pool. Clustering is the host's: it knows where it runs.
     /// </summary>
@@ -77,7 +79,11 @@ public static class EcomEngineSiloBuilderExtensions
                 break;
         }
 
-        silo.UseSystemTextJsonGrainStorageSerializer();
+        // System.Text.Json state, Brotli-compressed when long (Storage:Compression): CompressedGrainStorageSerializer.
+        silo.Services.AddValidatedOptions<StateCompressionOptions, StateCompressionOptionsValidator>(StateCompressionOptions.SectionName);
+        silo.Services.AddSingleton<SystemTextJsonGrainStorageSerializer>();
+        silo.Services.AddSingleton<IGrainStorageSerializer>(services => new CompressedGrainStorageSerializer(
+            services.GetRequiredService<SystemTextJsonGrainStorageSerializer>(), services.GetRequiredService<IOptions<StateCompressionOptions>>().Value));
 
         // Non-ASCII text as UTF-8 (up to 3 bytes a character) instead of \uXXXX escapes (6): stored state is read by
         // the engine only, never embedded in HTML, which is all the "unsafe" in the encoder's name is about.

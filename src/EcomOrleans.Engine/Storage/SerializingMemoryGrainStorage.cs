@@ -32,6 +32,10 @@ public sealed class SerializingMemoryGrainStorage(IGrainStorageSerializer serial
         }
     }
 
+    /// <summary>The JSON of one state of <paramref name="grain"/> (decompressed if it was stored compressed), or <see langword="null"/>.</summary>
+    public string? ReadJson(string stateName, GrainId grain) =>
+        Read(stateName, grain) is { } data ? CompressedGrainStorageSerializer.Decode(data).ToString() : null;
+
     /// <summary>Stores <paramref name="data"/> as if the grain had written it (state written by an older layout, in tests).</summary>
     public void Seed(string stateName, GrainId grain, BinaryData data)
     {

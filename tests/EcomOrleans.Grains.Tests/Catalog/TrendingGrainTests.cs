@@ -46,8 +46,8 @@ public sealed class TrendingGrainTests(ClusterFixture fixture)
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        var stored = fixture.Storage.Read("trending", grain.GetGrainId())!.ToString();
-        var storedAll = fixture.Storage.Read("trending", all.GetGrainId())!.ToString();
+        var stored = fixture.Storage.ReadJson("trending", grain.GetGrainId())!;
+        var storedAll = fixture.Storage.ReadJson("trending", all.GetGrainId())!;
         Assert.DoesNotContain("skin care", stored, StringComparison.Ordinal);
         Assert.Contains("\"tagged\"", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("skin care", storedAll, StringComparison.Ordinal);

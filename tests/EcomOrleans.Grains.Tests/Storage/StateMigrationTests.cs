@@ -40,7 +40,7 @@ public sealed class StateMigrationTests(ClusterFixture fixture)
         Assert.Equal([new SessionSummary("s-9", at.AddMinutes(-1), at.AddMinutes(1), 3)], profile.Sessions);
         // e-1002 was in the old window of event id strings: still a duplicate.
         Assert.Equal(new IngestResult(1, 1), result);
-        var written = Encoding.UTF8.GetString(fixture.Storage.Read(StorageNames.UserState, grainId)!.ToArray());
+        var written = fixture.Storage.ReadJson(StorageNames.UserState, grainId)!;
         Assert.DoesNotContain("\"SeenEventIds\"", written, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Recent\"", written, StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class StateMigrationTests(ClusterFixture fixture)
         Assert.Equal(new DemandCounts(Views: 1, Clicks: 0, Carts: 0, Purchases: 1, Units: 2, Revenue: 25m), snapshot.Totals);
         Assert.Equal([new DemandBucket(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), new DemandCounts(0, 0, 0, 1, 2, 25m))], daily.Buckets);
         Assert.Equal(38, after!.Stock);
-        var hot = Encoding.UTF8.GetString(fixture.Storage.Read(StorageNames.SkuState, grainId)!.ToArray());
+        var hot = fixture.Storage.ReadJson(StorageNames.SkuState, grainId)!;
         Assert.DoesNotContain("\"Daily\"", hot, StringComparison.Ordinal);
         Assert.NotNull(fixture.Storage.Read(StorageNames.SkuDemandState, grainId));
     }
@@ -86,7 +86,7 @@ public sealed class StateMigrationTests(ClusterFixture fixture)
 
         var first = new DateOnly(2026, 11, 1);
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
-        var stored = System.Text.Json.JsonDocument.Parse(fixture.Storage.Read(StorageNames.SkuDemandState, grainId)!.ToArray()).RootElement;
+        var stored = System.Text.Json.JsonDocument.Parse(fixture.Storage.ReadJson(StorageNames.SkuDemandState, grainId)!).RootElement;
         var units = stored.GetProperty("UnitHistory").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         Assert.Equal(first, DateOnly.Parse(stored.GetProperty("UnitHistoryStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal([3, 0, 0, 0, 2], units[..5]);

@@ -54,7 +54,8 @@ public sealed class CompressedGrainStorageSerializer(IGrainStorageSerializer inn
 
         try
         {
-            using var input = new MemoryStream(bytes[Header.Length..].ToArray(), writable: false);
+            using var input = stored.ToStream();
+            input.Position = Header.Length;
             using var brotli = new BrotliStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream(bytes.Length * 3);
             brotli.CopyTo(output);

@@ -11,9 +11,6 @@ public static class DemandBuckets
 
     public static DateTimeOffset DayStart(DateTimeOffset t) => new(t.UtcDateTime.Date, TimeSpan.Zero);
 
-    /// <summary>The UTC calendar day of <paramref name="t"/>.</summary>
-    public static DateOnly DayOf(DateTimeOffset t) => DateOnly.FromDateTime(t.UtcDateTime);
-
     /// <summary>The bucket starting at <paramref name="start"/>, created in order if absent.</summary>
     public static DemandCountsState GetOrAdd(List<DemandCountsState> buckets, DateTimeOffset start)
     {

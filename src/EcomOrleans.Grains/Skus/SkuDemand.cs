@@ -42,14 +42,11 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
         }
 
         // The edge takes timestamps at most minutes ahead; a day past tomorrow would only pad the history with zeros.
-        if (DemandBuckets.DayOf(e.Timestamp) is var unitDay && unitDay >= UnitCutoff(now) && unitDay <= DemandBuckets.DayOf(now).AddDays(1))
+        if (SkuForecasting.DayOf(e.Timestamp) is var unitDay && unitDay >= UnitCutoff(now) && unitDay <= SkuForecasting.DayOf(now).AddDays(1))
         {
             _units.Add(unitDay, e.Kind == EventKind.Purchase ? e.Quantity : 0);
         }
     }
-
-    /// <summary>Units sold each day from the first day with demand (within the retention) to the day before <paramref name="today"/>, oldest first.</summary>
-    public (DateOnly FirstDay, float[] Units) UnitsBefore(DateOnly today) => _units.Before(today);
 
     /// <summary>Counts SKUs viewed just before this one in a session; <paramref name="self"/> is never its own co-view.</summary>
     public void CountCoViews(IEnumerable<string> coViewed, string self)
@@ -142,5 +139,5 @@ public sealed class SkuDemand(SkuDemandState state, SkuGrainOptions options, Tim
 
     private DateTimeOffset DailyCutoff(DateTimeOffset now) => DemandBuckets.DayStart(now - options.DailyRetention);
 
-    private DateOnly UnitCutoff(DateTimeOffset now) => DemandBuckets.DayOf(now - options.UnitHistoryRetention);
+    private DateOnly UnitCutoff(DateTimeOffset now) => SkuForecasting.DayOf(now - options.UnitHistoryRetention);
 }

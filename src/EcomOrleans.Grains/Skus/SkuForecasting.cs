@@ -94,11 +94,8 @@ public static class SkuForecasting
     }
 
     /// <summary>Seasonal smoothing of the last <see cref="DemandBaselines.HistoryDays"/> days: what the backtest scored.</summary>
-    private static QuantileForecast Smoothing(DemandHistory history, int horizon)
-    {
-        var skip = Math.Max(0, history.Units.Length - DemandBaselines.HistoryDays);
-        return DemandBaselines.SeasonalSmoothing(history.Units.AsSpan(skip), history.FirstDay.AddDays(skip), horizon);
-    }
+    private static QuantileForecast Smoothing(DemandHistory history, int horizon) =>
+        DemandBaselines.RecentSeasonalSmoothing(history.Units, history.FirstDay, horizon);
 
     /// <summary>
     /// Scores the days from the one after <see cref="SkuPlanState.ScoredThrough"/> to yesterday that the forecast in

@@ -22,7 +22,7 @@ public sealed class UnitHistory
             var history = new UnitHistory(state);
             foreach (var bucket in state.Daily)
             {
-                history.Add(DemandBuckets.DayOf(bucket.Start), bucket.Units);
+                history.Add(SkuForecasting.DayOf(bucket.Start), bucket.Units);
             }
 
             return history;

@@ -130,6 +130,16 @@ public static class DemandBaselines
         return new QuantileForecast(mean, p10, p50, p90);
     }
 
+    /// <summary>
+    /// <see cref="SeasonalSmoothing"/> of the last <see cref="HistoryDays"/> days of <paramref name="history"/>, dated
+    /// from the first of them: what a SKU grain serves and the restock replay forecasts with.
+    /// </summary>
+    public static QuantileForecast RecentSeasonalSmoothing(ReadOnlySpan<float> history, DateOnly firstDay, int horizon)
+    {
+        var skip = Math.Max(0, history.Length - HistoryDays);
+        return SeasonalSmoothing(history[skip..], firstDay.AddDays(skip), horizon);
+    }
+
     /// <summary>The smoothing factor (0.01..0.99, step 0.01) with the least in-sample one-step squared error, and the final level.</summary>
     public static (double Alpha, double Level) FitSmoothing(ReadOnlySpan<float> history)
     {

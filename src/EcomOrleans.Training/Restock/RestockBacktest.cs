@@ -79,11 +79,8 @@ internal sealed class RestockBacktest
     /// What a SKU grain forecasts with when the model is not used: seasonal smoothing of the last
     /// <see cref="DemandBaselines.HistoryDays"/> days, dated from <paramref name="series"/>' first day.
     /// </summary>
-    public static DemandForecaster SeasonalSmoothing(DemandSeries series) => (history, horizon) =>
-    {
-        var skip = Math.Max(0, history.Length - DemandBaselines.HistoryDays);
-        return DemandBaselines.SeasonalSmoothing(history[skip..], series.Start.AddDays(skip), horizon);
-    };
+    public static DemandForecaster SeasonalSmoothing(DemandSeries series) =>
+        (history, horizon) => DemandBaselines.RecentSeasonalSmoothing(history, series.Start, horizon);
 
     /// <summary>The forecaster, remembering each review's forecast by the length of the history it saw (one series, one horizon).</summary>
     private static DemandForecaster Cached(DemandForecaster forecaster)

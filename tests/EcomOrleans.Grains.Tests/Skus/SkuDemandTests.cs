@@ -43,7 +43,7 @@ public sealed class SkuDemandTests
         demand.Count(new SkuEvent(2, EventKind.View, 1, null, Now.AddDays(-298)), 1m, Now);
 
         Assert.Empty(demand.Buckets(DemandGranularity.Day, Now));
-        var (first, units) = demand.UnitsBefore(SkuForecasting.DayOf(Now));
+        var (first, units) = UnitHistory.Of(demand.State).Before(SkuForecasting.DayOf(Now));
         Assert.Equal(SkuForecasting.DayOf(Now.AddDays(-300)), first);
         Assert.Equal(300, units.Length);
         Assert.Equal([4f, 0f, 0f], units[..3]);
@@ -59,7 +59,7 @@ public sealed class SkuDemandTests
         demand.Count(new SkuEvent(2, EventKind.Purchase, 5, null, Now.AddDays(2)), 1m, Now);
 
         Assert.Empty(demand.State.UnitHistory!);
-        Assert.Empty(demand.UnitsBefore(SkuForecasting.DayOf(Now.AddDays(5))).Units);
+        Assert.Empty(UnitHistory.Of(demand.State).Before(SkuForecasting.DayOf(Now.AddDays(5))).Units);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SkuDemandTests
 
         demand.Prune(Now.AddDays(20)); // the cutoff is now 10 days ago: day -20 goes, day -5 stays
 
-        var (first, units) = demand.UnitsBefore(SkuForecasting.DayOf(Now));
+        var (first, units) = UnitHistory.Of(demand.State).Before(SkuForecasting.DayOf(Now));
         Assert.Equal(SkuForecasting.DayOf(Now.AddDays(-10)), first);
         Assert.Equal([0f, 0f, 0f, 0f, 0f, 6f, 0f, 0f, 0f, 0f], units);
     }

@@ -16,6 +16,9 @@ public static class InferenceInstruments
     /// <summary>Tag on rejections: <c>full</c> (refused on arrival) or <c>shed</c> (queued, then dropped for a higher priority).</summary>
     public const string ReasonTag = "reason";
 
+    /// <summary>Tag on query-cache lookups: <c>hit</c> or <c>miss</c>.</summary>
+    public const string ResultTag = "result";
+
     public static readonly Meter Meter = new(MeterName);
 
     /// <summary>Requests per ONNX Runtime call (<c>ecom_inference_batch_size</c>).</summary>
@@ -41,6 +44,10 @@ public static class InferenceInstruments
     /// <summary>Requests waiting for a batch.</summary>
     public static readonly UpDownCounter<long> QueueDepth = Meter.CreateUpDownCounter<long>(
         "ecom.inference.queue_depth", unit: "{request}", description: "Requests waiting in the batcher's queue");
+
+    /// <summary>Search queries' embeddings looked up in the silo's query cache (<c>ecom_inference_query_cache_lookups_total</c>).</summary>
+    public static readonly Counter<long> QueryCacheLookups = Meter.CreateCounter<long>(
+        "ecom.inference.query_cache.lookups", unit: "{lookup}", description: "Search-query embeddings looked up in the cache, by result");
 
     /// <summary>The tag value of a priority: its name in lower case.</summary>
     public static string TagOf(InferencePriority priority) => priority switch

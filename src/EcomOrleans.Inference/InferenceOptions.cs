@@ -40,6 +40,13 @@ public sealed class InferenceOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = OptionsMessages.Between)]
     public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Search queries' sentence embeddings kept per silo, so a query typed again (by anyone) runs no model. Default
+    /// 10,000, about 17 MB; 0 keeps none. Dropped with the model version that made them.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = OptionsMessages.Between)]
+    public int QueryCacheEntries { get; set; } = 10_000;
+
     /// <summary>Batching of the sequence encoder (<c>Inference:Sequence:*</c>).</summary>
     [ValidateObjectMembers]
     public BatcherOptions Sequence { get; set; } = new();

@@ -34,6 +34,13 @@ public interface IInferenceGrain : IGrainWithIntegerKey
     [Alias("EmbedText")]
     Task<IReadOnlyList<float[]>> EmbedTextAsync(IReadOnlyList<string> texts, InferencePriority priority);
 
+    /// <summary>
+    /// <see cref="EmbedTextAsync"/> for search queries: the silo keeps recent queries' embeddings (per model version), so
+    /// a query asked again runs no model. Use <see cref="EmbedTextAsync"/> for texts seen once, such as catalog entries.
+    /// </summary>
+    [Alias("EmbedQueries")]
+    Task<IReadOnlyList<float[]>> EmbedQueriesAsync(IReadOnlyList<string> queries, InferencePriority priority);
+
     /// <summary>Quantile forecasts of daily units for the days after the history.</summary>
     [Alias("ForecastDemand")]
     Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority);

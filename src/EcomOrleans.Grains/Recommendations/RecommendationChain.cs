@@ -104,7 +104,7 @@ public sealed class RecommendationChain(
     /// <summary>Up to half the list: the SKUs most like the search, in stock and of the asked category.</summary>
     private async Task AddSearchAsync(RecommendationRequest request, string query, List<RecommendedItem> picked, HashSet<string> taken)
     {
-        var vector = (await grains.GetGrain<IInferenceGrain>(0).EmbedTextAsync([query], InferencePriority.Storefront))[0];
+        var vector = (await grains.GetGrain<IInferenceGrain>(0).EmbedQueriesAsync([query], InferencePriority.Storefront))[0];
         var room = (request.Count + 1) / 2;
         var hits = search.Nearest(vector, room, (float)options.SearchMinScore, sku => !taken.Contains(sku) && catalog.CanRecommend(sku, request.Category));
         Add(request with { Count = Math.Min(request.Count, picked.Count + room) }, hits, RecommendationReasons.Search, picked, taken);

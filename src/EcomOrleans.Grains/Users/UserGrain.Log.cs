@@ -10,6 +10,9 @@ public sealed partial class UserGrain
     [LoggerMessage(1003, LogLevel.Warning, "Refreshing the embedding of user {UserId} failed; recommendations fall back until the next refresh (logged at most once a minute)")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, string userId);
 
+    [LoggerMessage(1006, LogLevel.Warning, "Matching the searches of user {UserId} to the catalog failed; they count in the demand gaps but not in the user's affinities (logged at most once a minute)")]
+    private static partial void LogSearchesFailed(ILogger logger, Exception exception, string userId);
+
     [LoggerMessage(1004, LogLevel.Warning, "Scoring the catalog for user {UserId} failed; this recommendation is served by the fallbacks")]
     private static partial void LogScoringFailed(ILogger logger, Exception exception, string userId);
 

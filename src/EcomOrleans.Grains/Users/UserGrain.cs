@@ -397,7 +397,7 @@ public sealed partial class UserGrain(
         _pendingSearches.Clear();
         try
         {
-            var vectors = await GrainFactory.GetGrain<IInferenceGrain>(0).EmbedTextAsync([.. searches.Select(q => q.Query)], InferencePriority.Background);
+            var vectors = await GrainFactory.GetGrain<IInferenceGrain>(0).EmbedQueriesAsync([.. searches.Select(q => q.Query)], InferencePriority.Background);
             var affinities = new AffinityTable(State.Affinities, Options.MaxCategories, Options.AffinityHalfLife);
             for (var i = 0; i < searches.Count; i++)
             {
@@ -418,7 +418,7 @@ public sealed partial class UserGrain(
             // No sentence encoder, or the pool is overloaded: the searches still count in the demand gaps.
             if (EmbeddingFailures.TryEnter(time.GetUtcNow()))
             {
-                LogEmbeddingFailed(logger, ex, this.GetPrimaryKeyString());
+                LogSearchesFailed(logger, ex, this.GetPrimaryKeyString());
             }
         }
     }

@@ -36,6 +36,9 @@ public sealed class InferenceGrain(
     public async Task<IReadOnlyList<float[]>> EmbedTextAsync(IReadOnlyList<string> texts, InferencePriority priority) =>
         await Task.WhenAll(texts.Select(t => sentences.EmbedAsync(t, priority)));
 
+    public async Task<IReadOnlyList<float[]>> EmbedQueriesAsync(IReadOnlyList<string> queries, InferencePriority priority) =>
+        await Task.WhenAll(queries.Select(q => sentences.EmbedQueryAsync(q, priority)));
+
     public Task<DemandForecast> ForecastDemandAsync(DemandHistory history, InferencePriority priority) =>
         demand.ForecastAsync(history, priority);
 }

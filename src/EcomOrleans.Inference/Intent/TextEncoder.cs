@@ -10,7 +10,8 @@ namespace EcomOrleans.Inference.Intent;
 /// <summary>
 /// Sentence embeddings through the intent model's encoder (all-MiniLM-L6-v2), batched apart from the intent
 /// classifier's requests under its batch size, delay and queue settings (<c>Inference:Intent</c>), one batch at a time and
-/// never on the caller's thread: search queries and catalog texts.
+/// never on the caller's thread: search queries and catalog texts. Queries' embeddings are kept in a
+/// <see cref="QueryEmbeddingCache"/> of <c>Inference:QueryCacheEntries</c> per model version; catalog texts are not.
 /// </summary>
 public sealed class TextEncoder : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class TextEncoder : IDisposable
 
     private readonly ModelRegistry _registry;
     private readonly DynamicBatcher<string, float[]> _batcher;
+    private readonly QueryEmbeddingCache _queries;
 
     public TextEncoder(ModelRegistry registry, IOptions<InferenceOptions> options, TimeProvider time, ILogger<TextEncoder> logger)
     {
@@ -35,7 +37,11 @@ public sealed class TextEncoder : IDisposable
             QueueCapacity = intent.QueueCapacity,
         };
         _batcher = new(Kind, batching, RunBatch, time, logger);
+        _queries = new QueryEmbeddingCache(options.Value.QueryCacheEntries);
     }
+
+    /// <summary>Search queries whose embeddings this silo keeps now.</summary>
+    public int CachedQueries => _queries.Count;
 
     /// <summary>The unit-length embedding of <paramref name="text"/>.</summary>
     public Task<float[]> EmbedAsync(string text, InferencePriority priority)
@@ -47,6 +53,19 @@ public sealed class TextEncoder : IDisposable
         }
 
         return _batcher.SubmitAsync(text, priority);
+    }
+
+    /// <summary>
+    /// The unit-length embedding of the search query <paramref name="query"/>: the kept one when this model version has
+    /// embedded the same text recently, else <see cref="EmbedAsync"/>'s, then kept.
+    /// </summary>
+    public Task<float[]> EmbedQueryAsync(string query, InferencePriority priority)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var version = _registry.VersionOf(ModelKinds.Intent) ?? throw ModelNotLoadedException.For(Kind);
+        var vector = _queries.GetOrAdd(query, version, text => EmbedAsync(text, priority), out var hit);
+        InferenceInstruments.QueryCacheLookups.Add(1, new KeyValuePair<string, object?>(InferenceInstruments.ResultTag, hit ? "hit" : "miss"));
+        return vector;
     }
 
     public void Dispose() => _batcher.Dispose();

@@ -81,6 +81,9 @@ public sealed partial class ModelRegistry : IDisposable
         }
     }
 
+    /// <summary>The version of the loaded model of <paramref name="kind"/>, or null when none is loaded.</summary>
+    public string? VersionOf(string kind) => _models.TryGetValue(kind, out var model) ? model.Version : null;
+
     /// <summary>Whether a model of <paramref name="kind"/> is loaded.</summary>
     public bool IsLoaded(string kind) => _models.ContainsKey(kind);
 

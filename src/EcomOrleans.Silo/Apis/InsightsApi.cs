@@ -109,7 +109,7 @@ public static class InsightsApi
         IReadOnlyList<float[]> vectors;
         try
         {
-            vectors = await grains.GetGrain<IInferenceGrain>(0).EmbedTextAsync(queries, InferencePriority.Background);
+            vectors = await grains.GetGrain<IInferenceGrain>(0).EmbedQueriesAsync(queries, InferencePriority.Background);
         }
         catch (Exception ex) when (ex is ModelNotLoadedException or InferenceOverloadedException)
         {

@@ -43,6 +43,9 @@ public sealed class FakeInferenceGrain : Grain, IInferenceGrain
     public Task<IReadOnlyList<float[]>> EmbedTextAsync(IReadOnlyList<string> texts, InferencePriority priority) =>
         Task.FromResult<IReadOnlyList<float[]>>([.. texts.Select(BagOfWords)]);
 
+    public Task<IReadOnlyList<float[]>> EmbedQueriesAsync(IReadOnlyList<string> queries, InferencePriority priority) =>
+        EmbedTextAsync(queries, priority);
+
     public static float[] BagOfWords(string text)
     {
         var vector = new float[256];

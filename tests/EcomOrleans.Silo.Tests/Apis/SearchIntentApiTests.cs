@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Inference;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomOrleans.Silo.Tests.Apis;
@@ -31,6 +32,25 @@ public sealed class SearchIntentApiTests(EngineFactory engine)
         var first = body["items"]!.AsArray()[0]!;
         Assert.Equal((lipstick, "search"), ((string?)first["sku"], (string?)first["reason"]));
         Assert.True((double)first["score"]! >= 0.35, $"similarity {first["score"]}");
+    }
+
+    [SkippableFact]
+    public async Task EmbedQueries_SameQueryTwice_RunsTheEncoderOnceAndAnswersWhatItAnswers()
+    {
+        Skip.IfNot(File.Exists(Repository.PathOf("models", "intent", "manifest.json")), "models/intent is not there: train it first (docs/models.md).");
+        var encoder = engine.Services.GetRequiredService<EcomOrleans.Inference.Intent.TextEncoder>();
+        var inference = engine.Grains.GetGrain<IInferenceGrain>(0);
+        var query = $"waterproof boots {Guid.NewGuid():N}";
+        var before = encoder.CachedQueries;
+
+        var first = (await inference.EmbedQueriesAsync([query], InferencePriority.Storefront))[0];
+        var kept = encoder.CachedQueries;
+        var again = (await inference.EmbedQueriesAsync([query], InferencePriority.Storefront))[0];
+        var uncached = (await inference.EmbedTextAsync([query], InferencePriority.Storefront))[0];
+
+        Assert.Equal((before + 1, before + 1), (kept, encoder.CachedQueries));
+        Assert.Equal(uncached, first);
+        Assert.Equal(uncached, again);
     }
 
     private static async Task Put(HttpClient writer, string sku, string title, string category, string brand)

@@ -32,6 +32,7 @@ public sealed class OptionsValidationTests
         // Inference, with its three batchers
         { "Inference:IntraOpThreads", "0", "Inference:IntraOpThreads must be between 1 and 256 (was 0)." },
         { "Inference:ExecutionProvider", "7", "Inference:ExecutionProvider must be Cpu or Cuda (was 7)." },
+        { "Inference:QueryCacheEntries", "-1", "Inference:QueryCacheEntries must be between 0 and 1000000 (was -1)." },
         { "Inference:ReloadInterval", "-00:00:01", "Inference:ReloadInterval must be between 00:00:00 and 1.00:00:00 (was -00:00:01)." },
         { "Inference:Sequence:MaxBatchSize", "0", "Inference:Sequence:MaxBatchSize must be between 1 and 4096 (was 0)." },
         { "Inference:Intent:ConcurrentBatches", "65", "Inference:Intent:ConcurrentBatches must be between 1 and 64 (was 65)." },

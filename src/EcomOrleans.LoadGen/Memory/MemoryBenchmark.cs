@@ -1,3 +1,4 @@
+using EcomOrleans.Events;
 using EcomOrleans.Engine.Storage;
 using EcomOrleans.LoadGen.Datasets;
 using Orleans.Core.Internal;
@@ -62,14 +63,15 @@ public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainSt
         var full = Enumerable.Range(0, fullShoppers).Select(i => grains.GetGrain<IUserGrain>($"bench-user-{i:D7}")).ToList();
         var (bytesPerUser, storedPerUser, peak) = await MeasureAsync(full, cancellationToken);
 
-        // The floor: a user grain activated with no state at all (one profile read of an unknown user).
-        var empty = Enumerable.Range(0, fullShoppers).Select(i => grains.GetGrain<IUserGrain>($"bench-empty-{i:D7}")).ToList();
-        await ForEachAsync(empty, g => g.GetProfileAsync(), cancellationToken);
-        var (bytesPerEmptyUser, _, _) = await MeasureAsync(empty, cancellationToken);
+        // The floor: a shopper with one event (a read of an unknown user deactivates its grain at once, so it holds nothing).
+        var single = Enumerable.Range(0, fullShoppers).Select(i => grains.GetGrain<IUserGrain>($"bench-single-{i:D7}")).ToList();
+        await ForEachAsync(Enumerable.Range(0, fullShoppers).ToList(), index => single[index].RecordEventsAsync(
+            [new BehaviorEvent($"bench-single-event-{index:D7}", $"bench-single-{index:D7}", "bench-session", EventKind.View, pool[index % pool.Count], null, 1, null, end)]), cancellationToken);
+        var (bytesPerOneEventUser, storedPerOneEventUser, _) = await MeasureAsync(single, cancellationToken);
         return new MemoryReport(
             fullShoppers, FullShopper.Events, bytesPerUser, storedPerUser,
             byUser.Count, script.Events.Length, bytesPerReplayUser, storedPerReplayUser,
-            skus.Count, bytesPerSku, storedPerSku, peak, bytesPerEmptyUser);
+            skus.Count, bytesPerSku, storedPerSku, peak, bytesPerOneEventUser, storedPerOneEventUser);
     }
 
     /// <summary>Heap per activation of <paramref name="group"/> and its mean stored bytes; deactivates the group.</summary>

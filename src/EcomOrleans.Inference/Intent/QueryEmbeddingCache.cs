@@ -67,7 +67,6 @@ public sealed class QueryEmbeddingCache
 
             if (TryUse(_previous, text, version, out kept))
             {
-                _previous.Remove(text);
                 Keep(text, new Entry(version, kept));
                 hit = true;
                 return kept;
@@ -80,7 +79,6 @@ public sealed class QueryEmbeddingCache
         {
             lock (_turning)
             {
-                _previous.Remove(text);
                 Keep(text, new Entry(version, task));
             }
         }
@@ -102,8 +100,10 @@ public sealed class QueryEmbeddingCache
         return false;
     }
 
+    /// <summary>Puts the entry in the current generation (and out of the previous one), turning generations when full.</summary>
     private void Keep(string text, Entry entry)
     {
+        _previous.Remove(text);
         if (!_current.ContainsKey(text) && _current.Count >= _generationSize)
         {
             _previous = _keepPrevious ? _current : new Dictionary<string, Entry>(StringComparer.Ordinal);

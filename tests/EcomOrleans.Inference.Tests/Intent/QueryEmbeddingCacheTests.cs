@@ -20,28 +20,18 @@ public sealed class QueryEmbeddingCacheTests
         Assert.Equal(VectorOf("sunscreen"), second);
     }
 
-    [Fact]
-    public async Task GetOrAdd_AnotherModelVersion_RunsTheModelAgain()
+    [Theory]
+    [InlineData("sunscreen", "2")] // another model version
+    [InlineData("Sunscreen", "1")] // texts differing in case are kept apart
+    public async Task GetOrAdd_AnotherVersionOrText_RunsTheModelAgain(string text, string version)
     {
         var cache = new QueryEmbeddingCache(10);
         await cache.GetOrAdd("sunscreen", "1", Embed, out _);
 
-        await cache.GetOrAdd("sunscreen", "2", Embed, out var hit);
+        await cache.GetOrAdd(text, version, Embed, out var hit);
 
         Assert.False(hit);
-        Assert.Equal(["sunscreen", "sunscreen"], _runs);
-    }
-
-    [Fact]
-    public async Task GetOrAdd_TextsDifferingInCase_AreKeptApart()
-    {
-        var cache = new QueryEmbeddingCache(10);
-        await cache.GetOrAdd("Sunscreen", "1", Embed, out _);
-
-        await cache.GetOrAdd("sunscreen", "1", Embed, out var hit);
-
-        Assert.False(hit);
-        Assert.Equal(["Sunscreen", "sunscreen"], _runs);
+        Assert.Equal(["sunscreen", text], _runs);
     }
 
     [Fact]

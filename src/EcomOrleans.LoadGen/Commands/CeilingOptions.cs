@@ -6,6 +6,10 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <param name="Settings">Batch size and lanes; the rate is always 0 (as fast as the grains take them).</param>
 /// <param name="Redis">Redis connection string for grain state; null keeps it in memory.</param>
 /// <param name="Recommendations">Recommendations asked for after the replay, to count their grain calls; 0 asks none.</param>
+/// <param name="OverlapSearchIndex">
+/// Replay the events while the catalog's search index still embeds the titles in the background, instead of
+/// embedding them all first (a silo's start-up cost, not ingestion's).
+/// </param>
 public sealed record CeilingOptions(
     string Dataset,
     string DataDirectory,
@@ -15,4 +19,5 @@ public sealed record CeilingOptions(
     TimeSpan SyntheticSpan,
     string? Redis,
     bool Json,
-    int Recommendations = 0);
+    int Recommendations = 0,
+    bool OverlapSearchIndex = false);

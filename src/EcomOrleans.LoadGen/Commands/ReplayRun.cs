@@ -19,7 +19,7 @@ internal static class ReplayRun
         TimeProvider time,
         IAnsiConsole console,
         CancellationToken cancellationToken,
-        Action? afterCatalog = null)
+        Func<Task>? afterCatalog = null)
     {
         var skipped = PhaseTally.Combine([], TimeSpan.Zero);
         var catalog = skipCatalog
@@ -28,7 +28,11 @@ internal static class ReplayRun
                 console, time, "SKUs", script.Catalog.Count,
                 progress => new CatalogUploader(catalogSink, time).RunAsync(script.Catalog, settings.Concurrency, progress, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
-        afterCatalog?.Invoke();
+        if (afterCatalog is not null)
+        {
+            await afterCatalog().ConfigureAwait(false);
+        }
+
         var events = await WithProgressAsync(
             console, time, "events", script.Events.Length,
             progress => new EventReplayer(eventSink, time).RunAsync(script.Events, settings, progress, cancellationToken),

@@ -66,7 +66,12 @@ public sealed partial class ReadmeExamplesTests
         Assert.Equal(0, await silo.StopAsync());
         var stopping = silo.Output.SkipWhile(l => !l.Contains("Application is shutting down", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(stopping);
-        var complaints = stopping.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("warn:", StringComparison.Ordinal)).ToList();
+        // Orleans warns when a lifecycle stage takes over a second to stop (event 100452, "stopped in stage ... in
+        // 00:00:01.03"): a timing figure of a loaded machine, not a fault, so it is the one warning allowed here.
+        var complaints = stopping
+            .Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("warn:", StringComparison.Ordinal))
+            .Where(l => !l.Contains("Orleans.Runtime.SiloLifecycleSubject[100452]", StringComparison.Ordinal))
+            .ToList();
         Assert.True(complaints.Count == 0, $"The silo complained while stopping:{Environment.NewLine}{string.Join(Environment.NewLine, stopping)}");
     }
 

@@ -20,6 +20,7 @@ internal static class RecommendationCalls
         await Task.Delay(TimeSpan.FromSeconds(2), time, cancellationToken).ConfigureAwait(false);
         var latency = new LatencyHistogram();
         var before = silo.GrainCalls.Calls;
+        var beforeByMethod = silo.GrainCalls.ByMethod();
         var personalized = 0;
         foreach (var user in sample)
         {
@@ -32,6 +33,10 @@ internal static class RecommendationCalls
         var calls = silo.GrainCalls.Calls - before;
         console.MarkupLineInterpolated(
             $"[grey]recommendations: {count:N0} (one at a time), {(double)calls / count:N2} grain calls each, p50 {latency.PercentileMs(50):N2} ms, p99 {latency.PercentileMs(99):N2} ms, {personalized:N0} personalized[/]");
+        foreach (var (method, n) in GrainCallCounter.Difference(beforeByMethod, silo.GrainCalls.ByMethod()).Take(8))
+        {
+            console.MarkupLineInterpolated($"[grey]  {method}: {(double)n / count:N2} each[/]");
+        }
 
         // The same users again, their embeddings now fresh (as a storefront's steady state): managed bytes allocated per request.
         var allocated = GC.GetTotalAllocatedBytes(precise: true);

@@ -30,7 +30,7 @@ public sealed partial class ReadmeExamplesTests
         using var http = new HttpClient { BaseAddress = silo.Client.BaseAddress };
         await WaitUntilReadyAsync(http);
 
-        var startup = silo.Output;
+        var startup = WithoutMachineStalls(silo.Output);
         Assert.True(startup.Count < MaxStartupLogLines, $"The start-up log has {startup.Count} lines:\n{string.Join("\n", startup)}");
         Assert.DoesNotContain(startup, l => l.StartsWith("fail:", StringComparison.Ordinal));
         var key = ApiKeyLine().Match(Assert.Single(startup, l => l.Contains("ApiKey: ", StringComparison.Ordinal))).Groups["key"].Value;
@@ -64,14 +64,9 @@ public sealed partial class ReadmeExamplesTests
         }
 
         Assert.Equal(0, await silo.StopAsync());
-        var stopping = silo.Output.SkipWhile(l => !l.Contains("Application is shutting down", StringComparison.Ordinal)).ToList();
+        var stopping = WithoutMachineStalls(silo.Output).SkipWhile(l => !l.Contains("Application is shutting down", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(stopping);
-        // Orleans warns when a lifecycle stage takes over a second to stop (event 100452, "stopped in stage ... in
-        // 00:00:01.03"): a timing figure of a loaded machine, not a fault, so it is the one warning allowed here.
-        var complaints = stopping
-            .Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("warn:", StringComparison.Ordinal))
-            .Where(l => !l.Contains("Orleans.Runtime.SiloLifecycleSubject[100452]", StringComparison.Ordinal))
-            .ToList();
+        var complaints = stopping.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("warn:", StringComparison.Ordinal)).ToList();
         Assert.True(complaints.Count == 0, $"The silo complained while stopping:{Environment.NewLine}{string.Join(Environment.NewLine, stopping)}");
     }
 
@@ -112,6 +107,41 @@ public sealed partial class ReadmeExamplesTests
     }
 
     private sealed record Example(HttpStatusCode Status, string Method, string Path, string? Body, bool SendsKey, string? Answer);
+
+    /// <summary>
+    /// Orleans' reports of a machine that paused (a work item or a lifecycle stage over a second, the thread pool
+    /// stalled, the health score that follows), each a "warn:" line and its indented message, taken out. On a loaded
+    /// two-core CI machine they come and go with the machine, not with the engine; everything else is kept.
+    /// </summary>
+    private static List<string> WithoutMachineStalls(IReadOnlyList<string> lines)
+    {
+        string[] stalls =
+        [
+            "Orleans.Runtime.Scheduler.WorkItemGroup[101215]",
+            "Orleans.Runtime.SiloLifecycleSubject[100452]",
+            "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor[",
+        ];
+        var kept = new List<string>(lines.Count);
+        var skipping = false;
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("warn:", StringComparison.Ordinal))
+            {
+                skipping = stalls.Any(s => line.Contains(s, StringComparison.Ordinal));
+            }
+            else if (!line.StartsWith(' '))
+            {
+                skipping = false;
+            }
+
+            if (!skipping)
+            {
+                kept.Add(line);
+            }
+        }
+
+        return kept;
+    }
 
     [GeneratedRegex(@"<!-- example: (?<status>\d{3}) -->\s*```bash\n(?<block>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleBlock();

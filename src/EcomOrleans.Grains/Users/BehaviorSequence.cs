@@ -1,31 +1,53 @@
 using EcomOrleans.Events;
+using EcomOrleans.Grains.Common;
 using EcomOrleans.Users;
 
 namespace EcomOrleans.Grains.Users;
 
 /// <summary>
 /// A user's rolling behaviour sequence in event-time order, oldest first, bounded to <see cref="Capacity"/> entries
-/// (a late event slots in where it happened; past the bound the oldest goes). Works on the persisted list in place.
+/// (a late event slots in where it happened; past the bound the oldest goes). Works on the persisted list in place,
+/// which never holds more than <see cref="Capacity"/> slots.
 /// </summary>
-public sealed class BehaviorSequence(List<SequenceEntry> entries, int capacity)
+public sealed class BehaviorSequence
 {
-    public int Capacity { get; } = capacity;
+    private readonly List<SequenceEntry> entries;
+
+    public BehaviorSequence(List<SequenceEntry> entries, int capacity)
+    {
+        this.entries = entries;
+        Capacity = capacity;
+        BoundedList.TrimToBound(entries, capacity);
+    }
+
+    public int Capacity { get; }
 
     public IReadOnlyList<SequenceEntry> Entries => entries;
 
     public void Add(SequenceEntry entry)
     {
+        var ticks = entry.UtcTicks;
+        if (entries.Count >= Capacity)
+        {
+            // Full: the oldest entries go to make room, and the new one with them when it is older than all that stay.
+            var drop = entries.Count - Capacity + 1;
+            if (entries[drop - 1].UtcTicks > ticks)
+            {
+                entries.RemoveRange(0, drop - 1);
+                return;
+            }
+
+            entries.RemoveRange(0, drop);
+        }
+
         var index = entries.Count;
-        while (index > 0 && entries[index - 1].Timestamp > entry.Timestamp)
+        while (index > 0 && entries[index - 1].UtcTicks > ticks)
         {
             index--;
         }
 
+        BoundedList.EnsureRoomForOne(entries, Capacity);
         entries.Insert(index, entry);
-        if (entries.Count > Capacity)
-        {
-            entries.RemoveRange(0, entries.Count - Capacity);
-        }
     }
 
     /// <summary>The item sequence the model reads: item events oldest first, repeats in a row collapsed.</summary>

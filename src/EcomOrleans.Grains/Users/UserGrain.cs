@@ -62,9 +62,16 @@ public sealed partial class UserGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
+        AfterStateRead();
         _storeCheckedAt = time.GetTimestamp();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Brings state just read from storage into the current layout and into as little memory as it takes.</summary>
+    private void AfterStateRead()
+    {
+        UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
+        UserStateMigration.Compact(State, Options.SequenceLength, Options.MaxSessions, Options.MaxCategories);
     }
 
     /// <summary>
@@ -88,7 +95,7 @@ public sealed partial class UserGrain(
 
         LogStoredStateChanged(logger, this.GetPrimaryKeyString(), stored.RecordExists ? "rewritten" : "deleted");
         await state.ReadStateAsync();
-        UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
+        AfterStateRead();
         _embeddingUnsaved = false;
     }
 

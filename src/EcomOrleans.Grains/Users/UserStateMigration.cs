@@ -37,4 +37,36 @@ public static class UserStateMigration
 
         return migrated;
     }
+
+    /// <summary>
+    /// Shares the strings a state read made one of per occurrence (every entry's SKU and session id, every category)
+    /// and gives back list slots past the configured bounds: what a user held before its deactivation, it holds again
+    /// after the next read. A read of a full shopper builds 50 session id and 50 SKU strings (about 9 KB) for what is
+    /// 20 sessions and one pooled instance per SKU.
+    /// </summary>
+    public static void Compact(UserState state, int sequenceLength, int maxSessions, int maxCategories)
+    {
+        var sessions = new SessionTable(state.Sessions, maxSessions);
+        var sequence = state.Sequence;
+        for (var i = 0; i < sequence.Count; i++)
+        {
+            var e = sequence[i];
+            var sku = StringPool.Intern(e.Sku);
+            var session = sessions.Shared(e.SessionId);
+            if (!ReferenceEquals(sku, e.Sku) || !ReferenceEquals(session, e.SessionId))
+            {
+                sequence[i] = new SequenceEntry(e.Kind, sku, e.Timestamp, session, e.Quantity, e.Price, e.Query);
+            }
+        }
+
+        var affinities = state.Affinities;
+        for (var i = 0; i < affinities.Count; i++)
+        {
+            var a = affinities[i];
+            affinities[i] = a with { Category = StringPool.Intern(a.Category) };
+        }
+
+        BoundedList.TrimToBound(sequence, sequenceLength);
+        BoundedList.TrimToBound(affinities, maxCategories);
+    }
 }

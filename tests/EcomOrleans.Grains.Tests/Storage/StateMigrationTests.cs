@@ -46,6 +46,40 @@ public sealed class StateMigrationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task UserState_WrittenBeforeTheStructLayout_LoadsWithItsOffsetsPricesAndDedupWindow()
+    {
+        // user-state-v2.json is a UserState as 41bfbf5 wrote it (the sequence, sessions and affinities as records and
+        // classes, times with an offset of +01:00); its dedup window holds e-1001 to e-1004 of user u-42.
+        const string userId = "u-42";
+        var grainId = GrainId.Create("user", userId);
+        fixture.Storage.Seed(StorageNames.UserState, grainId, Fixture("user-state-v2.json"));
+        var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
+
+        var profile = await grain.GetProfileAsync();
+        var result = await grain.RecordEventsAsync([
+            Events.Of(userId, EventKind.View, Now, "beauty-17", eventId: "e-1003"),
+            Events.Of(userId, EventKind.View, Now, "beauty-18", eventId: "e-3000")]);
+
+        var at = new DateTimeOffset(2026, 11, 20, 11, 15, 0, TimeSpan.FromHours(1));
+        Assert.Equal(
+            [
+                new SequenceEntry(EventKind.Search, null, at.AddMinutes(-1), "s-9", Query: "matte lipstick"),
+                new SequenceEntry(EventKind.View, "beauty-17", at, "s-9"),
+                new SequenceEntry(EventKind.AddToCart, "beauty-17", at.AddSeconds(30), "s-9", 2, 12.50m),
+                new SequenceEntry(EventKind.Purchase, "beauty-17", at.AddMinutes(1), "s-9", 2, 12.50m),
+            ],
+            profile!.RecentEvents);
+        Assert.All(profile.RecentEvents, e => Assert.Equal(TimeSpan.FromHours(1), e.Timestamp.Offset));
+        Assert.Equal([new SessionSummary("s-9", at.AddMinutes(-1), at.AddMinutes(1), 4)], profile.Sessions);
+        Assert.Equal((4L, "sequence-1", true), (profile.TotalEvents, profile.EmbeddingModelVersion, profile.EmbeddingStale));
+        var makeup = Assert.Single(profile.CategoryAffinities);
+        Assert.Equal("makeup", makeup.Category);
+        Assert.Equal(9.5 * Math.Pow(0.5, (Now - at.AddMinutes(1)) / TimeSpan.FromDays(7)), makeup.Score, 9);
+        // e-1003 is in the stored window: still a duplicate.
+        Assert.Equal(new IngestResult(1, 1), result);
+    }
+
+    [Fact]
     public async Task SkuState_WrittenBeforeTheHotColdSplit_MovesItsHistoryIntoTheDemandState()
     {
         var sku = Events.NewKey("sku");

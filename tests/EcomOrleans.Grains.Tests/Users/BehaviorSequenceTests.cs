@@ -23,6 +23,61 @@ public sealed class BehaviorSequenceTests
     }
 
     [Fact]
+    public void Add_ManyEvents_ListNeverHoldsMoreSlotsThanTheCapacity()
+    {
+        List<SequenceEntry> entries = [];
+        var sequence = new BehaviorSequence(entries, capacity: 50);
+
+        for (var minute = 0; minute < 120; minute++)
+        {
+            sequence.Add(View($"sku-{minute}", minute));
+        }
+
+        // A list that grew by doubling would hold 64 slots for 50 entries.
+        Assert.Equal((50, 50), (entries.Count, entries.Capacity));
+        Assert.Equal(("sku-70", "sku-119"), (entries[0].Sku, entries[^1].Sku));
+    }
+
+    [Fact]
+    public void Add_Full_AnEventOlderThanTheWholeWindowIsNotKept()
+    {
+        var sequence = new BehaviorSequence([], capacity: 2);
+        sequence.Add(View("a", 2));
+        sequence.Add(View("b", 3));
+
+        sequence.Add(View("late", 1));
+
+        Assert.Equal(["a", "b"], sequence.Entries.Select(e => e.Sku));
+    }
+
+    [Fact]
+    public void Add_WindowShrunkByConfiguration_KeepsTheNewestCapacityEntries()
+    {
+        List<SequenceEntry> entries = [.. Enumerable.Range(0, 5).Select(m => View($"sku-{m}", m))];
+        var sequence = new BehaviorSequence(entries, capacity: 3);
+
+        sequence.Add(View("sku-5", 5));
+
+        Assert.Equal(["sku-3", "sku-4", "sku-5"], sequence.Entries.Select(e => e.Sku));
+    }
+
+    [Fact]
+    public void SequenceEntry_KeepsTheOffsetPriceAndQueryItWasGiven()
+    {
+        var at = new DateTimeOffset(2026, 11, 20, 11, 15, 0, TimeSpan.FromHours(1));
+
+        var purchase = new SequenceEntry(EventKind.Purchase, "a", at, "s-1", 2, 12.50m);
+        var search = new SequenceEntry(EventKind.Search, null, at, "s-1", Query: "serum");
+        var both = new SequenceEntry(EventKind.Purchase, "a", at, "s-1", 3, 0.01m, "serum");
+
+        Assert.Equal((at, at.Offset, 2, (decimal?)12.50m, (string?)null), (purchase.Timestamp, purchase.Timestamp.Offset, purchase.Quantity, purchase.Price, purchase.Query));
+        Assert.Equal(((decimal?)null, (string?)"serum", false), (search.Price, search.Query, search.IsItemEvent));
+        Assert.Equal(((decimal?)0.01m, (string?)"serum", 3), (both.Price, both.Query, both.Quantity));
+        Assert.Equal(new SequenceEntry(EventKind.Purchase, "a", at, "s-1", 2, 12.50m), purchase);
+        Assert.NotEqual(new SequenceEntry(EventKind.Purchase, "a", at, "s-1", 2, 12.51m), purchase);
+    }
+
+    [Fact]
     public void ModelItems_ItemEventsOnly_RepeatsInARowCollapsed()
     {
         var sequence = new BehaviorSequence([], capacity: 10);

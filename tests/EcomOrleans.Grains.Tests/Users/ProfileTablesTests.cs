@@ -26,6 +26,75 @@ public sealed class ProfileTablesTests
     }
 
     [Fact]
+    public void SessionTable_Full_ANewSessionSeenBeforeAllKeptIsNotKept()
+    {
+        List<SessionSummary> sessions = [];
+        var table = new SessionTable(sessions, capacity: 2);
+        table.Touch("s-1", T0.AddMinutes(1));
+        table.Touch("s-2", T0.AddMinutes(2));
+
+        table.Touch("late", T0);
+
+        Assert.Equal(["s-2", "s-1"], table.MostRecentFirst().Select(s => s.SessionId));
+    }
+
+    [Fact]
+    public void SessionTable_ManySessions_ListNeverHoldsMoreSlotsThanTheCapacity()
+    {
+        List<SessionSummary> sessions = [];
+        var table = new SessionTable(sessions, capacity: 20);
+
+        for (var i = 0; i < 100; i++)
+        {
+            table.Touch($"s-{i}", T0.AddMinutes(i));
+        }
+
+        // A list that grew by doubling would hold 32 slots for 20 sessions.
+        Assert.Equal((20, 20), (sessions.Count, sessions.Capacity));
+        Assert.Equal("s-99", table.MostRecentFirst()[0].SessionId);
+    }
+
+    [Fact]
+    public void SessionSummary_KeepsEachTimesOffset()
+    {
+        var started = new DateTimeOffset(2026, 11, 20, 11, 0, 0, TimeSpan.FromHours(1));
+        var lastSeen = new DateTimeOffset(2026, 11, 20, 5, 30, 0, TimeSpan.FromHours(-5.5));
+
+        var session = new SessionSummary("s-1", started, lastSeen, 3);
+
+        Assert.Equal((started.Offset, lastSeen.Offset), (session.Started.Offset, session.LastSeen.Offset));
+        Assert.Equal((started.UtcTicks, lastSeen.UtcTicks), (session.Started.UtcTicks, session.LastSeen.UtcTicks));
+    }
+
+    [Fact]
+    public void AffinityTable_ManyCategories_ListNeverHoldsMoreSlotsThanTheCapacity()
+    {
+        List<AffinityState> affinities = [];
+        var table = new AffinityTable(affinities, capacity: 50, halfLife: TimeSpan.FromDays(7));
+
+        for (var i = 0; i < 200; i++)
+        {
+            table.Add($"c-{i}", 1 + i, T0);
+        }
+
+        Assert.Equal((50, 50), (affinities.Count, affinities.Capacity));
+        // The strongest 50 (weights 151 to 200) are kept.
+        Assert.Equal(Enumerable.Range(151, 50).Select(w => (double)w), table.At(T0).Select(a => a.Score).Order());
+    }
+
+    [Fact]
+    public void AffinityTable_Full_ANewCategoryWeakerThanAllKeptIsNotKept()
+    {
+        var table = new AffinityTable([], capacity: 2, halfLife: TimeSpan.FromDays(7));
+        table.Add("a", 3, T0);
+        table.Add("b", 5, T0);
+
+        table.Add("weak", 1, T0);
+
+        Assert.Equal(["b", "a"], table.At(T0).Select(a => a.Category));
+    }
+
+    [Fact]
     public void AffinityTable_ScoresDecayWithTheHalfLife_AndTheWeakestGoesPastCapacity()
     {
         var table = new AffinityTable([], capacity: 2, halfLife: TimeSpan.FromDays(7));

@@ -77,7 +77,12 @@ public static partial class EcomOrleansHostingExtensions
             // from Orleans:GrainCollection (CollectionAge, default 15 minutes; CollectionQuantum, default 1 minute).
             orleans.Services.AddOptions<GrainCollectionOptions>().BindConfiguration($"{EcomSiloOptions.SectionName}:GrainCollection");
 
-            orleans.AddActivityPropagation();
+            // Grain-call spans only when traces are on (Telemetry:*): the filters cost every call even with no listener.
+            if (EcomTracing.IsOn(builder.Configuration))
+            {
+                orleans.AddActivityPropagation();
+            }
+
             orleans.AddEcomEngine(storage);
 
             // Last, so that in a pod its ids and address (from the pod's environment) win over Orleans:*.

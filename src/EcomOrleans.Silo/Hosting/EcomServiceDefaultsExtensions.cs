@@ -17,9 +17,6 @@ public static class EcomServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>The standard variable that also turns on OTLP export when <c>Telemetry:OtlpEndpoint</c> is unset.</summary>
-    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
-
     /// <summary>
     /// Problem details for every error (with the request's trace id), metrics for Prometheus, health checks, and
     /// traces exported over OTLP when <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
@@ -33,8 +30,7 @@ public static class EcomServiceDefaultsExtensions
 
         var telemetry = builder.Services.AddOpenTelemetry();
         builder.Services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.SectionName);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)}"])
-            || !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (EcomTracing.ExportsOtlp(builder.Configuration))
         {
             // Nothing configured, no tracer provider: activities are then not even created.
             telemetry.WithTracing(tracing => tracing.AddEcomTracing().AddOtlpExporter());

@@ -1,4 +1,5 @@
 using EcomOrleans.Inference;
+using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Trace;
 
 namespace EcomOrleans.Silo.Hosting;
@@ -14,6 +15,18 @@ public static class EcomTracing
 
     /// <summary>The problem details extension that carries the request's trace id.</summary>
     public const string TraceIdExtension = "traceId";
+
+    /// <summary>The standard variable that also turns on OTLP export when <c>Telemetry:OtlpEndpoint</c> is unset.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>True when traces are exported over OTLP: <c>Telemetry:OtlpEndpoint</c> or <see cref="OtlpEndpointVariable"/> is set.</summary>
+    public static bool ExportsOtlp(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)}"])
+        || !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
+
+    /// <summary>True when traces are on: exported over OTLP, or <c>Telemetry:Traces</c> for an exporter the host adds.</summary>
+    public static bool IsOn(IConfiguration configuration) =>
+        ExportsOtlp(configuration) || configuration.GetValue<bool>($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.Traces)}");
 
     /// <summary>Adds the engine's sources; the caller adds the exporter (OTLP in production, in-memory in tests).</summary>
     public static TracerProviderBuilder AddEcomTracing(this TracerProviderBuilder tracing) => tracing

@@ -6,6 +6,7 @@ using EcomOrleans.Inference;
 using EcomOrleans.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using Orleans;
 
 namespace EcomOrleans.Silo.Tests.Hosting;
 
@@ -41,6 +42,16 @@ public sealed class TracingTests(TracingTests.TracedEngine fixture) : IClassFixt
         Assert.Equal(1, batch.GetTagItem(InferenceTracing.BatchSizeTag));
         Assert.IsType<double>(batch.GetTagItem(InferenceTracing.QueueWaitTag));
     }
+
+    [Fact]
+    public void GrainCalls_TracesOn_PassOrleansActivityPropagation()
+    {
+        Assert.Contains(_engine.Services.GetServices<IIncomingGrainCallFilter>(), IsActivityPropagation);
+    }
+
+    /// <summary>Orleans' own filters (internal types): what <c>AddActivityPropagation</c> registers.</summary>
+    internal static bool IsActivityPropagation(IIncomingGrainCallFilter filter) =>
+        filter.GetType().Name.StartsWith("ActivityPropagation", StringComparison.Ordinal);
 
     [Theory]
     [InlineData("GET", "/api/skus/-bad*sku", HttpStatusCode.BadRequest)]
@@ -115,7 +126,10 @@ public sealed class TracingTests(TracingTests.TracedEngine fixture) : IClassFixt
 
         public Task InitializeAsync()
         {
-            Engine = new EngineFactory(store: null, services: s => s.AddOpenTelemetry().WithTracing(t => t.AddEcomTracing().AddInMemoryExporter(Spans)));
+            Engine = new EngineFactory(
+                store: null,
+                services: s => s.AddOpenTelemetry().WithTracing(t => t.AddEcomTracing().AddInMemoryExporter(Spans)),
+                settings: new Dictionary<string, string> { ["Telemetry:Traces"] = "true" });
             _ = Engine.Server;
             return Task.CompletedTask;
         }

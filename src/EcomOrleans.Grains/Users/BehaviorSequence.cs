@@ -72,10 +72,11 @@ public sealed class BehaviorSequence
     /// </summary>
     public string? LatestSearch(string? sessionId, DateTimeOffset now, TimeSpan window)
     {
+        var since = (now - window).UtcTicks;
         for (var i = entries.Count - 1; i >= 0; i--)
         {
             var e = entries[i];
-            if (now - e.Timestamp >= window)
+            if (e.UtcTicks <= since)
             {
                 return null;
             }
@@ -120,12 +121,15 @@ public sealed class BehaviorSequence
     /// For "also viewed": the SKUs the same session viewed or clicked before <paramref name="at"/>, other than
     /// <paramref name="sku"/>, distinct, the latest <paramref name="take"/>.
     /// </summary>
-    public IEnumerable<string> ViewedBefore(string sessionId, DateTimeOffset at, string sku, int take) =>
-        entries.Where(p => p.Kind is EventKind.View or EventKind.Click && p.Sku is not null
-                && p.Timestamp < at
+    public IEnumerable<string> ViewedBefore(string sessionId, DateTimeOffset at, string sku, int take)
+    {
+        var atTicks = at.UtcTicks;
+        return entries.Where(p => p.Kind is EventKind.View or EventKind.Click && p.Sku is not null
+                && p.UtcTicks < atTicks
                 && string.Equals(p.SessionId, sessionId, StringComparison.Ordinal)
                 && !string.Equals(p.Sku, sku, StringComparison.Ordinal))
             .Select(p => p.Sku!)
             .Distinct(StringComparer.Ordinal)
             .TakeLast(take);
+    }
 }

@@ -178,7 +178,7 @@ public sealed partial class CatalogProjection(
         await Parallel.ForEachAsync(Enumerable.Range(0, CatalogShards.Count), parallel, async (shard, cancel) =>
         {
             var listings = await Attempts.RunAsync(
-                () => grains.GetGrain<ICatalogShardGrain>(shard).SubscribeAsync(reference, Volatile.Read(ref _knownVersions[shard])),
+                () => grains.Reference<ICatalogShardGrain>(shard).SubscribeAsync(reference, Volatile.Read(ref _knownVersions[shard])),
                 attempts,
                 time,
                 (attempt, delay, ex) => LogShardRetry(logger, shard, attempt, delay, ex),

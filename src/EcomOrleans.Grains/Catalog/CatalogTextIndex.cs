@@ -166,7 +166,7 @@ public sealed partial class CatalogTextIndex(IGrainFactory grains, TimeProvider 
             IReadOnlyList<float[]> vectors;
             try
             {
-                vectors = await grains.GetGrain<IInferenceGrain>(0).EmbedTextAsync([.. batch.Select(b => b.Text)], InferencePriority.Background);
+                vectors = await grains.Reference<IInferenceGrain>(0).EmbedTextAsync([.. batch.Select(b => b.Text)], InferencePriority.Background);
             }
             catch (Exception ex) when (ex is ModelNotLoadedException or InferenceOverloadedException or TimeoutException)
             {

@@ -137,7 +137,7 @@ public sealed partial class TrendingGrain : Grain, ITrendingGrain
         _unsent = false;
         var category = this.GetPrimaryKeyString()["category:".Length..];
         var leaders = _ranking.Leaders(_options.LeadersPerCategory, _time.GetUtcNow());
-        return GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.AllCategories).MergeAsync(category, leaders);
+        return GrainFactory.Reference<ITrendingGrain>(ITrendingGrain.AllCategories).MergeAsync(category, leaders);
     }
 
     private async Task SaveIfChangedAsync()

@@ -59,7 +59,7 @@ public sealed class RecommendationChain(
             Add(request, await SessionCoViewsAsync(user.SessionItems), RecommendationReasons.SessionCoView, picked, taken);
         }
 
-        var ranking = grains.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(request.Category));
+        var ranking = grains.Reference<ITrendingGrain>(ITrendingGrain.KeyOf(request.Category));
         if (picked.Count < request.Count)
         {
             var ranked = await ranking.GetTrendingAsync(Want(request.Count, taken.Count));
@@ -77,7 +77,7 @@ public sealed class RecommendationChain(
 
     private async Task AddPersonalizedAsync(RecommendationRequest request, float[] embedding, List<RecommendedItem> picked, HashSet<string> taken)
     {
-        var inference = grains.GetGrain<IInferenceGrain>(0);
+        var inference = grains.Reference<IInferenceGrain>(0);
         if (request.Category is { } category)
         {
             var members = catalog.SkusIn(category).Where(s => !taken.Contains(s) && catalog.CanRecommend(s, category)).ToList();
@@ -104,7 +104,7 @@ public sealed class RecommendationChain(
     /// <summary>Up to half the list: the SKUs most like the search, in stock and of the asked category.</summary>
     private async Task AddSearchAsync(RecommendationRequest request, string query, List<RecommendedItem> picked, HashSet<string> taken)
     {
-        var vector = (await grains.GetGrain<IInferenceGrain>(0).EmbedQueriesAsync([query], InferencePriority.Storefront))[0];
+        var vector = (await grains.Reference<IInferenceGrain>(0).EmbedQueriesAsync([query], InferencePriority.Storefront))[0];
         var room = (request.Count + 1) / 2;
         var hits = search.Nearest(vector, room, (float)options.SearchMinScore, sku => !taken.Contains(sku) && catalog.CanRecommend(sku, request.Category));
         Add(request with { Count = Math.Min(request.Count, picked.Count + room) }, hits, RecommendationReasons.Search, picked, taken);
@@ -113,7 +113,7 @@ public sealed class RecommendationChain(
     private async Task<List<(string Sku, float Score)>> SessionCoViewsAsync(IReadOnlyList<string> sessionItems)
     {
         var recent = sessionItems.TakeLast(options.SessionItems).ToList();
-        var lists = await Task.WhenAll(recent.Select(sku => grains.GetGrain<ISkuGrain>(sku).GetCoViewedAsync(20)));
+        var lists = await Task.WhenAll(recent.Select(sku => grains.Reference<ISkuGrain>(sku).GetCoViewedAsync(20)));
         return lists.SelectMany(l => l)
             .Where(r => !recent.Contains(r.Sku))
             .GroupBy(r => r.Sku, StringComparer.Ordinal)

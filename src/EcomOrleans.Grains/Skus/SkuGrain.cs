@@ -292,7 +292,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     {
         try
         {
-            return await GrainFactory.GetGrain<ICategoryBoardGrain>(category).GetElasticityAsync();
+            return await GrainFactory.Reference<ICategoryBoardGrain>(category).GetElasticityAsync();
         }
         catch (Exception ex)
         {
@@ -320,7 +320,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
         double? change = pending is { FromPrice: > 0 } p ? Math.Round((double)((p.ToPrice - p.FromPrice) / p.FromPrice), 4) : null;
         var urgency = plan.Forecast is { } forecast ? SkuDecisionMaker.Restock(catalog, State.Stock, forecast, _restock).Urgency : null;
         var standing = _demand.Standing(Sku, State.Stock, plan.OwnElasticity, plan.OwnElasticityStandardError, plan.Forecast, change, urgency, now);
-        return ObserveAsync(GrainFactory.GetGrain<ICategoryBoardGrain>(catalog.Category).ReportAsync(standing));
+        return ObserveAsync(GrainFactory.Reference<ICategoryBoardGrain>(catalog.Category).ReportAsync(standing));
     }
 
     /// <summary>The served blend, or the baseline when the pool cannot forecast now (the reason says why).</summary>
@@ -328,7 +328,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     {
         try
         {
-            var model = await GrainFactory.GetGrain<IInferenceGrain>(0).ForecastDemandAsync(SkuForecasting.ForTheModel(history), InferencePriority.Background);
+            var model = await GrainFactory.Reference<IInferenceGrain>(0).ForecastDemandAsync(SkuForecasting.ForTheModel(history), InferencePriority.Background);
             return SkuForecasting.Blend(model, history, now);
         }
         catch (ModelNotLoadedException)
@@ -351,7 +351,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
     {
         if (State.Catalog is { } before && !string.Equals(before.Category, catalog.Category, StringComparison.Ordinal))
         {
-            _ = ObserveAsync(GrainFactory.GetGrain<ICategoryBoardGrain>(before.Category).RemoveAsync(Sku));
+            _ = ObserveAsync(GrainFactory.Reference<ICategoryBoardGrain>(before.Category).RemoveAsync(Sku));
         }
 
         State.Catalog = catalog;
@@ -508,7 +508,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
         var listing = new SkuListing(Sku, category, stored.Catalog is not null && stored.Stock > 0, 0,
             stored.Catalog is { } c ? SkuListing.TextOf(c.Title, c.Brand) : _published?.Text, stored.Catalog?.Price ?? _published?.Price);
-        await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
+        await GrainFactory.Reference<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
         _published = listing;
     }
 
@@ -566,7 +566,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
             return;
         }
 
-        await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
+        await GrainFactory.Reference<ICatalogShardGrain>(CatalogShards.ShardOf(Sku)).PublishAsync(listing);
         _published = listing;
     }
 
@@ -599,7 +599,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain
 
         _lastReport = now;
         var demand = _demand.State;
-        var report = GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.KeyOf(catalog.Category))
+        var report = GrainFactory.Reference<ITrendingGrain>(ITrendingGrain.KeyOf(catalog.Category))
             .ReportAsync(new SkuDemandReport(Sku, catalog.Category, demand.TrendingScore, demand.TrendingAsOf, demand.Totals.Units));
         _ = ObserveAsync(report);
         ReportStanding(now);

@@ -186,7 +186,7 @@ public sealed partial class UserGrain(
 
         var prediction = message is null
             ? null
-            : await GrainFactory.GetGrain<IInferenceGrain>(0).ClassifyIntentAsync(message, InferencePriority.Bot);
+            : await GrainFactory.Reference<IInferenceGrain>(0).ClassifyIntentAsync(message, InferencePriority.Bot);
         var now = time.GetUtcNow();
         IReadOnlyList<SequenceEntry> sequence = State.Sequence;
         var answer = prediction is null ? null : IntentAnswer.Of(prediction, sequence, now);
@@ -329,12 +329,12 @@ public sealed partial class UserGrain(
                 .SelectMany(e => sequence.ViewedBefore(e.SessionId, e.Timestamp, bySku.Key, Recommendations.SessionItems))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            calls.Add(GrainFactory.GetGrain<ISkuGrain>(bySku.Key).ApplyEventsAsync([.. bySku.Select(SkuEvent.Of)], coViewed));
+            calls.Add(GrainFactory.Reference<ISkuGrain>(bySku.Key).ApplyEventsAsync([.. bySku.Select(SkuEvent.Of)], coViewed));
         }
 
         foreach (var byShard in fresh.Where(e => e.Kind == EventKind.Search && e.Query is not null).GroupBy(e => SearchDemandShards.KeyFor(e.Query!), StringComparer.Ordinal))
         {
-            calls.Add(GrainFactory.GetGrain<ISearchDemandGrain>(byShard.Key)
+            calls.Add(GrainFactory.Reference<ISearchDemandGrain>(byShard.Key)
                 .RecordSearchesAsync([.. byShard.Select(e => new SearchObserved(e.Query!, e.Sku, e.Timestamp))]));
         }
 
@@ -348,7 +348,7 @@ public sealed partial class UserGrain(
         {
             var embedding = skus.Count == 0
                 ? null
-                : await GrainFactory.GetGrain<IInferenceGrain>(0).EmbedSequenceAsync(skus, priority);
+                : await GrainFactory.Reference<IInferenceGrain>(0).EmbedSequenceAsync(skus, priority);
             State.Embedding = embedding is { KnownItems: > 0 } ? embedding.Vector : null;
             State.EmbeddingModelVersion = StringPool.Intern(embedding?.ModelVersion);
             State.EmbeddingStale = false;
@@ -404,7 +404,7 @@ public sealed partial class UserGrain(
         _pendingSearches.Clear();
         try
         {
-            var vectors = await GrainFactory.GetGrain<IInferenceGrain>(0).EmbedQueriesAsync([.. searches.Select(q => q.Query)], InferencePriority.Background);
+            var vectors = await GrainFactory.Reference<IInferenceGrain>(0).EmbedQueriesAsync([.. searches.Select(q => q.Query)], InferencePriority.Background);
             var affinities = new AffinityTable(State.Affinities, Options.MaxCategories, Options.AffinityHalfLife);
             for (var i = 0; i < searches.Count; i++)
             {

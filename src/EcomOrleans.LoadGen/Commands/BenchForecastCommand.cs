@@ -95,10 +95,10 @@ public static class BenchForecastCommand
         await ForEachAsync(catalog, concurrency, async (sku, i) =>
         {
             await sink.PutSkuAsync(sku with { Stock = 1_000_000 }, new LatencyHistogram(), cancellationToken).ConfigureAwait(false);
-            await silo.Grains.GetGrain<ISkuGrain>(sku.Sku).ApplyEventsAsync(History(sku.Sku, series[i % series.Count], (i * 37) % Math.Max(1, series[i % series.Count].Length - days), days, now), []).ConfigureAwait(false);
+            await silo.Grains.Reference<ISkuGrain>(sku.Sku).ApplyEventsAsync(History(sku.Sku, series[i % series.Count], (i * 37) % Math.Max(1, series[i % series.Count].Length - days), days, now), []).ConfigureAwait(false);
         }).ConfigureAwait(false);
         console.MarkupLineInterpolated($"[grey]{mode}: catalog and histories in ({time.GetElapsedTime(loading).TotalSeconds:N1} s); warming up[/]");
-        await ForEachAsync(catalog.Take(256).ToList(), concurrency, (sku, _) => silo.Grains.GetGrain<ISkuGrain>(sku.Sku).RefreshForecastAsync()).ConfigureAwait(false);
+        await ForEachAsync(catalog.Take(256).ToList(), concurrency, (sku, _) => silo.Grains.Reference<ISkuGrain>(sku.Sku).RefreshForecastAsync()).ConfigureAwait(false);
 
         using var batches = new BatchSizes(ModelKinds.Demand);
         var latency = new LatencyHistogram();
@@ -108,7 +108,7 @@ public static class BenchForecastCommand
         await ForEachAsync(catalog, concurrency, async (sku, _) =>
         {
             var one = time.GetTimestamp();
-            var outlook = await silo.Grains.GetGrain<ISkuGrain>(sku.Sku).RefreshForecastAsync().ConfigureAwait(false);
+            var outlook = await silo.Grains.Reference<ISkuGrain>(sku.Sku).RefreshForecastAsync().ConfigureAwait(false);
             latency.Record(time.GetElapsedTime(one));
             methods.AddOrUpdate(outlook?.Forecast?.Method ?? "none", 1, (_, n) => n + 1);
             if (Interlocked.Increment(ref done) % 2_000 == 0)

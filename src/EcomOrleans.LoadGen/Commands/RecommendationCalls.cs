@@ -25,7 +25,7 @@ internal static class RecommendationCalls
         foreach (var user in sample)
         {
             var started = time.GetTimestamp();
-            var recommendation = await silo.Grains.GetGrain<IUserGrain>(user).RecommendAsync(new RecommendationRequest(10, null, null)).ConfigureAwait(false);
+            var recommendation = await silo.Grains.Reference<IUserGrain>(user).RecommendAsync(new RecommendationRequest(10, null, null)).ConfigureAwait(false);
             latency.Record(time.GetElapsedTime(started));
             personalized += recommendation.Items.Any(i => i.Reason == RecommendationReasons.Personalized) ? 1 : 0;
         }
@@ -42,7 +42,7 @@ internal static class RecommendationCalls
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         foreach (var user in sample)
         {
-            await silo.Grains.GetGrain<IUserGrain>(user).RecommendAsync(new RecommendationRequest(10, null, null)).ConfigureAwait(false);
+            await silo.Grains.Reference<IUserGrain>(user).RecommendAsync(new RecommendationRequest(10, null, null)).ConfigureAwait(false);
         }
 
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;

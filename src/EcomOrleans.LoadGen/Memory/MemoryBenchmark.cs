@@ -23,7 +23,7 @@ public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainSt
     public async Task<MemoryReport> RunAsync(ReplayScript script, int fullShoppers, CancellationToken cancellationToken)
     {
         var grains = silo.Grains;
-        await ForEachAsync(script.Catalog, sku => grains.GetGrain<ISkuGrain>(sku.Sku)
+        await ForEachAsync(script.Catalog, sku => grains.Reference<ISkuGrain>(sku.Sku)
             .UpsertCatalogAsync(new SkuCatalog(sku.Title, sku.Category, sku.Brand, sku.Price, sku.Cost, 1_000_000, sku.LeadTimeDays)), cancellationToken);
         console.MarkupLineInterpolated($"[grey]catalog: {script.Catalog.Count:N0} SKUs[/]");
 
@@ -32,13 +32,13 @@ public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainSt
         {
             foreach (var chunk in user.Chunk(BatchSize))
             {
-                await grains.GetGrain<IUserGrain>(user.Key).RecordEventsAsync(GrainSink.ToBehaviorEvents(chunk));
+                await grains.Reference<IUserGrain>(user.Key).RecordEventsAsync(GrainSink.ToBehaviorEvents(chunk));
             }
         }, cancellationToken);
         console.MarkupLineInterpolated($"[grey]replay: {byUser.Count:N0} users, {script.Events.Length:N0} events[/]");
 
-        var replayUsers = byUser.Select(u => grains.GetGrain<IUserGrain>(u.Key)).ToList();
-        var skus = script.Catalog.Select(s => grains.GetGrain<ISkuGrain>(s.Sku)).ToList();
+        var replayUsers = byUser.Select(u => grains.Reference<IUserGrain>(u.Key)).ToList();
+        var skus = script.Catalog.Select(s => grains.Reference<ISkuGrain>(s.Sku)).ToList();
         var (bytesPerReplayUser, storedPerReplayUser, _) = await MeasureAsync(replayUsers, cancellationToken);
         var (bytesPerSku, storedPerSku, _) = await MeasureAsync(skus, cancellationToken);
 
@@ -48,7 +48,7 @@ public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainSt
         await ForEachAsync(Enumerable.Range(0, fullShoppers).ToList(), async index =>
         {
             var events = FullShopper.For(index, pool, end);
-            var grain = grains.GetGrain<IUserGrain>(events[0].UserId);
+            var grain = grains.Reference<IUserGrain>(events[0].UserId);
             foreach (var chunk in events.Chunk(BatchSize))
             {
                 await grain.RecordEventsAsync(chunk);
@@ -60,11 +60,11 @@ public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainSt
             }
         }, cancellationToken);
 
-        var full = Enumerable.Range(0, fullShoppers).Select(i => grains.GetGrain<IUserGrain>($"bench-user-{i:D7}")).ToList();
+        var full = Enumerable.Range(0, fullShoppers).Select(i => grains.Reference<IUserGrain>($"bench-user-{i:D7}")).ToList();
         var (bytesPerUser, storedPerUser, peak) = await MeasureAsync(full, cancellationToken);
 
         // The floor: a shopper with one event (a read of an unknown user deactivates its grain at once, so it holds nothing).
-        var single = Enumerable.Range(0, fullShoppers).Select(i => grains.GetGrain<IUserGrain>($"bench-single-{i:D7}")).ToList();
+        var single = Enumerable.Range(0, fullShoppers).Select(i => grains.Reference<IUserGrain>($"bench-single-{i:D7}")).ToList();
         await ForEachAsync(Enumerable.Range(0, fullShoppers).ToList(), index => single[index].RecordEventsAsync(
             [new BehaviorEvent($"bench-single-event-{index:D7}", $"bench-single-{index:D7}", "bench-session", EventKind.View, pool[index % pool.Count], null, 1, null, end)]), cancellationToken);
         var (bytesPerOneEventUser, storedPerOneEventUser, _) = await MeasureAsync(single, cancellationToken);
@@ -92,7 +92,7 @@ public sealed class MemoryBenchmark(InProcessSilo silo, SerializingMemoryGrainSt
 
     private async Task WhenActivationsSettleAsync(CancellationToken cancellationToken)
     {
-        var management = silo.Grains.GetGrain<IManagementGrain>(0);
+        var management = silo.Grains.Reference<IManagementGrain>(0);
         var last = -1;
         for (var stable = 0; stable < 3;)
         {

@@ -31,7 +31,7 @@ public sealed class GrainSink(IGrainFactory grains, TimeProvider time) : IEventS
         {
             var results = await Task.WhenAll(
                 batch.GroupBy(e => e.UserId, StringComparer.Ordinal)
-                    .Select(user => grains.GetGrain<IUserGrain>(user.Key).RecordEventsAsync(user.ToList()))).ConfigureAwait(false);
+                    .Select(user => grains.Reference<IUserGrain>(user.Key).RecordEventsAsync(user.ToList()))).ConfigureAwait(false);
             latency.Record(time.GetElapsedTime(started));
             var total = results.Aggregate(GrainIngestResult.Empty, (sum, r) => sum.Add(r));
             return new RequestOutcome(Accepted, 1, new IngestResponse(total.Accepted, total.Duplicates));
@@ -50,7 +50,7 @@ public sealed class GrainSink(IGrainFactory grains, TimeProvider time) : IEventS
         var started = time.GetTimestamp();
         try
         {
-            await grains.GetGrain<ISkuGrain>(sku.Sku).UpsertCatalogAsync(catalog).ConfigureAwait(false);
+            await grains.Reference<ISkuGrain>(sku.Sku).UpsertCatalogAsync(catalog).ConfigureAwait(false);
             latency.Record(time.GetElapsedTime(started));
             return new RequestOutcome(Ok, 1, null);
         }

@@ -47,7 +47,7 @@ public static class InsightsApi
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }
 
-        var shards = await Task.WhenAll(SearchDemandShards.AllKeys().Select(k => grains.GetGrain<ISearchDemandGrain>(k).GetTopAsync(take)));
+        var shards = await Task.WhenAll(SearchDemandShards.AllKeys().Select(k => grains.Reference<ISearchDemandGrain>(k).GetTopAsync(take)));
         // A query lives in one shard, but counts stored before the shards moved to StableHash may sit in
         // its old shard too: merge by query so that one query is reported once, with all its counts.
         var top = shards.SelectMany(s => s)
@@ -81,7 +81,7 @@ public static class InsightsApi
     /// </summary>
     private static async Task<IReadOnlyList<CategoryGapItem>> CategoryGapsAsync(IGrainFactory grains, IReadOnlyList<string> categories, int take)
     {
-        var gaps = await Task.WhenAll(categories.Select(c => grains.GetGrain<ICategoryBoardGrain>(c).GetGapsAsync(SkusPerCategory, MinimumViews)));
+        var gaps = await Task.WhenAll(categories.Select(c => grains.Reference<ICategoryBoardGrain>(c).GetGapsAsync(SkusPerCategory, MinimumViews)));
         return [.. gaps.Select(CategoryGapItem.From)
             .Where(g => g.LostUnits > 0 || g.ViewedNotBought.Count > 0)
             .OrderByDescending(g => g.LostUnits)
@@ -109,7 +109,7 @@ public static class InsightsApi
         IReadOnlyList<float[]> vectors;
         try
         {
-            vectors = await grains.GetGrain<IInferenceGrain>(0).EmbedQueriesAsync(queries, InferencePriority.Background);
+            vectors = await grains.Reference<IInferenceGrain>(0).EmbedQueriesAsync(queries, InferencePriority.Background);
         }
         catch (Exception ex) when (ex is ModelNotLoadedException or InferenceOverloadedException)
         {

@@ -63,7 +63,7 @@ public static class RecommendationsApi
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }
 
-        var recommendation = await grains.GetGrain<IUserGrain>(userId)
+        var recommendation = await grains.Reference<IUserGrain>(userId)
             .RecommendAsync(new RecommendationRequest(take, sessionId, only));
         return TypedResults.Ok(recommendation);
     }

@@ -132,7 +132,7 @@ public static class SkusApi
             return TypedResults.ValidationProblem(errors, title: "The SKU was rejected");
         }
 
-        var snapshot = await grains.GetGrain<ISkuGrain>(sku).UpsertCatalogAsync(catalog!);
+        var snapshot = await grains.Reference<ISkuGrain>(sku).UpsertCatalogAsync(catalog!);
         return TypedResults.Ok(SkuResponse.From(snapshot));
     }
 
@@ -143,7 +143,7 @@ public static class SkusApi
             return invalidSku;
         }
 
-        var snapshot = await grains.GetGrain<ISkuGrain>(sku).GetAsync();
+        var snapshot = await grains.Reference<ISkuGrain>(sku).GetAsync();
         return snapshot is null
             ? ApiProblems.NotFound("Unknown SKU", $"SKU '{sku}' is not in the catalog; PUT /api/skus/{sku} adds it.")
             : TypedResults.Ok(SkuResponse.From(snapshot));
@@ -169,7 +169,7 @@ public static class SkusApi
                     title: "The request was rejected");
         }
 
-        var grain = grains.GetGrain<ISkuGrain>(sku);
+        var grain = grains.Reference<ISkuGrain>(sku);
         var series = await grain.GetDemandAsync(width);
         var outlook = await grain.GetOutlookAsync();
         if (series.Buckets.Count == 0 && outlook is null)
@@ -188,7 +188,7 @@ public static class SkusApi
             return invalidSku;
         }
 
-        var grain = grains.GetGrain<ISkuGrain>(sku);
+        var grain = grains.Reference<ISkuGrain>(sku);
         if (await grain.RefreshForecastAsync() is not { } outlook)
         {
             return ApiProblems.NotFound("Unknown SKU", $"SKU '{sku}' is not in the catalog; PUT /api/skus/{sku} adds it.");
@@ -220,7 +220,7 @@ public static class SkusApi
         }
 
         var boards = await Task.WhenAll(catalog.BoardCategories(only).Select(async c =>
-            (Category: c, Leaders: await grains.GetGrain<ICategoryBoardGrain>(c).GetLeadersAsync(order, take))));
+            (Category: c, Leaders: await grains.Reference<ICategoryBoardGrain>(c).GetLeadersAsync(order, take))));
         var items = boards.SelectMany(b => b.Leaders.Select(s => LeaderboardItem.From(b.Category, s)));
         var ranked = order switch
         {
@@ -239,7 +239,7 @@ public static class SkusApi
             return invalidSku;
         }
 
-        return await grains.GetGrain<ISkuGrain>(sku).GetDecisionsAsync() is { } decisions
+        return await grains.Reference<ISkuGrain>(sku).GetDecisionsAsync() is { } decisions
             ? TypedResults.Ok(decisions)
             : ApiProblems.NotFound("Unknown SKU", $"SKU '{sku}' is not in the catalog; PUT /api/skus/{sku} adds it.");
     }
@@ -270,7 +270,7 @@ public static class SkusApi
                 title: "The price suggestion was rejected");
         }
 
-        var result = await grains.GetGrain<ISkuGrain>(sku).AcceptPriceAsync(id);
+        var result = await grains.Reference<ISkuGrain>(sku).AcceptPriceAsync(id);
         return result.Outcome switch
         {
             PriceAcceptance.Accepted => TypedResults.Ok(new PriceAcceptResponse(SkuResponse.From(result.Sku!), result.Suggestion!, result.Detail)),

@@ -63,7 +63,7 @@ public static class UsersApi
             return invalid;
         }
 
-        var profile = await grains.GetGrain<IUserGrain>(userId).GetProfileAsync();
+        var profile = await grains.Reference<IUserGrain>(userId).GetProfileAsync();
         return profile is null
             ? ApiProblems.NotFound("Unknown user", $"No events have been recorded for user '{userId}'.")
             : TypedResults.Ok(profile);
@@ -86,7 +86,7 @@ public static class UsersApi
             return invalid;
         }
 
-        var intent = await grains.GetGrain<IUserGrain>(userId).DescribeIntentAsync(null);
+        var intent = await grains.Reference<IUserGrain>(userId).DescribeIntentAsync(null);
         return intent is null
             ? ApiProblems.NotFound("Unknown user", $"No events have been recorded for user '{userId}'.")
             : TypedResults.Ok(intent);
@@ -115,7 +115,7 @@ public static class UsersApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [error] }, title: "The message was rejected");
         }
 
-        return TypedResults.Ok((await grains.GetGrain<IUserGrain>(userId).DescribeIntentAsync(request.Message!.Trim()))!);
+        return TypedResults.Ok((await grains.Reference<IUserGrain>(userId).DescribeIntentAsync(request.Message!.Trim()))!);
     }
 
     /// <summary>What is wrong with <paramref name="message"/>, or <see langword="null"/> when it can be classified.</summary>
@@ -156,7 +156,7 @@ public static class UsersApi
             return invalid;
         }
 
-        await grains.GetGrain<IUserGrain>(userId).ForgetAsync();
+        await grains.Reference<IUserGrain>(userId).ForgetAsync();
         return TypedResults.NoContent();
     }
 }

@@ -65,7 +65,7 @@ internal sealed partial class DemoCatalogSeeder(
             await Parallel.ForEachAsync(
                 entries, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stoppingToken }, async (entry, _) =>
                 {
-                    await grains.GetGrain<ISkuGrain>(entry.Sku).UpsertCatalogAsync(entry.Catalog).ConfigureAwait(false);
+                    await grains.Reference<ISkuGrain>(entry.Sku).UpsertCatalogAsync(entry.Catalog).ConfigureAwait(false);
                     Interlocked.Increment(ref _seeded);
                 }).ConfigureAwait(false);
             _state = DemoCatalogState.Seeded;

@@ -13,7 +13,7 @@ public sealed class EventIngestor(IGrainFactory grains)
         var started = Stopwatch.GetTimestamp();
         var perUser = events
             .GroupBy(e => e.UserId, StringComparer.Ordinal)
-            .Select(g => grains.GetGrain<IUserGrain>(g.Key).RecordEventsAsync(g.ToList()));
+            .Select(g => grains.Reference<IUserGrain>(g.Key).RecordEventsAsync(g.ToList()));
         IngestResult[] results;
         try
         {

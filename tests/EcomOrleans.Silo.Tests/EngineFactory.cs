@@ -83,15 +83,6 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            if (_store is null)
-            {
-                // NOTE: in memory without a grain: Orleans' memory storage is a grain, and a state written while the silo
-                // stops (a ranking saved at deactivation) can wait for ever for it under the fake clock, whose response
-                // timeouts never fire. A clean-clone CI run saw the shared engine's disposal cancelled that way.
-                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (provider, _) =>
-                    new SerializingMemoryGrainStorage(provider.GetRequiredService<IGrainStorageSerializer>()));
-            }
-
             _services?.Invoke(services);
         });
     }

@@ -43,7 +43,7 @@ public abstract class EngineClusterFixture : IAsyncLifetime
         {
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             // State goes through the JSON serializer as it does in Redis; inference is a stand-in per test project.
-            siloBuilder.AddEcomEngine(EngineStorage.SerializedMemory, inference: false);
+            siloBuilder.AddEcomEngine(EngineStorage.Memory, inference: false);
         }
     }
 }

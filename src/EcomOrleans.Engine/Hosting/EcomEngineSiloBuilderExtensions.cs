@@ -38,16 +38,12 @@ public static class EcomEngineSiloBuilderExtensions
         switch (storage.Kind)
         {
             case EngineStorageKind.Memory:
-                silo.AddMemoryGrainStorage(StorageNames.Provider);
-
-                // The state goes with the process, and Orleans' memory storage grains stop with the silo: a ranking's
-                // write at shutdown would fail after retries, logging a page of warnings for nothing.
-                silo.Services.PostConfigure<TrendingOptions>(o => o.SaveWhenSiloStops = false);
-                silo.Services.PostConfigure<CategoryBoardOptions>(o => o.SaveWhenSiloStops = false);
-                break;
-            case EngineStorageKind.SerializedMemory:
+                // In this process, as the bytes the serializer writes; not Orleans' memory storage grains (a grain call
+                // and a copy of the bytes a write). The state goes with the process: no ranking is saved at shutdown.
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (services, _) =>
                     new SerializingMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
+                silo.Services.PostConfigure<TrendingOptions>(o => o.SaveWhenSiloStops = false);
+                silo.Services.PostConfigure<CategoryBoardOptions>(o => o.SaveWhenSiloStops = false);
                 break;
             case EngineStorageKind.Redis:
                 var connection = storage.Redis ?? throw new ArgumentException("Redis storage needs a connection.", nameof(storage));

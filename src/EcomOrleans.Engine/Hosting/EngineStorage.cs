@@ -7,17 +7,14 @@ namespace EcomOrleans.Engine.Hosting;
 /// <summary>Where the engine's grain state lives.</summary>
 public enum EngineStorageKind
 {
-    /// <summary>In memory: NOT durable, lost when the process stops. The embedded default.</summary>
+    /// <summary>
+    /// In this process, as the bytes the storage serializer writes (<see cref="Storage.SerializingMemoryGrainStorage"/>):
+    /// NOT durable, lost when the process stops, one silo's. The embedded default, and the tests' and benchmarks' store.
+    /// </summary>
     Memory,
 
     /// <summary>Redis, through Orleans' Redis grain storage: durable when Redis persists every write.</summary>
     Redis,
-
-    /// <summary>
-    /// In memory as the bytes the storage serializer writes (<see cref="Storage.SerializingMemoryGrainStorage"/>): NOT
-    /// durable; for tests and benchmarks, where state should go through JSON as it does in Redis.
-    /// </summary>
-    SerializedMemory,
 
     /// <summary>Azure Table storage, through Orleans' official <c>AddAzureTableGrainStorage</c>: durable.</summary>
     AzureTable,
@@ -36,8 +33,6 @@ public sealed record EngineStorage(
     bool AllowUnpersistedRedis = false)
 {
     public static EngineStorage Memory { get; } = new(EngineStorageKind.Memory);
-
-    public static EngineStorage SerializedMemory { get; } = new(EngineStorageKind.SerializedMemory);
 
     /// <summary>Redis at <paramref name="connectionString"/>, through one multiplexer made on first use.</summary>
     /// <remarks>

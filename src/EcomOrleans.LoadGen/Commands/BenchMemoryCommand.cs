@@ -43,7 +43,7 @@ public static class BenchMemoryCommand
         try
         {
             var script = ScriptLoader.Load(dataset, dataDir, new ScriptOptions(seed, time.GetUtcNow(), limit), time, console);
-            await using var silo = await InProcessSilo.StartAsync(EngineStorage.SerializedMemory, cancellationToken).ConfigureAwait(false);
+            await using var silo = await InProcessSilo.StartAsync(EngineStorage.Memory, cancellationToken).ConfigureAwait(false);
             var storage = (SerializingMemoryGrainStorage)silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
             var report = await new MemoryBenchmark(silo, storage, time, console)
                 .RunAsync(script, users, cancellationToken).ConfigureAwait(false);

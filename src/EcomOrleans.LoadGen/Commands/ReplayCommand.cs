@@ -40,6 +40,10 @@ public static class ReplayCommand
         var spanDays = SharedOptions.SpanDays();
         var timeout = SharedOptions.Timeout();
         var skipCatalog = new Option<bool>("--skip-catalog") { Description = "Do not PUT the catalog (it is already there)." };
+        var catalogOnly = new Option<bool>("--catalog-only")
+        {
+            Description = "PUT the catalog and send no events (then, once the engine has indexed it, replay with --skip-catalog).",
+        };
         var json = SharedOptions.Json();
         var live = new Option<bool>("--live")
         {
@@ -60,13 +64,18 @@ public static class ReplayCommand
         };
         var command = new Command("replay", "Replay a real data set through the engine's HTTP API and measure throughput and latency.")
         {
-            dataset, dataDir, url, apiKey, rate, batchSize, concurrency, limit, seed, spanDays, timeout, skipCatalog, json, live, shoppers, repeat,
+            dataset, dataDir, url, apiKey, rate, batchSize, concurrency, limit, seed, spanDays, timeout, skipCatalog, catalogOnly, json, live, shoppers, repeat,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(repeat) && result.GetValue(limit) is null)
             {
                 result.AddError("--repeat needs --limit: the number of events to send.");
+            }
+
+            if (result.GetValue(catalogOnly) && result.GetValue(skipCatalog))
+            {
+                result.AddError("--catalog-only and --skip-catalog together would send nothing.");
             }
         });
         command.SetAction((parse, cancellationToken) =>
@@ -85,7 +94,8 @@ public static class ReplayCommand
                 parse.GetValue(json),
                 parse.GetValue(live),
                 parse.GetValue(shoppers),
-                parse.GetValue(repeat));
+                parse.GetValue(repeat),
+                parse.GetValue(catalogOnly));
             return RunAsync(options, time, cancellationToken);
         });
         return command;
@@ -108,6 +118,11 @@ public static class ReplayCommand
                 script = ShopperSelection.Select(script, options.Shoppers, options.Repeat, options.Limit);
                 console.MarkupLineInterpolated($"[grey]selected: {script.Events.Length:N0} events of {script.Events.Select(e => e.UserId).Distinct().Count():N0} shoppers, {script.Catalog.Count:N0} SKUs[/]");
             }
+            if (options.CatalogOnly)
+            {
+                script = script with { Events = [] };
+            }
+
             using var client = new EngineClient(
                 EngineHttp.Options(options.EngineUrl, options.ApiKey, options.RequestTimeout), EngineHttp.CreateTransport(options.Settings.Concurrency), time)
             {

@@ -12,6 +12,7 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <param name="Live">Stamp each event with the time it is sent instead of the data set's timeline.</param>
 /// <param name="Shoppers">Replay only the first this many shoppers; null replays all.</param>
 /// <param name="Repeat">Send the (selected) shoppers' events again, with new ids, until <paramref name="Limit"/> events.</param>
+/// <param name="CatalogOnly">PUT the (selected) catalog and send no events.</param>
 public sealed record ReplayOptions(
     string Dataset,
     string DataDirectory,
@@ -26,7 +27,8 @@ public sealed record ReplayOptions(
     bool Json,
     bool Live = false,
     int? Shoppers = null,
-    bool Repeat = false)
+    bool Repeat = false,
+    bool CatalogOnly = false)
 {
     public const string DataDirectoryVariable = "ECOM_DATA_DIR";
     public const string ApiKeyVariable = "ECOM_API_KEY";

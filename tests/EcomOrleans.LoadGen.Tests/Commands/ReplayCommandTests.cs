@@ -37,6 +37,14 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public void Parse_CatalogOnlyWithSkipCatalog_IsAnError()
+    {
+        var result = ReplayCommand.Create(TimeProvider.System).Parse(["--dataset", "beauty", "--catalog-only", "--skip-catalog"]);
+
+        Assert.Equal(["--catalog-only and --skip-catalog together would send nothing."], result.Errors.Select(e => e.Message));
+    }
+
+    [Fact]
     public void Parse_NoDataset_IsAnError()
     {
         var result = ReplayCommand.Create(TimeProvider.System).Parse([]);

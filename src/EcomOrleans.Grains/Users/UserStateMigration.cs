@@ -41,7 +41,7 @@ public static class UserStateMigration
     /// <summary>
     /// Shares the strings a state read made one of per occurrence (every entry's SKU and session id, every category)
     /// and gives back list slots past the configured bounds: what a user held before its deactivation, it holds again
-    /// after the next read. A read of a full shopper builds 50 session id and 50 SKU strings (about 9 KB) for what is
+    /// after the next read. A read of a full shopper builds 50 session id and 50 SKU strings (about 7 KB) for what is
     /// 20 sessions and one pooled instance per SKU.
     /// </summary>
     public static void Compact(UserState state, int sequenceLength, int maxSessions, int maxCategories)

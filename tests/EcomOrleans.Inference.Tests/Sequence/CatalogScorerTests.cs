@@ -36,6 +36,27 @@ public sealed class CatalogScorerTests : IDisposable
         Assert.All(top.Zip(expected), p => Assert.Equal(p.Second.Score, p.First.Score, 1e-5f));
     }
 
+    [Theory]
+    [InlineData(64)] // the served model: whole hardware vectors, scored inline
+    [InlineData(8)]
+    [InlineData(10)] // not a whole number of vectors: TensorPrimitives.Dot per row
+    [InlineData(256)] // wider than the inline limit on AVX2
+    public void ScoreAll_AnyWidth_MatchesADotProductPerRow(int dim)
+    {
+        const int items = 300;
+        var random = new Random(dim);
+        var table = Enumerable.Range(0, (items + 1) * dim).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var vector = Enumerable.Range(0, dim).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var scores = new float[items + 1];
+
+        CatalogScorer.ScoreAll(table, vector, dim, items, scores);
+
+        for (var id = 1; id <= items; id++)
+        {
+            Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Dot(table.AsSpan(id * dim, dim), vector), scores[id], 1e-4f);
+        }
+    }
+
     [Fact]
     public void Top_CountBeyondTheCatalog_ReturnsEveryItemBestFirst()
     {

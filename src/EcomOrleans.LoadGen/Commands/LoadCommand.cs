@@ -43,9 +43,13 @@ public static class LoadCommand
             new Option<double>("--intent-rate") { Description = "Bot messages/s (POST /api/users/{id}/intent) offered beside every step, open loop; 0 = none.", DefaultValueFactory = _ => 0 }, 0, 100_000);
         var messages = new Option<string>("--messages") { Description = "The bot's messages: a CSV whose first column is the text.", DefaultValueFactory = _ => LoadOptions.DefaultMessagesFile };
 
+        var warmup = SharedOptions.Ranged(
+            new Option<double>("--warmup") { Description = "Seconds of load at the first step's rate before it, not counted (the generator's own start-up).", DefaultValueFactory = _ => 0 }, 0, 3600);
+        var samples = new Option<string?>("--samples") { Description = "Write every request (step, offered/s, index, due and latency in ms, status) to this CSV file." };
+
         var command = new Command("load", "Measure recommendation latency and throughput over HTTP at fixed offered rates, then check freshness after a purchase.")
         {
-            url, apiKey, dataset, dataDir, users, rates, seconds, count, concurrency, seed, freshness, timeout, json, intentRate, messages,
+            url, apiKey, dataset, dataDir, users, rates, seconds, count, concurrency, seed, freshness, timeout, json, intentRate, messages, samples, warmup,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -64,7 +68,9 @@ public static class LoadCommand
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(json),
                 parse.GetValue(intentRate),
-                parse.GetRequiredValue(messages));
+                parse.GetRequiredValue(messages),
+                parse.GetValue(samples),
+                TimeSpan.FromSeconds(parse.GetValue(warmup)));
             return RunAsync(options, time, cancellationToken);
         });
         return command;

@@ -9,6 +9,10 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <param name="FreshnessUsers">Users the freshness check buys for. Default 5.</param>
 /// <param name="RequestTimeout">How long one request may take before it counts as no response. Default 30 s.</param>
 /// <param name="IntentRate">Bot messages/s (<c>POST /api/users/{userId}/intent</c>) offered beside every step, open loop; 0 (default) sends none.</param>
+/// <param name="Warmup">Load offered before the first step, at its rate, and not counted: a fresh load generator runs its
+/// first seconds on unoptimised code and new connections, and at 80 % of saturation the queue that leaves takes seconds to
+/// drain, which is the generator's start and not the engine. None by default.</param>
+/// <param name="SamplesFile">Where to write every request of every step as CSV (step, offered/s, index, due and latency in ms, status), to see when a tail happened; none by default.</param>
 /// <param name="MessagesFile">The bot's messages: a CSV whose first column is the text. Default <c>tests/data/intent-challenge.csv</c>.</param>
 public sealed record LoadOptions(
     Uri EngineUrl,
@@ -25,7 +29,9 @@ public sealed record LoadOptions(
     TimeSpan RequestTimeout,
     bool Json,
     double IntentRate = 0,
-    string MessagesFile = LoadOptions.DefaultMessagesFile)
+    string MessagesFile = LoadOptions.DefaultMessagesFile,
+    string? SamplesFile = null,
+    TimeSpan Warmup = default)
 {
     public const string DefaultMessagesFile = "tests/data/intent-challenge.csv";
 

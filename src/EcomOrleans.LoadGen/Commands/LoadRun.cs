@@ -31,11 +31,25 @@ internal static class LoadRun
         var botRunner = bot is { } b
             ? new LoadRunner((i, ct) => b.Client.PostAsync(users[(i * 7) % users.Count], b.Messages[i % b.Messages.Count], ct), time)
             : null;
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            var first = options.Rates[0];
+            var discarded = new RateTally();
+            await WithProgressAsync(
+                console, time, "warm-up", options.Warmup, discarded,
+                () => first > 0
+                    ? runner.RunOpenLoopAsync(new OpenLoopSchedule(first, options.Warmup), discarded.Record, cancellationToken)
+                    : runner.RunClosedLoopAsync(options.Concurrency, options.Warmup, discarded.Record, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        using var samples = options.SamplesFile is { } path ? new StreamWriter(path) : null;
+        samples?.WriteLine(RequestSampleCsv.Header);
         var results = new List<RateResult>(options.Rates.Count);
         var intents = new List<RateResult>(options.Rates.Count);
         foreach (var rate in options.Rates)
         {
-            var tally = new RateTally();
+            var tally = new RateTally(keepSamples: samples is not null);
             var botTally = new RateTally();
             var label = rate > 0 ? $"{rate:N0}/s" : $"closed x{options.Concurrency}";
             if (botRunner is not null)
@@ -60,6 +74,11 @@ internal static class LoadRun
                 },
                 cancellationToken).ConfigureAwait(false);
             results.Add(tally.ToResult(rate, elapsed));
+            if (samples is not null)
+            {
+                RequestSampleCsv.Write(samples, results.Count, rate, tally.Samples());
+            }
+
             if (botRunner is not null)
             {
                 intents.Add(botTally.ToResult(options.IntentRate, await botElapsed.ConfigureAwait(false)));

@@ -3,9 +3,10 @@ using EcomOrleans.LoadGen.Reporting;
 namespace EcomOrleans.LoadGen.Load;
 
 /// <summary>The counts of one load step; requests finish on many threads, so every update takes the lock.</summary>
-public sealed class RateTally
+public sealed class RateTally(bool keepSamples = false)
 {
     private readonly Lock _lock = new();
+    private readonly List<RequestSample>? _samples = keepSamples ? [] : null;
     private readonly LatencyHistogram _latency = new();
     private readonly Dictionary<int, long> _errorsByStatus = [];
     private long _requests;
@@ -42,6 +43,7 @@ public sealed class RateTally
         {
             _requests++;
             _latency.Record(sample.Latency);
+            _samples?.Add(sample);
             if (sample.Probe.Succeeded)
             {
                 _succeeded++;
@@ -51,6 +53,15 @@ public sealed class RateTally
             {
                 _errorsByStatus[sample.Probe.Status] = _errorsByStatus.GetValueOrDefault(sample.Probe.Status) + 1;
             }
+        }
+    }
+
+    /// <summary>Every finished request in the order they finished; empty unless the tally was made to keep them.</summary>
+    public IReadOnlyList<RequestSample> Samples()
+    {
+        lock (_lock)
+        {
+            return _samples is null ? [] : [.. _samples];
         }
     }
 

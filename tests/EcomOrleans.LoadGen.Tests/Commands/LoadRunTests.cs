@@ -52,6 +52,39 @@ public sealed class LoadRunTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_WithWarmup_OffersTheFirstRateFirstAndCountsOnlyTheStep()
+    {
+        var engine = new StubRecommendationEngine(_time) { RequestTime = TimeSpan.FromMilliseconds(100), PersonalizedUsers = [.. Users] };
+
+        var report = await ExecuteAsync(engine, rates: [10], freshnessUsers: 0, warmup: TimeSpan.FromSeconds(2));
+
+        Assert.Equal(10L, Assert.Single(report.Rates).Requests);
+        Assert.Equal(1 + 20 + 10, engine.RecommendationRequests.Count); // the reachability probe, 2 s of warm-up at 10/s, the step
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WithASamplesFile_WritesEveryRequestOfEveryStepWithItsDueTime()
+    {
+        var engine = new StubRecommendationEngine(_time) { RequestTime = TimeSpan.FromMilliseconds(100), PersonalizedUsers = [.. Users] };
+        var path = Path.Combine(Path.GetTempPath(), $"samples-{Guid.NewGuid():N}.csv");
+        try
+        {
+            // Each answer moves the clock 100 ms, so the open loop at 10/s stays on its schedule (see the test above).
+            await ExecuteAsync(engine, rates: [10, 0], freshnessUsers: 0, samplesFile: path);
+
+            var lines = File.ReadAllLines(path);
+            Assert.Equal(RequestSampleCsv.Header, lines[0]);
+            Assert.Equal(["1,10,0,0.000,100.000,200", "1,10,1,100.000,100.000,200", "1,10,9,900.000,100.000,200"], [lines[1], lines[2], lines[10]]);
+            Assert.Equal(10, lines.Count(l => l.StartsWith("2,0,", StringComparison.Ordinal))); // closed loop: 1 s of 100 ms answers
+            Assert.Equal("2,0,0,,100.000,200", lines[11]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task ExecuteAsync_WithTheBot_OffersItsMessagesBesideEachStepAndReportsThemPerStep()
     {
         var engine = new StubRecommendationEngine(_time) { RequestTime = TimeSpan.FromMilliseconds(100), PersonalizedUsers = [.. Users] };
@@ -105,11 +138,12 @@ public sealed class LoadRunTests
 
     private Task<LoadReport> ExecuteAsync(
         StubRecommendationEngine engine, double[] rates, int freshnessUsers, string apiKey = "test-key",
-        (IntentClient, IReadOnlyList<string>)? bot = null, double intentRate = 0)
+        (IntentClient, IReadOnlyList<string>)? bot = null, double intentRate = 0, TimeSpan warmup = default, string? samplesFile = null)
     {
         var options = new LoadOptions(
             new Uri("http://engine.test/"), apiKey, "beauty", TestData.Fixtures, Users.Length, rates, TimeSpan.FromSeconds(1), Count: 10,
-            Concurrency: 1, Seed: 42, freshnessUsers, TimeSpan.FromSeconds(30), Json: false, IntentRate: intentRate);
+            Concurrency: 1, Seed: 42, freshnessUsers, TimeSpan.FromSeconds(30), Json: false, IntentRate: intentRate,
+            SamplesFile: samplesFile, Warmup: warmup);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No });
         return LoadRun.ExecuteAsync(
             engine.CreateRecommendationClient(options.Count, apiKey),

@@ -87,8 +87,7 @@ public static class LoadCommand
 
         try
         {
-            var script = ScriptLoader.Load(options.Dataset, options.DataDirectory, new ScriptOptions(options.Seed, time.GetUtcNow()), time, console);
-            var users = UserSample.Pick(script.Events, options.Users, options.Seed);
+            var users = PickUsers(options, time, console);
             var messages = options.IntentRate > 0 ? IntentClient.ReadMessages(options.MessagesFile) : [];
             // Recommendations without retries (each failure is counted); the freshness check's purchases with them.
             using var reads = EcomOrleansClient.Create(
@@ -128,6 +127,17 @@ public static class LoadCommand
             console.MarkupLine("[yellow]Interrupted.[/]");
             return ReplayCommand.Interrupted;
         }
+    }
+
+    /// <summary>
+    /// The users to ask for, from the whole replay script. In a method of its own so that the script (hundreds of MB
+    /// for a large data set) is garbage once it returns: a local of the async method would live in its state machine for
+    /// the whole run, and every collection of the generator, which pauses the latencies it measures, would carry it.
+    /// </summary>
+    private static IReadOnlyList<string> PickUsers(LoadOptions options, TimeProvider time, IAnsiConsole console)
+    {
+        var script = ScriptLoader.Load(options.Dataset, options.DataDirectory, new ScriptOptions(options.Seed, time.GetUtcNow()), time, console);
+        return UserSample.Pick(script.Events, options.Users, options.Seed);
     }
 
     private static double[] ParseRates(System.CommandLine.Parsing.ArgumentResult result)

@@ -6,7 +6,9 @@ namespace EcomOrleans.LoadGen.Load;
 public sealed class RateTally(bool keepSamples = false)
 {
     private readonly Lock _lock = new();
-    private readonly List<RequestSample>? _samples = keepSamples ? [] : null;
+    // Index, latency and status only: a probe keeps its SKUs, and 100,000 of them would make the generator's own
+    // collections (and so the latencies it measures) longer.
+    private readonly List<SampleRow>? _samples = keepSamples ? [] : null;
     private readonly LatencyHistogram _latency = new();
     private readonly Dictionary<int, long> _errorsByStatus = [];
     private long _requests;
@@ -43,7 +45,7 @@ public sealed class RateTally(bool keepSamples = false)
         {
             _requests++;
             _latency.Record(sample.Latency);
-            _samples?.Add(sample);
+            _samples?.Add(new SampleRow(sample.Index, sample.Latency, sample.Probe.Status));
             if (sample.Probe.Succeeded)
             {
                 _succeeded++;
@@ -57,7 +59,7 @@ public sealed class RateTally(bool keepSamples = false)
     }
 
     /// <summary>Every finished request in the order they finished; empty unless the tally was made to keep them.</summary>
-    public IReadOnlyList<RequestSample> Samples()
+    public IReadOnlyList<SampleRow> Samples()
     {
         lock (_lock)
         {

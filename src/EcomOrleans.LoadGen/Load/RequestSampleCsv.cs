@@ -11,7 +11,7 @@ public static class RequestSampleCsv
 {
     public const string Header = "step,offered,index,dueMs,latencyMs,status";
 
-    public static void Write(TextWriter writer, int step, double offered, IReadOnlyList<RequestSample> samples)
+    public static void Write(TextWriter writer, int step, double offered, IReadOnlyList<SampleRow> samples)
     {
         var schedule = offered > 0 ? new OpenLoopSchedule(offered, TimeSpan.Zero) : null;
         foreach (var sample in samples.OrderBy(s => s.Index))
@@ -19,7 +19,7 @@ public static class RequestSampleCsv
             var due = schedule is null ? string.Empty : schedule.StartOf(sample.Index).TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture);
             writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{step},{offered},{sample.Index},{due},{sample.Latency.TotalMilliseconds:F3},{sample.Probe.Status}"));
+                $"{step},{offered},{sample.Index},{due},{sample.Latency.TotalMilliseconds:F3},{sample.Status}"));
         }
     }
 }

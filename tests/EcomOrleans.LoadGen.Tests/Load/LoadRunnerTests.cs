@@ -71,6 +71,36 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
+    public async Task RunOpenLoopAsync_StepLongerThanThePruning_StillWaitsForTheUnansweredAndRethrowsTheFailed()
+    {
+        // 3,000 requests, each sent 1 ms after the last (the clock moves as each goes out): answered ones are let go
+        // along the way, request 5 stays unanswered and request 10 fails, past several prunings of the answered ones.
+        var schedule = new OpenLoopSchedule(1000, TimeSpan.FromSeconds(3));
+        var slow = new TaskCompletionSource<RecommendationProbe>();
+        var runner = new LoadRunner(
+            (i, _) =>
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(1));
+                return i switch
+                {
+                    5 => slow.Task,
+                    10 => throw new InvalidOperationException("request 10 failed"),
+                    _ => Task.FromResult(Ok),
+                };
+            },
+            _time);
+
+        var run = runner.RunOpenLoopAsync(schedule, Record, CancellationToken.None);
+
+        Assert.False(run.IsCompleted);
+        Assert.Equal(2998, _samples.Count);
+        slow.SetResult(Ok);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.Equal("request 10 failed", error.Message);
+        Assert.Equal(2999, _samples.Count);
+    }
+
+    [Fact]
     public async Task RunClosedLoopAsync_OneWorker_SendsBackToBackUntilTheDurationHasPassed()
     {
         // Each answer takes 100 ms of the fake clock: one worker fits ten in one second.

@@ -19,16 +19,31 @@ public sealed class RecommendationLedger(List<IssuedRecommendation> issued, int 
             return;
         }
 
-        issued.Add(new IssuedRecommendation
-        {
-            Id = recommendation.RecommendationId,
-            Skus = [.. recommendation.Items.Select(i => StringPool.Intern(i.Sku))],
-            IssuedAt = at,
-        });
-        if (issued.Count > Capacity)
+        // Full: the oldest entry is overwritten and moved to the end, its SKU list refilled in place. Every
+        // recommendation used to leave a new entry, list and array (about 190 bytes besides the id) in a user's state,
+        // which has long been in the oldest generation; under a storefront's load that was a steady stream of
+        // promotions and of garbage in gen2, which is what brings on full collections.
+        IssuedRecommendation entry;
+        if (issued.Count >= Capacity)
         {
             issued.RemoveRange(0, issued.Count - Capacity);
+            entry = issued[0];
+            issued.RemoveAt(0);
+            entry.Skus.Clear();
         }
+        else
+        {
+            entry = new IssuedRecommendation { Skus = new List<string>(recommendation.Items.Count) };
+        }
+
+        entry.Id = recommendation.RecommendationId;
+        entry.IssuedAt = at;
+        foreach (var item in recommendation.Items)
+        {
+            entry.Skus.Add(StringPool.Intern(item.Sku));
+        }
+
+        issued.Add(entry);
     }
 
     /// <summary>The clicks and purchases among <paramref name="events"/> that came from a served recommendation of their SKU.</summary>

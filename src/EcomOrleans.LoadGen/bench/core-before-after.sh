@@ -8,11 +8,17 @@
 #                    saturation (closed loop, 64 connections) and at 80 % of that rate (open loop)
 # Usage: src/EcomOrleans.LoadGen/bench/core-before-after.sh <tree> [<tree> ...]   (each tree built in Release)
 # Raw outputs stay in $OUT (default: a temp folder); prints one line per figure.
+# The recommendation load (step 3) is sent by one load generator for every tree, the first tree's unless LOAD_TREE
+# names another: it is the measuring instrument, and before 2026-12-07 the open loop kept every answered request of a
+# step, so its own collections paused it for 30-60 ms every second or two and showed as the engine's tail. Each load
+# runs 10 s (saturation: 5 s) of unmeasured warm-up first: a fresh generator's first seconds (unoptimised code, new
+# connections) otherwise leave a queue at 80 % that takes seconds to drain.
 set -euo pipefail
 OUT="${OUT:-$(mktemp -d)}"; mkdir -p "$OUT"
 USERS="${USERS:-2000}"
 KEY="bench-key-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 HTTP_PORT=5091
+load_lg="${LOAD_TREE:-$1}/src/EcomOrleans.LoadGen/bin/Release/net10.0/EcomOrleans.LoadGen.dll"
 i=0
 for tree in "$@"; do
   i=$((i + 1)); name="$i-$(basename "$tree")"
@@ -31,9 +37,19 @@ for tree in "$@"; do
   pid=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   dotnet "$lg" replay --dataset beauty --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --json >"$OUT/$name-replay.json" 2>"$OUT/$name-replay.err"
-  dotnet "$lg" load --dataset beauty --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --rates 0 --seconds 15 --freshness-users 0 --json >"$OUT/$name-saturation.json" 2>"$OUT/$name-saturation.err"
+  # The catalog search index (trees that have one) embeds every title in the background after the catalog PUT; load
+  # measured while it runs measures it too. Wait until its model stops running, then 20 s more for the replay's tail.
+  last=""
+  for _ in $(seq 1 300); do
+    now=$(curl -sf "http://127.0.0.1:$HTTP_PORT/metrics" | grep -E '^ecom_inference_run_time_milliseconds_count\{.*model="text"' | awk '{print $NF}' || true)
+    [ "$now" = "$last" ] && break
+    last=$now; sleep 3
+  done
+  sleep 20
+  dotnet "$load_lg" load --dataset beauty --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --rates 0 --seconds 15 --warmup 5 --freshness-users 0 --json >"$OUT/$name-saturation.json" 2>"$OUT/$name-saturation.err"
   rate=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['rates'][0]; print(round(r['achievedPerSec']*0.8))" "$OUT/$name-saturation.json")
-  dotnet "$lg" load --dataset beauty --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --rates "$rate" --seconds 20 --json >"$OUT/$name-at80.json" 2>"$OUT/$name-at80.err"
+  dotnet "$load_lg" load --dataset beauty --url "http://127.0.0.1:$HTTP_PORT" --api-key "$KEY" --rates "$rate" --seconds 20 --warmup 10 --json \
+    --samples "$OUT/$name-at80.csv" >"$OUT/$name-at80.json" 2>"$OUT/$name-at80.err"
   pkill -f "dotnet $silo" || true; wait "$pid" 2>/dev/null || true
 done
 python3 - "$OUT" "$@" <<'PY'

@@ -127,4 +127,33 @@ public sealed class ProfileTablesTests
         // rec-old fell out of the one-recommendation ledger; b was never served.
         Assert.Equal([(EventKind.Click, "a"), (EventKind.Purchase, "a")], attributed);
     }
+
+    [Fact]
+    public void RecommendationLedger_Full_OverwritesTheOldestInPlaceAndKeepsTheNewestInOrder()
+    {
+        List<IssuedRecommendation> issued = [];
+        var ledger = new RecommendationLedger(issued, capacity: 2);
+        ledger.Remember(new Recommendation("rec-1", "v1", [new RecommendedItem("a", 1, "personalized"), new RecommendedItem("b", 1, "personalized")]), T0);
+        var oldest = issued[0];
+        ledger.Remember(new Recommendation("rec-2", "v1", [new RecommendedItem("c", 1, "personalized")]), T0.AddMinutes(1));
+
+        ledger.Remember(new Recommendation("rec-3", "v1", [new RecommendedItem("d", 1, "trending")]), T0.AddMinutes(2));
+
+        Assert.Equal([("rec-2", new[] { "c" }, T0.AddMinutes(1)), ("rec-3", new[] { "d" }, T0.AddMinutes(2))],
+            issued.Select(r => (r.Id, r.Skus.ToArray(), r.IssuedAt)));
+        Assert.Same(oldest, issued[1]); // rec-1's entry, reused: a served recommendation leaves no new objects in state
+    }
+
+    [Fact]
+    public void RecommendationLedger_OverCapacityFromAnotherSetting_KeepsOnlyTheNewest()
+    {
+        // State written when more were remembered, read with a smaller capacity.
+        List<IssuedRecommendation> issued = [.. Enumerable.Range(1, 4).Select(i => new IssuedRecommendation { Id = $"rec-{i}", Skus = ["a"], IssuedAt = T0 })];
+        var ledger = new RecommendationLedger(issued, capacity: 2);
+
+        ledger.Remember(new Recommendation("rec-5", "v1", [new RecommendedItem("b", 1, "personalized")]), T0.AddMinutes(1));
+
+        Assert.Equal(["rec-4", "rec-5"], issued.Select(r => r.Id));
+        Assert.Equal(["b"], issued[1].Skus);
+    }
 }

@@ -26,9 +26,9 @@ public sealed class RecommendationLedger(List<IssuedRecommendation> issued, int 
         IssuedRecommendation entry;
         if (issued.Count >= Capacity)
         {
-            issued.RemoveRange(0, issued.Count - Capacity);
-            entry = issued[0];
-            issued.RemoveAt(0);
+            // The oldest kept at this capacity (more were kept when state was written with a larger one).
+            entry = issued[issued.Count - Capacity];
+            issued.RemoveRange(0, issued.Count - Capacity + 1);
             entry.Skus.Clear();
         }
         else

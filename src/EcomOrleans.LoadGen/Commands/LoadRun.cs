@@ -31,16 +31,17 @@ internal static class LoadRun
         var botRunner = bot is { } b
             ? new LoadRunner((i, ct) => b.Client.PostAsync(users[(i * 7) % users.Count], b.Messages[i % b.Messages.Count], ct), time)
             : null;
+        // One step: open loop at rate, or closed loop with the configured workers for rate 0.
+        Task<TimeSpan> RunStep(double rate, TimeSpan duration, RateTally tally) => rate > 0
+            ? runner.RunOpenLoopAsync(new OpenLoopSchedule(rate, duration), tally.Record, cancellationToken)
+            : runner.RunClosedLoopAsync(options.Concurrency, duration, tally.Record, cancellationToken);
+
         if (options.Warmup > TimeSpan.Zero)
         {
-            var first = options.Rates[0];
             var discarded = new RateTally();
             await WithProgressAsync(
-                console, time, "warm-up", options.Warmup, discarded,
-                () => first > 0
-                    ? runner.RunOpenLoopAsync(new OpenLoopSchedule(first, options.Warmup), discarded.Record, cancellationToken)
-                    : runner.RunClosedLoopAsync(options.Concurrency, options.Warmup, discarded.Record, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+                console, time, "warm-up", options.Warmup, discarded, () => RunStep(options.Rates[0], options.Warmup, discarded), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         using var samples = options.SamplesFile is { } path ? new StreamWriter(path) : null;
@@ -68,9 +69,7 @@ internal static class LoadRun
                         botElapsed = botRunner.RunOpenLoopAsync(new OpenLoopSchedule(options.IntentRate, options.Duration), botTally.Record, cancellationToken);
                     }
 
-                    return rate > 0
-                        ? runner.RunOpenLoopAsync(new OpenLoopSchedule(rate, options.Duration), tally.Record, cancellationToken)
-                        : runner.RunClosedLoopAsync(options.Concurrency, options.Duration, tally.Record, cancellationToken);
+                    return RunStep(rate, options.Duration, tally);
                 },
                 cancellationToken).ConfigureAwait(false);
             results.Add(tally.ToResult(rate, elapsed));

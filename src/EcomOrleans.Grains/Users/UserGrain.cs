@@ -42,11 +42,20 @@ public sealed partial class UserGrain(
     /// <summary>Matches of a search whose categories share its affinity weight.</summary>
     private const int SearchAffinityMatches = 3;
 
-    /// <summary>The bot's latest calls with a message: intent and time, never the text; this activation only.</summary>
-    private readonly Queue<SupportContact> _contacts = new();
+    /// <summary>
+    /// Searches one background refresh maps to categories: the latest of a burst. Older ones in the same refresh delay
+    /// are dropped from the affinities (they still reach the search shard and the demand gaps).
+    /// </summary>
+    internal const int MaxPendingSearches = 16;
 
-    /// <summary>Searches that named no item, waiting for the background refresh to map them to categories.</summary>
-    private readonly List<(string Query, DateTimeOffset At)> _pendingSearches = [];
+    /// <summary>The bot's latest calls with a message: intent and time, never the text; this activation only, made on the first.</summary>
+    private Queue<SupportContact>? _contacts;
+
+    /// <summary>
+    /// Searches that named no item, waiting for the background refresh to map them to categories; <see langword="null"/>
+    /// between refreshes, so a shopper who searched once holds no list for it.
+    /// </summary>
+    private List<(string Query, DateTimeOffset At)>? _pendingSearches;
 
     private IGrainTimer? _refreshTimer;
     private bool _embeddingUnsaved;
@@ -192,6 +201,7 @@ public sealed partial class UserGrain(
         var answer = prediction is null ? null : IntentAnswer.Of(prediction, sequence, now);
         if (answer is { Fallback: false })
         {
+            _contacts ??= new Queue<SupportContact>(MaxContacts + 1);
             _contacts.Enqueue(new SupportContact(answer.Intent, now));
             while (_contacts.Count > MaxContacts)
             {
@@ -200,14 +210,14 @@ public sealed partial class UserGrain(
         }
 
         var signals = BehaviorSignalReader.Read(
-            sequence, new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(), [.. _contacts], sku => catalog.Find(sku)?.Category, now,
+            sequence, new SessionTable(State.Sessions, Options.MaxSessions).MostRecentFirst(), _contacts is null ? [] : [.. _contacts], sku => catalog.Find(sku)?.Category, now,
             catalog.PricePercentile);
         return new UserIntent(this.GetPrimaryKeyString(), answer, IntentAnswer.Needs(answer, signals, sequence, now), signals, now);
     }
 
     public async Task ForgetAsync()
     {
-        _contacts.Clear();
+        _contacts = null;
         await state.ClearStateAsync();
         DeactivateOnIdle();
         LogForgotten(logger, this.GetPrimaryKeyString());
@@ -298,11 +308,17 @@ public sealed partial class UserGrain(
             else if (e is { Kind: EventKind.Search, Query: { Length: > 0 } query } && Recommendations.SearchWindow > TimeSpan.Zero)
             {
                 // No item to read a category from: the background refresh asks the search index what it matches.
+                _pendingSearches ??= [];
+                if (_pendingSearches.Count == MaxPendingSearches)
+                {
+                    _pendingSearches.RemoveAt(0);
+                }
+
                 _pendingSearches.Add((query, e.Timestamp));
             }
         }
 
-        if (_pendingSearches.Count > 0)
+        if (_pendingSearches is not null)
         {
             ScheduleEmbeddingRefresh();
         }
@@ -395,13 +411,12 @@ public sealed partial class UserGrain(
     /// </summary>
     private async Task AbsorbSearchesAsync()
     {
-        if (_pendingSearches.Count == 0)
+        if (_pendingSearches is not { } searches)
         {
             return;
         }
 
-        List<(string Query, DateTimeOffset At)> searches = [.. _pendingSearches];
-        _pendingSearches.Clear();
+        _pendingSearches = null;
         try
         {
             var vectors = await GrainFactory.Reference<IInferenceGrain>(0).EmbedQueriesAsync([.. searches.Select(q => q.Query)], InferencePriority.Background);

@@ -2,6 +2,7 @@ using EcomOrleans.Catalog;
 using EcomOrleans.Events;
 using EcomOrleans.Grains.Catalog;
 using EcomOrleans.Grains.Tests.Recommendations;
+using EcomOrleans.Grains.Users;
 using EcomOrleans.Recommendations;
 using EcomOrleans.Skus;
 using EcomOrleans.Users;
@@ -103,6 +104,37 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
         // One match (the lipstick; the boots share no word): a view's weight, 1, all to makeup, decayed by a second.
         Assert.Equal([makeup], profile!.CategoryAffinities.Select(a => a.Category));
         Assert.Equal(1.0, profile.CategoryAffinities[0].Score, 3);
+    }
+
+    [Fact]
+    public async Task ABurstOfSearches_FeedsTheAffinitiesWithTheLatestSixteenOnly()
+    {
+        string tag;
+        do
+        {
+            tag = Guid.NewGuid().ToString("N")[..8];
+        }
+        while (Index.Nearest(FakeInferenceGrain.BagOfWords($"mascara{tag}"), 1, float.Epsilon, _ => true).Count > 0);
+        var (mascara, makeup) = (Events.NewKey("mascara"), $"makeup-{tag}");
+        await Put(mascara, $"Volume mascara{tag}", "acme", makeup);
+        await EmbedPendingAsync();
+        var user = Events.NewKey("u");
+        var grain = fixture.Grains.GetGrain<IUserGrain>(user);
+
+        // Twenty searches in one batch, all before the refresh: each would add a view's weight to makeup.
+        await grain.RecordEventsAsync([.. Enumerable.Range(0, 20).Select(_ => Events.Of(user, EventKind.Search, Now, sku: null, query: $"mascara{tag}"))]);
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(1));
+        var profile = await grain.GetProfileAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (profile!.CategoryAffinities.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Yield();
+            profile = await grain.GetProfileAsync();
+        }
+
+        // The refresh mapped the latest MaxPendingSearches (16) of the 20: that many views' weight, decayed by a second.
+        Assert.Equal([makeup], profile!.CategoryAffinities.Select(a => a.Category));
+        Assert.Equal(UserGrain.MaxPendingSearches, profile.CategoryAffinities[0].Score, 2);
     }
 
     [Fact]

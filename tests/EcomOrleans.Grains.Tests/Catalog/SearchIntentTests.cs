@@ -90,16 +90,7 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IUserGrain>(user);
 
         await grain.RecordEventsAsync([Events.Of(user, EventKind.Search, Now, sku: null, query: $"lipstick{tag}")]);
-        // The background refresh maps the search once its delay has passed on the cluster's clock.
-        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(1));
-        // The refresh runs on the silo's scheduler: wait for its result (not for time to pass), at most 10 s on a loaded machine.
-        var profile = await grain.GetProfileAsync();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (profile!.CategoryAffinities.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Yield();
-            profile = await grain.GetProfileAsync();
-        }
+        var profile = await AfterTheSearchRefreshAsync(grain);
 
         // One match (the lipstick; the boots share no word): a view's weight, 1, all to makeup, decayed by a second.
         Assert.Equal([makeup], profile!.CategoryAffinities.Select(a => a.Category));
@@ -123,6 +114,20 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
 
         // Twenty searches in one batch, all before the refresh: each would add a view's weight to makeup.
         await grain.RecordEventsAsync([.. Enumerable.Range(0, 20).Select(_ => Events.Of(user, EventKind.Search, Now, sku: null, query: $"mascara{tag}"))]);
+        var profile = await AfterTheSearchRefreshAsync(grain);
+
+        // The refresh mapped the latest MaxPendingSearches (16) of the 20: that many views' weight, decayed by a second.
+        Assert.Equal([makeup], profile!.CategoryAffinities.Select(a => a.Category));
+        Assert.Equal(UserGrain.MaxPendingSearches, profile.CategoryAffinities[0].Score, 2);
+    }
+
+    /// <summary>
+    /// The profile once the background refresh has mapped the user's searches: the refresh is due when its delay has
+    /// passed on the cluster's clock, and runs on the silo's scheduler, so this waits for its result (not for time to
+    /// pass), at most 10 s on a loaded machine.
+    /// </summary>
+    private static async Task<UserProfile?> AfterTheSearchRefreshAsync(IUserGrain grain)
+    {
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(1));
         var profile = await grain.GetProfileAsync();
         var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -132,9 +137,7 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
             profile = await grain.GetProfileAsync();
         }
 
-        // The refresh mapped the latest MaxPendingSearches (16) of the 20: that many views' weight, decayed by a second.
-        Assert.Equal([makeup], profile!.CategoryAffinities.Select(a => a.Category));
-        Assert.Equal(UserGrain.MaxPendingSearches, profile.CategoryAffinities[0].Score, 2);
+        return profile;
     }
 
     [Fact]

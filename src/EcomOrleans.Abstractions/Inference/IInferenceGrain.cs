@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace EcomOrleans.Inference;
 
 /// <summary>
@@ -15,12 +16,18 @@ public interface IInferenceGrain : IGrainWithIntegerKey
     Task<SequenceEmbedding> EmbedSequenceAsync(IReadOnlyList<string> skus, InferencePriority priority);
 
     /// <summary>The <paramref name="count"/> catalog items whose embeddings score highest against <paramref name="vector"/>, best first, leaving out <paramref name="exclude"/>.</summary>
+    /// <remarks>
+    /// NOTE: on the read path of every recommendation. The arguments are <see cref="ImmutableAttribute">immutable</see> (the
+    /// caller must not change them after the call, and the pool never does) and the answer an immutable array, so a call
+    /// inside a silo copies none of them.
+    /// </remarks>
     [Alias("TopItems")]
-    Task<IReadOnlyList<ScoredSku>> TopItemsAsync(float[] vector, int count, IReadOnlyList<string> exclude);
+    Task<ImmutableArray<ScoredSku>> TopItemsAsync([Immutable] float[] vector, int count, [Immutable] IReadOnlyList<string> exclude);
 
     /// <summary>Scores the given SKUs against <paramref name="vector"/>, best first; SKUs the model does not know are left out.</summary>
     [Alias("ScoreItems")]
-    Task<IReadOnlyList<ScoredSku>> ScoreItemsAsync(float[] vector, IReadOnlyList<string> skus);
+    /// <remarks>NOTE: nothing is copied inside a silo, as for <see cref="TopItemsAsync"/>.</remarks>
+    Task<ImmutableArray<ScoredSku>> ScoreItemsAsync([Immutable] float[] vector, [Immutable] IReadOnlyList<string> skus);
 
     /// <summary>The intent distribution of a customer message, most likely first.</summary>
     [Alias("ClassifyIntent")]

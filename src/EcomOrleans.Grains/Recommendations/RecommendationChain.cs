@@ -18,15 +18,15 @@ public sealed class RecommendationChain(
 
     /// <summary>What the chain knows of the user.</summary>
     /// <param name="Embedding">The user embedding, or <see langword="null"/> for a cold start.</param>
-    /// <param name="Exclude">SKUs never to recommend (just bought, in the cart).</param>
+    /// <param name="Exclude">SKUs never to recommend (just bought, in the cart), compared ordinally; the chain adds each SKU it picks, so it is not copied per request.</param>
     /// <param name="SessionItems">SKUs of the current session, latest last.</param>
     /// <param name="SearchQuery">What the session searched for last, within the search window; <see langword="null"/> when it did not.</param>
-    public sealed record UserContext(float[]? Embedding, IReadOnlySet<string> Exclude, IReadOnlyList<string> SessionItems, string? SearchQuery = null);
+    public sealed record UserContext(float[]? Embedding, HashSet<string> Exclude, IReadOnlyList<string> SessionItems, string? SearchQuery = null);
 
     public async Task<List<RecommendedItem>> BuildAsync(RecommendationRequest request, UserContext user)
     {
         var picked = new List<RecommendedItem>(request.Count);
-        var taken = new HashSet<string>(user.Exclude, StringComparer.Ordinal);
+        var taken = user.Exclude;
 
         if (user.SearchQuery is { } query)
         {
@@ -92,7 +92,7 @@ public sealed class RecommendationChain(
         {
             var candidates = await inference.TopItemsAsync(embedding, want, [.. taken]);
             Add(request, candidates.Select(c => (c.Sku, c.Score)), RecommendationReasons.Personalized, picked, taken);
-            if (picked.Count >= request.Count || candidates.Count < want || want >= MaxCandidates)
+            if (picked.Count >= request.Count || candidates.Length < want || want >= MaxCandidates)
             {
                 return;
             }

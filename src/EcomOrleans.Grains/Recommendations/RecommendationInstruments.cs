@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using EcomOrleans.Recommendations;
 
 namespace EcomOrleans.Grains.Recommendations;
 
@@ -34,4 +35,22 @@ public static class RecommendationInstruments
         unit: "s",
         description: "Time to build a recommendation",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+
+    /// <summary>
+    /// Counts <paramref name="items"/> into <see cref="Items"/> by reason, one add per run of one reason (the chain
+    /// lists each reason's items together), without the dictionary a grouping would allocate per request.
+    /// </summary>
+    public static void CountItems(IReadOnlyList<RecommendedItem> items)
+    {
+        var run = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            run++;
+            if (i + 1 == items.Count || !string.Equals(items[i + 1].Reason, items[i].Reason, StringComparison.Ordinal))
+            {
+                Items.Add(run, new KeyValuePair<string, object?>(ReasonTag, items[i].Reason));
+                run = 0;
+            }
+        }
+    }
 }

@@ -96,25 +96,58 @@ public sealed class BehaviorSequence
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>SKUs bought and SKUs still in the cart, as the sequence tells.</summary>
-    public (HashSet<string> Bought, HashSet<string> InCart) PurchasesAndCart()
+    /// <summary>
+    /// The SKUs a recommendation leaves out, as the sequence tells: those bought (when <paramref name="purchased"/>)
+    /// and those still in the cart (when <paramref name="inCart"/>; a removal or a purchase takes an item out of it).
+    /// One set, sized for <paramref name="room"/> more, so the recommendation chain adds its picks to it without a copy.
+    /// </summary>
+    public HashSet<string> Unrecommendable(bool purchased, bool inCart, int room)
     {
-        var bought = new HashSet<string>(StringComparer.Ordinal);
-        var cart = new HashSet<string>(StringComparer.Ordinal);
+        // Sized once: at most one SKU a cart or purchase entry, and the room asked for.
+        var carried = 0;
+        foreach (var e in entries)
+        {
+            carried += e.Kind is EventKind.AddToCart or EventKind.Purchase ? 1 : 0;
+        }
+
+        List<string>? cart = null;
+        var excluded = new HashSet<string>(room + carried, StringComparer.Ordinal);
         foreach (var e in entries)
         {
             switch (e.Kind)
             {
-                case EventKind.AddToCart: cart.Add(e.Sku!); break;
-                case EventKind.RemoveFromCart: cart.Remove(e.Sku!); break;
+                case EventKind.AddToCart when inCart:
+                    cart ??= [];
+                    if (!cart.Contains(e.Sku!))
+                    {
+                        cart.Add(e.Sku!);
+                    }
+
+                    break;
+                case EventKind.RemoveFromCart when inCart:
+                    cart?.Remove(e.Sku!);
+                    break;
                 case EventKind.Purchase:
-                    cart.Remove(e.Sku!);
-                    bought.Add(e.Sku!);
+                    if (inCart)
+                    {
+                        cart?.Remove(e.Sku!);
+                    }
+
+                    if (purchased)
+                    {
+                        excluded.Add(e.Sku!);
+                    }
+
                     break;
             }
         }
 
-        return (bought, cart);
+        if (cart is not null)
+        {
+            excluded.UnionWith(cart);
+        }
+
+        return excluded;
     }
 
     /// <summary>

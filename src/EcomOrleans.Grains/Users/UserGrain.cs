@@ -235,17 +235,7 @@ public sealed partial class UserGrain(
         }
 
         var sequence = Sequence;
-        var (bought, cart) = sequence.PurchasesAndCart();
-        var excluded = new HashSet<string>(StringComparer.Ordinal);
-        if (Recommendations.ExcludePurchased)
-        {
-            excluded.UnionWith(bought);
-        }
-
-        if (Recommendations.ExcludeInCart)
-        {
-            excluded.UnionWith(cart);
-        }
+        var excluded = sequence.Unrecommendable(Recommendations.ExcludePurchased, Recommendations.ExcludeInCart, room: count);
 
         var search = Recommendations.SearchWindow > TimeSpan.Zero ? sequence.LatestSearch(request.SessionId, time.GetUtcNow(), Recommendations.SearchWindow) : null;
         var context = new RecommendationChain.UserContext(
@@ -262,10 +252,7 @@ public sealed partial class UserGrain(
         // next event, which is when attribution needs it.
         new RecommendationLedger(State.Recommendations, Recommendations.RememberedRecommendations).Remember(recommendation, time.GetUtcNow());
         RecommendationInstruments.Requests.Add(1, new KeyValuePair<string, object?>(RecommendationInstruments.SourceTag, personalized ? "personalized" : "fallback"));
-        foreach (var byReason in items.CountBy(i => i.Reason))
-        {
-            RecommendationInstruments.Items.Add(byReason.Value, new KeyValuePair<string, object?>(RecommendationInstruments.ReasonTag, byReason.Key));
-        }
+        RecommendationInstruments.CountItems(items);
 
         RecommendationInstruments.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (State.TotalEvents == 0)

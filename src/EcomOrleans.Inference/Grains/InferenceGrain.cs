@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EcomOrleans.Inference.Demand;
 using EcomOrleans.Inference.Intent;
 using EcomOrleans.Inference.Models;
@@ -18,13 +19,13 @@ public sealed class InferenceGrain(
     public Task<SequenceEmbedding> EmbedSequenceAsync(IReadOnlyList<string> skus, InferencePriority priority) =>
         sequences.EmbedAsync(skus, priority);
 
-    public Task<IReadOnlyList<ScoredSku>> TopItemsAsync(float[] vector, int count, IReadOnlyList<string> exclude)
+    public Task<ImmutableArray<ScoredSku>> TopItemsAsync(float[] vector, int count, IReadOnlyList<string> exclude)
     {
         using var lease = registry.Acquire<SequenceModel>(ModelKinds.Sequence);
         return Task.FromResult(CatalogScorer.Top(lease.Model, vector, count, exclude));
     }
 
-    public Task<IReadOnlyList<ScoredSku>> ScoreItemsAsync(float[] vector, IReadOnlyList<string> skus)
+    public Task<ImmutableArray<ScoredSku>> ScoreItemsAsync(float[] vector, IReadOnlyList<string> skus)
     {
         using var lease = registry.Acquire<SequenceModel>(ModelKinds.Sequence);
         return Task.FromResult(CatalogScorer.Score(lease.Model, vector, skus));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -9,7 +10,7 @@ namespace EcomOrleans.Inference.Sequence;
 public static class CatalogScorer
 {
     /// <summary>The <paramref name="count"/> best-scoring items, best first (ties: lower item id first), leaving out <paramref name="exclude"/>.</summary>
-    public static IReadOnlyList<ScoredSku> Top(SequenceModel model, ReadOnlySpan<float> vector, int count, IReadOnlyList<string> exclude)
+    public static ImmutableArray<ScoredSku> Top(SequenceModel model, ReadOnlySpan<float> vector, int count, IReadOnlyList<string> exclude)
     {
         CheckDimension(model, vector);
         if (count <= 0)
@@ -17,63 +18,114 @@ public static class CatalogScorer
             return [];
         }
 
-        var excluded = new HashSet<int>(exclude.Count);
-        foreach (var sku in exclude)
+        // The excluded ids sorted, for a binary search: a request excludes a few SKUs (the cart, purchases, picks
+        // already made), and a set of them cost about 700 bytes a request.
+        Span<int> excluded = exclude.Count <= MaxStackExclusions ? stackalloc int[exclude.Count] : new int[exclude.Count];
+        for (var i = 0; i < exclude.Count; i++)
         {
-            excluded.Add(model.IdOf(sku));
+            excluded[i] = model.IdOf(exclude[i]);
         }
 
+        excluded.Sort();
+
         // Every item's score in one pass, then a min-heap of the best so far: its root is the weakest kept item,
-        // replaced by any better one. Exclusions are looked up only for an item good enough to enter the heap.
+        // replaced by any better one. Exclusions are looked up only for an item good enough to enter the heap. Both
+        // arrays are pooled: only the answer is allocated.
         count = Math.Min(count, model.ItemCount);
         var scores = ArrayPool<float>.Shared.Rent(model.ItemCount + 1);
-        var best = new PriorityQueue<int, (float Score, int NegativeId)>(count + 1);
+        var heap = ArrayPool<(float Score, int NegativeId)>.Shared.Rent(count);
         try
         {
             ScoreAll(model.ItemTable, vector, model.Dim, model.ItemCount, scores);
-            (float Score, int NegativeId) weakest = default;
+            var size = 0;
             for (var id = 1; id <= model.ItemCount; id++)
             {
                 var key = (scores[id], -id);
-                if (best.Count == count && key.CompareTo(weakest) <= 0)
+                if (size == count && key.CompareTo(heap[0]) <= 0)
                 {
                     continue;
                 }
 
-                if (excluded.Contains(id))
+                if (excluded.BinarySearch(id) >= 0)
                 {
                     continue;
                 }
 
-                if (best.Count < count)
+                if (size < count)
                 {
-                    best.Enqueue(id, key);
+                    heap[size] = key;
+                    SiftUp(heap, size++);
                 }
                 else
                 {
-                    best.EnqueueDequeue(id, key);
-                }
-
-                if (best.Count == count)
-                {
-                    best.TryPeek(out _, out weakest);
+                    heap[0] = key;
+                    SiftDown(heap, size);
                 }
             }
+
+            // Best first: the highest score, and on a tie the lower id.
+            var best = heap.AsSpan(0, size);
+            best.Sort(static (a, b) => b.CompareTo(a));
+            var top = new ScoredSku[size];
+            for (var i = 0; i < size; i++)
+            {
+                top[i] = new ScoredSku(model.Skus[-best[i].NegativeId], best[i].Score);
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(top);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<(float Score, int NegativeId)>.Shared.Return(heap);
         }
-
-        var top = new ScoredSku[best.Count];
-        for (var i = top.Length - 1; i >= 0; i--)
-        {
-            best.TryDequeue(out var id, out var key);
-            top[i] = new ScoredSku(model.Skus[id], key.Score);
-        }
-
-        return top;
     }
+
+    private static void SiftUp(Span<(float Score, int NegativeId)> heap, int index)
+    {
+        while (index > 0)
+        {
+            var parent = (index - 1) / 2;
+            if (heap[index].CompareTo(heap[parent]) >= 0)
+            {
+                return;
+            }
+
+            (heap[index], heap[parent]) = (heap[parent], heap[index]);
+            index = parent;
+        }
+    }
+
+    /// <summary>Moves the root of a min-heap of <paramref name="size"/> down to its place.</summary>
+    private static void SiftDown(Span<(float Score, int NegativeId)> heap, int size)
+    {
+        var index = 0;
+        while (true)
+        {
+            var smallest = index;
+            var left = 2 * index + 1;
+            if (left < size && heap[left].CompareTo(heap[smallest]) < 0)
+            {
+                smallest = left;
+            }
+
+            if (left + 1 < size && heap[left + 1].CompareTo(heap[smallest]) < 0)
+            {
+                smallest = left + 1;
+            }
+
+            if (smallest == index)
+            {
+                return;
+            }
+
+            (heap[index], heap[smallest]) = (heap[smallest], heap[index]);
+            index = smallest;
+        }
+    }
+
+    /// <summary>Excluded ids held on the stack: 256 ids, 1 KB.</summary>
+    private const int MaxStackExclusions = 256;
 
     /// <summary>
     /// The dot product of every item's row with <paramref name="vector"/>, into <paramref name="scores"/>[1..items]. Rows
@@ -116,7 +168,7 @@ public static class CatalogScorer
     private const int MaxInlineLanes = 16;
 
     /// <summary>Scores <paramref name="skus"/>, best first; SKUs the model does not know are left out.</summary>
-    public static IReadOnlyList<ScoredSku> Score(SequenceModel model, ReadOnlySpan<float> vector, IReadOnlyList<string> skus)
+    public static ImmutableArray<ScoredSku> Score(SequenceModel model, ReadOnlySpan<float> vector, IReadOnlyList<string> skus)
     {
         CheckDimension(model, vector);
         var scored = new List<ScoredSku>(skus.Count);

@@ -30,6 +30,10 @@ public static class CeilingCommand
         var recommendations = SharedOptions.Ranged(
             new Option<int>("--recommendations") { Description = "After the replay, ask this many replayed users for 10 recommendations each and count the grain calls.", DefaultValueFactory = _ => 0 },
             0, 1_000_000);
+        var allocationTypes = new Option<bool>("--allocation-types")
+        {
+            Description = "With --recommendations: also list the types their bytes went to (sampled from the runtime's allocation events).",
+        };
         var overlapSearchIndex = new Option<bool>("--overlap-search-index")
         {
             Description = "Start the events while the catalog's search index still embeds the titles in the background (default: embed them all first and time that apart).",
@@ -37,7 +41,7 @@ public static class CeilingCommand
 
         var command = new Command("ceiling", "Replay a data set straight into the grains of an in-process silo: the rate the HTTP replay is compared with.")
         {
-            dataset, dataDir, batchSize, concurrency, limit, seed, spanDays, redis, json, recommendations, overlapSearchIndex,
+            dataset, dataDir, batchSize, concurrency, limit, seed, spanDays, redis, json, recommendations, overlapSearchIndex, allocationTypes,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -51,7 +55,8 @@ public static class CeilingCommand
                 parse.GetValue(redis),
                 parse.GetValue(json),
                 parse.GetValue(recommendations),
-                parse.GetValue(overlapSearchIndex));
+                parse.GetValue(overlapSearchIndex),
+                parse.GetValue(allocationTypes));
             return RunAsync(options, time, cancellationToken);
         });
         return command;
@@ -90,7 +95,7 @@ public static class CeilingCommand
                 $"[grey]grain calls: {eventCalls:N0} for {script.Events.Length:N0} events, {(double)eventCalls / Math.Max(1, script.Events.Length):N2} per event (background embedding refreshes included)[/]");
             if (options.Recommendations > 0)
             {
-                await RecommendationCalls.MeasureAsync(silo, script, options.Recommendations, options.Seed, time, console, cancellationToken).ConfigureAwait(false);
+                await RecommendationCalls.MeasureAsync(silo, script, options.Recommendations, options.Seed, options.AllocationTypes, time, console, cancellationToken).ConfigureAwait(false);
             }
 
             await ReportWriter.WriteAsync(console, report, options.Json, "ceiling").ConfigureAwait(false);

@@ -10,6 +10,7 @@ namespace EcomOrleans.LoadGen.Commands;
 /// Replay the events while the catalog's search index still embeds the titles in the background, instead of
 /// embedding them all first (a silo's start-up cost, not ingestion's).
 /// </param>
+/// <param name="AllocationTypes">With <paramref name="Recommendations"/>, list the types their allocations went to.</param>
 public sealed record CeilingOptions(
     string Dataset,
     string DataDirectory,
@@ -20,4 +21,5 @@ public sealed record CeilingOptions(
     string? Redis,
     bool Json,
     int Recommendations = 0,
-    bool OverlapSearchIndex = false);
+    bool OverlapSearchIndex = false,
+    bool AllocationTypes = false);

@@ -10,7 +10,11 @@ namespace EcomOrleans.LoadGen.Commands;
 /// <summary>Asks replayed users for recommendations straight from their grains and says what each cost in grain calls and time.</summary>
 internal static class RecommendationCalls
 {
-    public static async Task MeasureAsync(InProcessSilo silo, ReplayScript script, int count, int seed, TimeProvider time, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <summary>Types listed by <c>--allocation-types</c>.</summary>
+    private const int AllocationTypesShown = 30;
+
+    public static async Task MeasureAsync(
+        InProcessSilo silo, ReplayScript script, int count, int seed, bool allocationTypes, TimeProvider time, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var users = script.Events.Select(e => e.UserId).Distinct(StringComparer.Ordinal).ToList();
         var random = new Random(seed);
@@ -38,7 +42,9 @@ internal static class RecommendationCalls
             console.MarkupLineInterpolated($"[grey]  {method}: {(double)n / count:N2} each[/]");
         }
 
-        // The same users again, their embeddings now fresh (as a storefront's steady state): managed bytes allocated per request.
+        // The same users again, their embeddings now fresh (as a storefront's steady state): managed bytes allocated per
+        // request, and with allocationTypes what types they went to (sampled, so the sampling runs only then).
+        using var sampler = allocationTypes ? new AllocationSampler() : null;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         foreach (var user in sample)
         {
@@ -47,5 +53,9 @@ internal static class RecommendationCalls
 
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         console.MarkupLineInterpolated($"[grey]recommendations again (embeddings fresh): {allocated / (double)count:N0} bytes allocated each[/]");
+        foreach (var (type, bytes) in sampler?.ByType().Take(AllocationTypesShown) ?? [])
+        {
+            console.MarkupLineInterpolated($"[grey]  {bytes / (double)count,8:N0} B  {type}[/]");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -56,14 +57,19 @@ public static class AdmissionControl
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
 
             // Per caller, per group: a token bucket (refused at once over its rate, never queued).
-            options.AddPolicy(WritesPolicy, context => PerCaller(context, WritesPolicy, admission.Value.Writes));
-            options.AddPolicy(ReadsPolicy, context => PerCaller(context, ReadsPolicy, admission.Value.Reads));
+            var writes = new CallerPartitions(WritesPolicy, admission.Value.Writes);
+            var reads = new CallerPartitions(ReadsPolicy, admission.Value.Reads);
+            options.AddPolicy(WritesPolicy, writes.For);
+            options.AddPolicy(ReadsPolicy, reads.For);
 
             // Per group, for every caller together: requests in flight, with a bounded queue in front.
+            var writesInFlight = RateLimitPartition.GetConcurrencyLimiter(WritesPolicy, _ => InFlight(admission.Value.Writes));
+            var readsInFlight = RateLimitPartition.GetConcurrencyLimiter(ReadsPolicy, _ => InFlight(admission.Value.Reads));
+            var unlimited = RateLimitPartition.GetNoLimiter("unlimited");
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.GetEndpoint()?.Metadata.GetMetadata<AdmissionGroup>() is { } group
-                    ? RateLimitPartition.GetConcurrencyLimiter(group.Name, _ => InFlight(group.Name == WritesPolicy ? admission.Value.Writes : admission.Value.Reads))
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
+                    ? group.Name == WritesPolicy ? writesInFlight : readsInFlight
+                    : unlimited);
 
             options.OnRejected = async (rejected, cancellationToken) =>
             {
@@ -86,27 +92,62 @@ public static class AdmissionControl
             };
         }
 
-        private static RateLimitPartition<string> PerCaller(HttpContext context, string group, AdmissionLimits limits)
-        {
-            // A whole number of tokens per period: per second when the rate is at least 1, else one per 1/rate s.
-            var (tokens, period) = limits.RequestsPerSecond >= 1
-                ? ((int)Math.Ceiling(limits.RequestsPerSecond), TimeSpan.FromSeconds(1))
-                : (1, TimeSpan.FromSeconds(1 / limits.RequestsPerSecond));
-            return RateLimitPartition.GetTokenBucketLimiter($"{group}:{CallerOf(context)}", _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.Burst,
-                TokensPerPeriod = tokens,
-                ReplenishmentPeriod = period,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        }
-
         private static ConcurrencyLimiterOptions InFlight(AdmissionLimits limits) => new()
         {
             PermitLimit = limits.MaxConcurrent,
             QueueLimit = limits.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         };
+    }
+    /// <summary>
+    /// One group's token buckets, one per caller. The options and their factory are made once, and the partition of
+    /// the last key seen is kept: a storefront sends one key, and its every request used to hash that key again and
+    /// allocate the partition's name and factory.
+    /// </summary>
+    private sealed class CallerPartitions
+    {
+        private readonly string _group;
+        private readonly Func<string, TokenBucketRateLimiterOptions> _factory;
+        private volatile LastCaller? _last;
+
+        public CallerPartitions(string group, AdmissionLimits limits)
+        {
+            _group = group;
+
+            // A whole number of tokens per period: per second when the rate is at least 1, else one per 1/rate s.
+            var (tokens, period) = limits.RequestsPerSecond >= 1
+                ? ((int)Math.Ceiling(limits.RequestsPerSecond), TimeSpan.FromSeconds(1))
+                : (1, TimeSpan.FromSeconds(1 / limits.RequestsPerSecond));
+            var options = new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limits.Burst,
+                TokensPerPeriod = tokens,
+                ReplenishmentPeriod = period,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
+            _factory = _ => options;
+        }
+
+        public RateLimitPartition<string> For(HttpContext context)
+        {
+            var key = context.Request.Headers[ApiKeyOptions.HeaderName].ToString();
+            if (key.Length == 0)
+            {
+                return RateLimitPartition.GetTokenBucketLimiter($"{_group}:{CallerOf(context)}", _factory);
+            }
+
+            // NOTE: compared in constant time: the last key is another caller's, perhaps a valid one.
+            if (_last is { } last && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(last.Key.AsSpan()), MemoryMarshal.AsBytes(key.AsSpan())))
+            {
+                return last.Partition;
+            }
+
+            var partition = RateLimitPartition.GetTokenBucketLimiter($"{_group}:{CallerOf(context)}", _factory);
+            _last = new LastCaller(key, partition);
+            return partition;
+        }
+
+        private sealed record LastCaller(string Key, RateLimitPartition<string> Partition);
     }
 }

@@ -20,7 +20,7 @@ internal static class ApiProblems
     /// A whole-number query parameter between <paramref name="min"/> and <paramref name="max"/>, or its default when
     /// absent; on anything else an error naming it (minimal APIs' own binding answers a bare 400 naming nothing).
     /// </summary>
-    public static int WholeParameter(string? value, string name, int min, int max, int fallback, Dictionary<string, string[]> errors)
+    public static int WholeParameter(string? value, string name, int min, int max, int fallback, ref Dictionary<string, string[]>? errors)
     {
         if (value is null)
         {
@@ -32,12 +32,12 @@ internal static class ApiProblems
             return number;
         }
 
-        errors[name] = [$"'{name}' must be a whole number between {min} and {max}; got '{(value.Length <= 20 ? value : value[..20] + "...")}'."];
+        Error(ref errors)[name] = [$"'{name}' must be a whole number between {min} and {max}; got '{(value.Length <= 20 ? value : value[..20] + "...")}'."];
         return fallback;
     }
 
     /// <summary>An optional <c>category</c> query parameter, trimmed; on a blank or over-long one an error naming it.</summary>
-    public static string? CategoryParameter(string? category, Dictionary<string, string[]> errors)
+    public static string? CategoryParameter(string? category, ref Dictionary<string, string[]>? errors)
     {
         if (category is null)
         {
@@ -46,12 +46,16 @@ internal static class ApiProblems
 
         if (string.IsNullOrWhiteSpace(category) || category.Length > RecommendationsApi.MaxCategoryLength)
         {
-            errors["category"] = [$"'category' must be 1-{RecommendationsApi.MaxCategoryLength} characters and not blank."];
+            Error(ref errors)["category"] = [$"'category' must be 1-{RecommendationsApi.MaxCategoryLength} characters and not blank."];
             return null;
         }
 
         return category.Trim();
     }
+
+    /// <summary>The errors of a request, made on its first: a valid request (nearly all of them) allocates none.</summary>
+    public static Dictionary<string, string[]> Error(ref Dictionary<string, string[]>? errors) =>
+        errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
 
     public static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);

@@ -39,10 +39,10 @@ public static class InsightsApi
     public static async Task<Results<Ok<DemandGapsResponse>, ValidationProblem>> GetDemandGapsAsync(
         IGrainFactory grains, CatalogTextIndex search, Grains.Catalog.CatalogProjection catalog, string? count = null, string? category = null)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, DefaultCount, errors);
-        var only = ApiProblems.CategoryParameter(category, errors);
-        if (errors.Count > 0)
+        Dictionary<string, string[]>? errors = null;
+        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, DefaultCount, ref errors);
+        var only = ApiProblems.CategoryParameter(category, ref errors);
+        if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }

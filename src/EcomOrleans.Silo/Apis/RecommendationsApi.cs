@@ -43,22 +43,22 @@ public static class RecommendationsApi
     public static async Task<Results<Ok<Recommendation>, ValidationProblem>> GetAsync(
         string userId, IGrainFactory grains, string? count = null, string? sessionId = null, string? category = null)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Dictionary<string, string[]>? errors = null;
         if (!Identifiers.IsValidId(userId))
         {
-            errors["userId"] = [$"'userId' {Identifiers.IdRule}."];
+            ApiProblems.Error(ref errors)["userId"] = [$"'userId' {Identifiers.IdRule}."];
         }
 
-        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, DefaultCount, errors);
+        var take = ApiProblems.WholeParameter(count, "count", 1, MaxCount, DefaultCount, ref errors);
 
         if (sessionId is not null && !Identifiers.IsValidId(sessionId))
         {
-            errors["sessionId"] = [$"'sessionId' {Identifiers.IdRule}."];
+            ApiProblems.Error(ref errors)["sessionId"] = [$"'sessionId' {Identifiers.IdRule}."];
         }
 
-        var only = ApiProblems.CategoryParameter(category, errors);
+        var only = ApiProblems.CategoryParameter(category, ref errors);
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }

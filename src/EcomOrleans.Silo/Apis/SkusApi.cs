@@ -201,20 +201,20 @@ public static class SkusApi
     public static async Task<Results<Ok<LeaderboardResponse>, ValidationProblem>> GetLeaderboardAsync(
         IGrainFactory grains, Grains.Catalog.CatalogProjection catalog, string? sort = null, string? category = null, string? count = null)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var take = ApiProblems.WholeParameter(count, "count", 1, MaxLeaderboardCount, DefaultLeaderboardCount, errors);
+        Dictionary<string, string[]>? errors = null;
+        var take = ApiProblems.WholeParameter(count, "count", 1, MaxLeaderboardCount, DefaultLeaderboardCount, ref errors);
         LeaderboardSort order = LeaderboardSort.Demand;
         switch (sort)
         {
             case null or "demand": break;
             case "lostUnits": order = LeaderboardSort.LostUnits; break;
             case "cover": order = LeaderboardSort.Cover; break;
-            default: errors["sort"] = [$"'sort' must be 'demand', 'lostUnits' or 'cover'; got '{(sort.Length <= 20 ? sort : sort[..20] + "...")}'."]; break;
+            default: ApiProblems.Error(ref errors)["sort"] = [$"'sort' must be 'demand', 'lostUnits' or 'cover'; got '{(sort.Length <= 20 ? sort : sort[..20] + "...")}'."]; break;
         }
 
-        var only = ApiProblems.CategoryParameter(category, errors);
+        var only = ApiProblems.CategoryParameter(category, ref errors);
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors, title: "The request was rejected");
         }

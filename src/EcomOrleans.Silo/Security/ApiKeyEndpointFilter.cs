@@ -11,8 +11,11 @@ namespace EcomOrleans.Silo.Security;
 /// </summary>
 internal sealed class ApiKeyEndpointFilter(string role) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.RequestServices.GetRequiredService<ApiKeyRing>().Check(context.HttpContext, role) ?? await next(context);
+    // NOTE: not async: on every request, and a key that passes costs no state machine.
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<ApiKeyRing>().Check(context.HttpContext, role) is { } refused
+            ? ValueTask.FromResult<object?>(refused)
+            : next(context);
 }
 
 /// <summary>The keys in effect, rebuilt when configuration reloads; a presented key is found by its SHA-256.</summary>
@@ -64,12 +67,15 @@ internal sealed class ApiKeyRing : IDisposable
     {
         if (_primary.Matches(presented))
         {
-            return ("primary", new HashSet<string>([ApiRoles.Admin], StringComparer.Ordinal));
+            return ("primary", AdminOnly);
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
-        return ring.ByHash.TryGetValue(hash, out var named) ? named : null;
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), digest);
+        return ring.ByHash.TryGetValue(Convert.ToHexStringLower(digest), out var named) ? named : null;
     }
+
+    private static readonly IReadOnlySet<string> AdminOnly = new HashSet<string>([ApiRoles.Admin], StringComparer.Ordinal);
 
     private static Ring Build(ApiKeyOptions options) => new(
         options.Keys
@@ -91,8 +97,25 @@ internal sealed class ApiKey(string value, bool isGenerated)
 
     public bool IsGenerated => isGenerated;
 
-    public bool Matches(string presented) =>
-        presented.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);
+    /// <summary>Keys encoded on the stack: up to 256 characters (a header is rarely longer).</summary>
+    private const int MaxStackKeyLength = 256;
+
+    public bool Matches(string presented)
+    {
+        if (presented.Length == 0)
+        {
+            return false;
+        }
+
+        if (presented.Length > MaxStackKeyLength)
+        {
+            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);
+        }
+
+        Span<byte> utf8 = stackalloc byte[MaxStackKeyLength * 3];
+        var length = Encoding.UTF8.GetBytes(presented, utf8);
+        return CryptographicOperations.FixedTimeEquals(utf8[..length], _expected);
+    }
 }
 
 /// <summary>Endpoint metadata: the role the API key filter asks for, which the OpenAPI document requires a key for.</summary>

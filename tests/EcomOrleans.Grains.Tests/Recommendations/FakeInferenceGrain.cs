@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EcomOrleans.Inference;
 using Orleans.Concurrency;
 
@@ -30,11 +31,11 @@ public sealed class FakeInferenceGrain : Grain, IInferenceGrain
         return Task.FromResult(new SequenceEmbedding(vector, Version, known.Count));
     }
 
-    public Task<IReadOnlyList<ScoredSku>> TopItemsAsync(float[] vector, int count, IReadOnlyList<string> exclude) =>
-        Task.FromResult<IReadOnlyList<ScoredSku>>(Score(vector, Catalog.Keys.Except(exclude)).Take(count).ToList());
+    public Task<ImmutableArray<ScoredSku>> TopItemsAsync(float[] vector, int count, IReadOnlyList<string> exclude) =>
+        Task.FromResult<ImmutableArray<ScoredSku>>([.. Score(vector, Catalog.Keys.Except(exclude)).Take(count)]);
 
-    public Task<IReadOnlyList<ScoredSku>> ScoreItemsAsync(float[] vector, IReadOnlyList<string> skus) =>
-        Task.FromResult<IReadOnlyList<ScoredSku>>(Score(vector, skus.Where(Catalog.ContainsKey)).ToList());
+    public Task<ImmutableArray<ScoredSku>> ScoreItemsAsync(float[] vector, IReadOnlyList<string> skus) =>
+        Task.FromResult<ImmutableArray<ScoredSku>>([.. Score(vector, skus.Where(Catalog.ContainsKey))]);
 
     public Task<IntentPrediction> ClassifyIntentAsync(string message, InferencePriority priority) =>
         throw new NotSupportedException("The fake inference grain has no intent model.");

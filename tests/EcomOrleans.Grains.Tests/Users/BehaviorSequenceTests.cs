@@ -91,20 +91,35 @@ public sealed class BehaviorSequenceTests
         Assert.Equal(["a", "b", "a"], sequence.ModelItems());
     }
 
-    [Fact]
-    public void PurchasesAndCart_RemovedAndBoughtItemsLeaveTheCart()
+    [Theory]
+    [InlineData(true, true, new[] { "bought", "kept" })]
+    [InlineData(true, false, new[] { "bought" })]
+    [InlineData(false, true, new[] { "kept" })]
+    [InlineData(false, false, new string[0])]
+    public void Unrecommendable_RemovedAndBoughtItemsLeaveTheCart(bool purchased, bool inCart, string[] expected)
     {
         var sequence = new BehaviorSequence([], capacity: 10);
         sequence.Add(new SequenceEntry(EventKind.AddToCart, "kept", T0.AddMinutes(1), "s-1"));
         sequence.Add(new SequenceEntry(EventKind.AddToCart, "removed", T0.AddMinutes(2), "s-1"));
         sequence.Add(new SequenceEntry(EventKind.AddToCart, "bought", T0.AddMinutes(3), "s-1"));
+        sequence.Add(new SequenceEntry(EventKind.AddToCart, "kept", T0.AddMinutes(3.5), "s-1"));
         sequence.Add(new SequenceEntry(EventKind.RemoveFromCart, "removed", T0.AddMinutes(4), "s-1"));
         sequence.Add(new SequenceEntry(EventKind.Purchase, "bought", T0.AddMinutes(5), "s-1", 1, 9.99m));
 
-        var (bought, cart) = sequence.PurchasesAndCart();
+        var excluded = sequence.Unrecommendable(purchased, inCart, room: 10);
 
-        Assert.Equal(["bought"], bought);
-        Assert.Equal(["kept"], cart);
+        Assert.Equal(expected, excluded.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Unrecommendable_ABoughtItemStaysOutAfterItIsAddedAndRemovedAgain()
+    {
+        var sequence = new BehaviorSequence([], capacity: 10);
+        sequence.Add(new SequenceEntry(EventKind.Purchase, "bought", T0.AddMinutes(1), "s-1", 1, 9.99m));
+        sequence.Add(new SequenceEntry(EventKind.AddToCart, "bought", T0.AddMinutes(2), "s-1"));
+        sequence.Add(new SequenceEntry(EventKind.RemoveFromCart, "bought", T0.AddMinutes(3), "s-1"));
+
+        Assert.Equal(["bought"], sequence.Unrecommendable(purchased: true, inCart: true, room: 10));
     }
 
     [Fact]

@@ -21,11 +21,11 @@ public sealed class InferenceGrainTests(InferenceClusterFixture fixture)
 
         var top = await Grain.TopItemsAsync(embedding.Vector, 10, ["fixture-1", "fixture-2", "fixture-3"]);
 
-        Assert.Equal(10, top.Count);
+        Assert.Equal(10, top.Length);
         Assert.DoesNotContain(top, t => t.Sku is "fixture-1" or "fixture-2" or "fixture-3");
         Assert.Equal(top.OrderByDescending(t => t.Score).Select(t => t.Sku), top.Select(t => t.Sku));
         var rescored = await Grain.ScoreItemsAsync(embedding.Vector, [.. top.Select(t => t.Sku)]);
-        Assert.Equal(top, rescored);
+        Assert.Equal<ScoredSku>(top, rescored);
     }
 
     [Fact]

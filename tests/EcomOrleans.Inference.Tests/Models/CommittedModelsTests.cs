@@ -24,7 +24,7 @@ public sealed class CommittedModelsTests : IDisposable
         var top = CatalogScorer.Top(model, embedding.Vector, 10, history);
 
         Assert.Equal((model.Dim, 3), (embedding.Vector.Length, embedding.KnownItems));
-        Assert.Equal(10, top.Count);
+        Assert.Equal(10, top.Length);
         Assert.DoesNotContain(top, t => history.Contains(t.Sku));
     }
 

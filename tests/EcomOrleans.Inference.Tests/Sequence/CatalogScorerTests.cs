@@ -36,6 +36,19 @@ public sealed class CatalogScorerTests : IDisposable
         Assert.All(top.Zip(expected), p => Assert.Equal(p.Second.Score, p.First.Score, 1e-5f));
     }
 
+    [Fact]
+    public void Top_MoreExclusionsThanTheStackHolds_LeavesThemOutToo()
+    {
+        var vector = SequenceEncoder.Encode(Model, [["fixture-3", "fixture-4", "fixture-9"]])[0].Vector;
+        var best = CatalogScorer.Top(Model, vector, 8, []);
+        // The best three and 300 SKUs the model does not know: past the 256 ids kept on the stack.
+        string[] exclude = [.. best.Take(3).Select(t => t.Sku), .. Enumerable.Range(0, 300).Select(i => $"unknown-{i}")];
+
+        var top = CatalogScorer.Top(Model, vector, 5, exclude);
+
+        Assert.Equal(best.Skip(3).Select(t => t.Sku), top.Select(t => t.Sku));
+    }
+
     [Theory]
     [InlineData(64)] // the served model: whole hardware vectors, scored inline
     [InlineData(8)]
@@ -64,7 +77,7 @@ public sealed class CatalogScorerTests : IDisposable
 
         var top = CatalogScorer.Top(Model, vector, int.MaxValue, []);
 
-        Assert.Equal(24, top.Count);
+        Assert.Equal(24, top.Length);
         Assert.Equal(top.OrderByDescending(t => t.Score).Select(t => t.Sku), top.Select(t => t.Sku));
         Assert.DoesNotContain(top, t => t.Sku.Length == 0);
     }

@@ -13,7 +13,11 @@ public sealed class AdmissionTests : IAsyncLifetime
         ["Admission:Writes:RequestsPerSecond"] = "0.001",
         ["Admission:Reads:Burst"] = "2",
         ["Admission:Reads:RequestsPerSecond"] = "0.001",
+        ["Security:Keys:storefront:Hash"] = Security.ApiKeyRoleTests.Hash(StorefrontKey),
+        ["Security:Keys:storefront:Roles"] = "read",
     });
+
+    private const string StorefrontKey = "storefront-key-0123456789";
 
     [Fact]
     public async Task AWriterOverItsRate_Gets429WithRetryAfter_AndOtherCallersAreNotHeldBack()
@@ -51,6 +55,29 @@ public sealed class AdmissionTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/metrics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoKeyedReaders_TakingTurns_EachHaveABucketOfTheirOwn()
+    {
+        // Each request's key differs from the one before it: the partition kept for the last key is never reused wrongly.
+        var admin = _engine.CreateWriter();
+        var storefront = _engine.CreateClient();
+        storefront.DefaultRequestHeaders.Add("X-Api-Key", StorefrontKey);
+        var statuses = new List<(string, HttpStatusCode)>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add(("admin", (await admin.GetAsync("/api/skus/sku-unknown")).StatusCode));
+            statuses.Add(("storefront", (await storefront.GetAsync("/api/skus/sku-unknown")).StatusCode));
+        }
+
+        Assert.Equal(
+            [
+                ("admin", HttpStatusCode.NotFound), ("storefront", HttpStatusCode.NotFound),
+                ("admin", HttpStatusCode.NotFound), ("storefront", HttpStatusCode.NotFound),
+                ("admin", HttpStatusCode.TooManyRequests), ("storefront", HttpStatusCode.TooManyRequests),
+            ],
+            statuses);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+
 namespace EcomOrleans.Inference;
 
 /// <summary>
@@ -25,8 +26,8 @@ public interface IInferenceGrain : IGrainWithIntegerKey
     Task<ImmutableArray<ScoredSku>> TopItemsAsync([Immutable] float[] vector, int count, [Immutable] IReadOnlyList<string> exclude);
 
     /// <summary>Scores the given SKUs against <paramref name="vector"/>, best first; SKUs the model does not know are left out.</summary>
-    [Alias("ScoreItems")]
     /// <remarks>NOTE: nothing is copied inside a silo, as for <see cref="TopItemsAsync"/>.</remarks>
+    [Alias("ScoreItems")]
     Task<ImmutableArray<ScoredSku>> ScoreItemsAsync([Immutable] float[] vector, [Immutable] IReadOnlyList<string> skus);
 
     /// <summary>The intent distribution of a customer message, most likely first.</summary>

@@ -42,8 +42,9 @@ public static class AdmissionControl
         endpoints.AnswersProblem(StatusCodes.Status429TooManyRequests, ApiResponses.TooManyRequests, ApiExamples.TooManyRequests);
 
     /// <summary>The caller a rate is kept for: a hash of its API key, or its address when it sends none.</summary>
-    internal static string CallerOf(HttpContext context) =>
-        context.Request.Headers[ApiKeyOptions.HeaderName].ToString() is { Length: > 0 } key
+    /// <param name="key">The request's <c>X-Api-Key</c>, empty when it sent none.</param>
+    internal static string CallerOf(HttpContext context, string key) =>
+        key.Length > 0
             ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8)
             : "addr:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
@@ -99,6 +100,7 @@ public static class AdmissionControl
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         };
     }
+
     /// <summary>
     /// One group's token buckets, one per caller. The options and their factory are made once, and the partition of
     /// the last key seen is kept: a storefront sends one key, and its every request used to hash that key again and
@@ -132,19 +134,20 @@ public static class AdmissionControl
         public RateLimitPartition<string> For(HttpContext context)
         {
             var key = context.Request.Headers[ApiKeyOptions.HeaderName].ToString();
-            if (key.Length == 0)
-            {
-                return RateLimitPartition.GetTokenBucketLimiter($"{_group}:{CallerOf(context)}", _factory);
-            }
 
             // NOTE: compared in constant time: the last key is another caller's, perhaps a valid one.
-            if (_last is { } last && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(last.Key.AsSpan()), MemoryMarshal.AsBytes(key.AsSpan())))
+            if (key.Length > 0 && _last is { } last
+                && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(last.Key.AsSpan()), MemoryMarshal.AsBytes(key.AsSpan())))
             {
                 return last.Partition;
             }
 
-            var partition = RateLimitPartition.GetTokenBucketLimiter($"{_group}:{CallerOf(context)}", _factory);
-            _last = new LastCaller(key, partition);
+            var partition = RateLimitPartition.GetTokenBucketLimiter($"{_group}:{CallerOf(context, key)}", _factory);
+            if (key.Length > 0)
+            {
+                _last = new LastCaller(key, partition);
+            }
+
             return partition;
         }
 

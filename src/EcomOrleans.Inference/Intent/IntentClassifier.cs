@@ -82,6 +82,11 @@ public sealed class IntentClassifier : IDisposable
 
     private static IntentPrediction[] ClassifyOverEncoder(IntentModel model, InferenceSession encoder, IReadOnlyList<string> messages)
     {
+        if (model.EncoderLayerOutput is { } layerOutput)
+        {
+            return ClassifyOverEncoderLayer(model, encoder, layerOutput, messages);
+        }
+
         const int dimension = SentenceEncoderContract.Dimension;
         var rows = messages.Count;
         var labels = model.Labels.Count;
@@ -91,6 +96,37 @@ public sealed class IntentClassifier : IDisposable
         using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
         {
             model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName], [logitsValue]);
+        }
+
+        return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels)))];
+    }
+
+    /// <summary>
+    /// A head that carries the encoder's top layers: the encoder's output of a lower layer, right-padded, and the same
+    /// attention mask go to the head, which runs those layers, pools and classifies.
+    /// </summary>
+    private static IntentPrediction[] ClassifyOverEncoderLayer(IntentModel model, InferenceSession encoder, string layerOutput, IReadOnlyList<string> messages)
+    {
+        var encoded = messages.Select(model.Encode).ToArray();
+        var rows = encoded.Length;
+        var length = encoded.Max(e => e.Length);
+        var labels = model.Labels.Count;
+        var ids = new long[rows * length];
+        var mask = new long[rows * length];
+        IntentEncoding.RightPad(encoded, length, ids, mask);
+        long[] shape = [rows, length];
+        var logits = new float[rows * labels];
+        using (var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape))
+        using (var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape))
+        using (var typesValue = OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape))
+        using (var hidden = encoder.Run(
+            model.RunOptions,
+            [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
+            [idsValue, maskValue, typesValue],
+            [layerOutput]))
+        using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
+        {
+            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Hidden, SentenceEncoderContract.AttentionMask], [hidden[0], maskValue], [model.LogitsName], [logitsValue]);
         }
 
         return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels)))];

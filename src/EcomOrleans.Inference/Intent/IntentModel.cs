@@ -19,13 +19,15 @@ public sealed class IntentModel : LoadedModel
     public static readonly IModelKind Kind = new ModelKind<IntentModel>(ModelKinds.Intent, Load);
 
     private IntentModel(
-        ModelManifest manifest, string directory, InferenceSession session, BertTokenizer tokenizer, string[] labels, string[] categories, InferenceSession? encoder = null)
+        ModelManifest manifest, string directory, InferenceSession session, BertTokenizer tokenizer, string[] labels, string[] categories,
+        InferenceSession? encoder = null, string? encoderLayerOutput = null)
         : base(manifest, directory, session)
     {
         Tokenizer = tokenizer;
         Labels = labels;
         Categories = categories;
         Encoder = encoder;
+        EncoderLayerOutput = encoderLayerOutput;
         MaxLength = encoder is null ? manifest.MaxLength ?? IntentContract.DefaultMaxLength : SentenceEncoderContract.MaxTokens;
         LogitsName = manifest.Outputs[0].Name;
         FallbackThreshold = manifest.Metrics[FallbackThresholdMetric] is { } threshold ? (float)threshold.GetValue<double>() : DefaultFallbackThreshold;
@@ -42,6 +44,13 @@ public sealed class IntentModel : LoadedModel
 
     /// <summary>The sentence encoder in front of the head; null for a classifier that takes token ids itself.</summary>
     public InferenceSession? Encoder { get; }
+
+    /// <summary>
+    /// For a head that carries the encoder's top layers (inputs <c>hidden</c> and <c>attention_mask</c>): the encoder
+    /// tensor it reads, the output of the layer the manifest's <c>details.encoder.inputLayer</c> names. Null for a head
+    /// over the pooled embedding.
+    /// </summary>
+    public string? EncoderLayerOutput { get; }
 
     /// <summary>Lower-casing BERT WordPiece over the model's vocab.txt; adds [CLS] and [SEP].</summary>
     public BertTokenizer Tokenizer { get; }
@@ -68,7 +77,15 @@ public sealed class IntentModel : LoadedModel
         var logits = manifest.Outputs.Count == 1 && manifest.Outputs[0] is { ElementType: TensorElementTypes.Float32, Shape.Count: 2 } o && o.Dimension(1) > 0 ? o : null;
         if (names is [SentenceEncoderContract.Embedding] && logits is not null)
         {
-            return LoadHead(manifest, directory, session, logits);
+            return LoadHead(manifest, directory, session, logits, inputLayer: null);
+        }
+
+        if (names.SequenceEqual([SentenceEncoderContract.AttentionMask, SentenceEncoderContract.Hidden]) && logits is not null)
+        {
+            var layer = manifest.Details[SentenceEncoderContract.EncoderDetail]?[SentenceEncoderContract.InputLayerDetail]?.GetValue<int>()
+                ?? throw new ModelLoadException(
+                    $"Model '{manifest.Name}' takes '{SentenceEncoderContract.Hidden}' but its manifest names no encoder layer (details.{SentenceEncoderContract.EncoderDetail}.{SentenceEncoderContract.InputLayerDetail}).");
+            return LoadHead(manifest, directory, session, logits, layer);
         }
         if (!names.SequenceEqual([IntentContract.AttentionMask, IntentContract.InputIds]) || manifest.Inputs.Any(i => i.ElementType != TensorElementTypes.Int64) || logits is null)
         {
@@ -98,8 +115,11 @@ public sealed class IntentModel : LoadedModel
         return new IntentModel(manifest, directory, session, tokenizer, labels, categories);
     }
 
-    /// <summary>A head over the sentence encoder: the encoder from its package, checked against the manifest's SHA-256.</summary>
-    private static IntentModel LoadHead(ModelManifest manifest, string directory, InferenceSession session, TensorSpec logits)
+    /// <summary>
+    /// A head over the sentence encoder: the encoder from its package, checked against the manifest's SHA-256; for a
+    /// head that reads encoder layer <paramref name="inputLayer"/>, the encoder answers that layer's output too.
+    /// </summary>
+    private static IntentModel LoadHead(ModelManifest manifest, string directory, InferenceSession session, TensorSpec logits, int? inputLayer)
     {
         var encoder = manifest.Details[SentenceEncoderContract.EncoderDetail];
         var expected = encoder?["sha256"]?.GetValue<string>();
@@ -148,8 +168,22 @@ public sealed class IntentModel : LoadedModel
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        string? layerOutput = null;
+        if (inputLayer is { } layer)
+        {
+            try
+            {
+                layerOutput = EncoderGraph.LayerOutput(model, layer);
+                model = EncoderGraph.WithOutput(model, layerOutput, SentenceEncoderContract.Dimension);
+            }
+            catch (ModelContractException exception)
+            {
+                throw new ModelLoadException($"Model '{manifest.Name}' reads encoder layer {layer}: {exception.Message}", exception);
+            }
+        }
+
         var encoderSession = new InferenceSession(model, options);
-        return new IntentModel(manifest, directory, session, tokenizer, labels, [.. labels.Select(l => IntentCategories.Of(manifest, l))], encoderSession);
+        return new IntentModel(manifest, directory, session, tokenizer, labels, [.. labels.Select(l => IntentCategories.Of(manifest, l))], encoderSession, layerOutput);
     }
 
     private static string[] ReadLabels(string path)

@@ -25,6 +25,23 @@ public static class SentenceEncoderContract
 
     public const int Dimension = 384;
 
+    /// <summary>The encoder's shape: BERT layers, attention heads and feed-forward width, as a head that carries copies of its top layers needs them.</summary>
+    public const int Layers = 6;
+    public const int Heads = 12;
+    public const int FeedForward = 1536;
+
+    /// <summary>
+    /// A head that carries the encoder's top layers takes the output of a lower layer, float32 [batch, sequence,
+    /// <see cref="Dimension"/>], under this name, with <see cref="AttentionMask"/> (int64 [batch, sequence]) beside it.
+    /// </summary>
+    public const string Hidden = "hidden";
+
+    /// <summary>
+    /// The <c>details.encoder</c> key naming the encoder layer (0-based) whose output such a head reads
+    /// (<see cref="EncoderGraph.LayerOutput"/>); absent for a head over the pooled embedding.
+    /// </summary>
+    public const string InputLayerDetail = "inputLayer";
+
     /// <summary>The longest message in tokens, [CLS] and [SEP] included (the model was trained on 128).</summary>
     public const int MaxTokens = 128;
 

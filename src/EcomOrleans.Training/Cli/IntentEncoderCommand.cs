@@ -37,18 +37,36 @@ internal static class IntentEncoderCommand
         var hidden = CliOptions.Value("--hidden", 0, "Width of a hidden ReLU layer in the head; 0 for the linear head");
         var testFraction = CliOptions.Value("--test-fraction", 0.2, "Share of openings held out");
         var casual = new Option<bool>("--casual") { Description = "Add a chat copy of each training row (lower case, no punctuation or slots, contractions)." };
+        var tuneLayers = CliOptions.Value("--tune-layers", 0, "Encoder layers, from the top, that the head carries and fine-tunes after the linear probe; 0 keeps the encoder frozen");
+        var tuneEpochs = CliOptions.Value("--tune-epochs", 3, "Epochs of fine-tuning (with --tune-layers)");
+        var tuneLr = CliOptions.Value("--tune-lr", 3e-5, "AdamW learning rate of the fine-tuned encoder layers (the classifier's is 1e-3)");
+        var tuneMix = CliOptions.Value("--tune-mix", 1.0, "Share of the fine-tuned weights kept, the rest the pre-trained start's (WiSE-FT; with --tune-layers)");
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual,
+            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix,
         };
         command.SetAction(parse => Run(
             args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
-            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction), parse.GetValue(casual)));
+            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction), parse.GetValue(casual),
+            parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
         return command;
     }
 
-    private static int Run(string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual)
+    private static int Run(
+        string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual,
+        int tuneLayers, IntentHeadTuner.Options tuneOptions)
     {
+        if (tuneLayers is < 0 or >= SentenceEncoderContract.Layers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tuneLayers), tuneLayers, $"--tune-layers must be from 0 to {SentenceEncoderContract.Layers - 1}.");
+        }
+
+        if (tuneLayers > 0 && options.Hidden > 0)
+        {
+            throw new ArgumentException("--tune-layers starts from the linear probe; it cannot be combined with --hidden.", nameof(tuneLayers));
+        }
+
+        int? inputLayer = tuneLayers > 0 ? SentenceEncoderContract.Layers - 1 - tuneLayers : null;
         var dataset = IntentDataset.Load(dataFile);
         var labels = dataset.Labels;
         var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => (long)p.i);
@@ -59,31 +77,47 @@ internal static class IntentEncoderCommand
         AnsiConsole.MarkupLineInterpolated(
             $"{Path.GetFileName(dataFile)}: {dataset.Rows.Count} utterances, {labels.Count} intents; held out by opening {test.Count}, validation {validation.Count}, train {train.Count} + {augmented.Count} typo and keyword copies");
 
-        using var encoder = new MiniLmEncoder(threads);
+        using var encoder = new MiniLmEncoder(threads, inputLayer);
         var challengeRows = challengeFile is null ? [] : ChallengeSet.Load(challengeFile);
         var all = train.Concat(augmented).Concat(validation).Concat(validationCopies).Concat(test).Select(r => r.Text).Concat(challengeRows.Select(c => c.Text)).ToList();
-        var embeddings = AnsiConsole.Progress().Start(context =>
+        var (states, embeddings) = AnsiConsole.Progress().Start(context =>
         {
             var task = context.AddTask("encoding with all-MiniLM-L6-v2", maxValue: all.Count);
-            return encoder.Encode(all, done => task.Value = done);
+            return inputLayer is null ? ([], encoder.Encode(all, done => task.Value = done)) : encoder.EncodeStates(all, done => task.Value = done);
         });
         const int d = SentenceEncoderContract.Dimension;
         var at = 0;
-        (float[] X, long[] Y) Take(IReadOnlyList<LabelledUtterance> rows)
+        (float[] X, long[] Y, float[][] States) Take(IReadOnlyList<LabelledUtterance> rows)
         {
             var x = embeddings.AsSpan(at * d, rows.Count * d).ToArray();
+            var s = states.Length == 0 ? [] : states.AsSpan(at, rows.Count).ToArray();
             at += rows.Count;
-            return (x, [.. rows.Select(r => index[r.Intent])]);
+            return (x, [.. rows.Select(r => index[r.Intent])], s);
         }
 
         var trainSet = Take([.. train, .. augmented]);
         var validationSet = Take(validation);
         var validationCopiesSet = Take(validationCopies);
         var testSet = Take(test);
-        var challengeEmbeddings = embeddings.AsSpan(at * d).ToArray();
+        var challengeSet = (X: embeddings.AsSpan(at * d).ToArray(), States: states.Length == 0 ? [] : states.AsSpan(at).ToArray());
 
         var device = CliOptions.Device(threads);
-        var (head, curve, bestEpoch, validationF1) = IntentHeadTrainer.Train(trainSet, validationSet, labels.Count, options, device);
+        var (head, curve, bestEpoch, validationF1) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), (validationSet.X, validationSet.Y), labels.Count, options, device);
+        TunedIntentHead? tuned = null;
+        double? startParity = null;
+        if (inputLayer is { } layer)
+        {
+            // Linear probe, then fine-tuning: the tuned head starts as the frozen encoder and the probe's classifier.
+            tuned = new TunedIntentHead(labels.Count, layer, dropout: 0.1);
+            tuned.LoadLayers(encoder.ModelBytes);
+            tuned.LoadClassifier(head);
+            tuned.to(device);
+            startParity = MaxDifference(IntentHeadTuner.Pooled(tuned, validationSet.States, device), validationSet.X);
+            AnsiConsole.MarkupLineInterpolated($"the encoder's layers {layer + 1}-{SentenceEncoderContract.Layers - 1} in TorchSharp against ONNX Runtime's embedding: {startParity:E1} at most");
+            (curve, bestEpoch, _) = IntentHeadTuner.Train(
+                tuned, new IntentHeadTuner.Rows(trainSet.States, trainSet.Y),
+                new IntentHeadTuner.Rows([.. validationSet.States, .. validationCopiesSet.States], [.. validationSet.Y, .. validationCopiesSet.Y]), tuneOptions, device);
+        }
 
         Directory.CreateDirectory(directory);
         var name = "intent-minilm-" + Path.GetFileNameWithoutExtension(dataFile);
@@ -96,16 +130,18 @@ internal static class IntentEncoderCommand
             ["name"] = name, ["version"] = version, ["kind"] = ModelKinds.Intent, ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
             ["padding"] = "none", ["maxLength"] = SentenceEncoderContract.MaxTokens.ToString(CultureInfo.InvariantCulture),
         };
-        File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), head.ExportOnnx(metadata, 1).ToByteArray());
+        File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), (tuned?.ExportOnnx(metadata, 1) ?? head.ExportOnnx(metadata, 1)).ToByteArray());
         IntentLabels.Write(Path.Combine(directory, ModelFileNames.Labels), labels);
         curve.Save(directory, $"Intent head over all-MiniLM-L6-v2 on {Path.GetFileName(dataFile)}");
 
         // Everything below is scored through ONNX Runtime from the written file, as serving will run it.
         using var session = new InferenceSession(Path.Combine(directory, ModelFileNames.Onnx));
-        var validationP = Run(session, validationSet.X);
-        var threshold = Quantile([.. validationP.Concat(Run(session, validationCopiesSet.X)).Select(p => (double)p.Max())], 1 - Coverage);
-        var parity = MaxDifference(validationP, IntentHeadTrainer.Probabilities(head, validationSet.X, device));
-        var testP = Run(session, testSet.X);
+        float[][] Score(float[] x, float[][] s) => tuned is null ? Run(session, x) : RunTuned(session, s);
+        var validationP = Score(validationSet.X, validationSet.States);
+        var threshold = Quantile([.. validationP.Concat(Score(validationCopiesSet.X, validationCopiesSet.States)).Select(p => (double)p.Max())], 1 - Coverage);
+        var parity = MaxDifference(
+            validationP, tuned is null ? IntentHeadTrainer.Probabilities(head, validationSet.X, device) : IntentHeadTuner.Probabilities(tuned, validationSet.States, device));
+        var testP = Score(testSet.X, testSet.States);
         var testMetrics = Metrics(testP, testSet.Y, labels.Count);
         var flags = new JsonObject();
         foreach (var flag in "BSLMICPQWDEZ")
@@ -124,7 +160,7 @@ internal static class IntentEncoderCommand
             }
         }
 
-        var challengeResult = challengeRows.Count == 0 ? null : ChallengeSet.Score(challengeRows, Run(session, challengeEmbeddings), labels, threshold);
+        var challengeResult = challengeRows.Count == 0 ? null : ChallengeSet.Score(challengeRows, Score(challengeSet.X, challengeSet.States), labels, threshold);
         var summary = new JsonObject
         {
             ["heldOutByOpening"] = new JsonObject { ["rows"] = test.Count, ["accuracy"] = CliOptions.Round(testMetrics.Accuracy), ["macroF1"] = CliOptions.Round(testMetrics.MacroF1) },
@@ -141,8 +177,14 @@ internal static class IntentEncoderCommand
             Name = name,
             Version = version,
             Kind = ModelKinds.Intent,
-            Inputs = [new TensorSpec(SentenceEncoderContract.Embedding, TensorElementTypes.Float32, ["batch", SentenceEncoderContract.Dimension],
-                "all-MiniLM-L6-v2's last_hidden_state averaged over the message's tokens and scaled to unit length (details.encoder)")],
+            Inputs = tuned is null
+                ? [new TensorSpec(SentenceEncoderContract.Embedding, TensorElementTypes.Float32, ["batch", SentenceEncoderContract.Dimension],
+                    "all-MiniLM-L6-v2's last_hidden_state averaged over the message's tokens and scaled to unit length (details.encoder)")]
+                : [
+                    new TensorSpec(SentenceEncoderContract.Hidden, TensorElementTypes.Float32, ["batch", "sequence", SentenceEncoderContract.Dimension],
+                        $"the output of all-MiniLM-L6-v2's layer {tuned.InputLayer} (details.encoder.{SentenceEncoderContract.InputLayerDetail}), right-padded"),
+                    new TensorSpec(SentenceEncoderContract.AttentionMask, TensorElementTypes.Int64, ["batch", "sequence"], "1 on the message's tokens, 0 on padding"),
+                ],
             Outputs = [new TensorSpec(IntentContract.Logits, TensorElementTypes.Float32, ["batch", labels.Count], "one logit per intent, in labels.json order; softmax for probabilities")],
             Files =
             [
@@ -155,7 +197,9 @@ internal static class IntentEncoderCommand
             Metrics = summary,
             HyperParameters = new JsonObject
             {
-                ["head"] = options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels", ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
+                ["head"] = tuned is not null ? $"all-MiniLM-L6-v2's layers {tuned.InputLayer + 1}-{SentenceEncoderContract.Layers - 1}, fine-tuned, mean pooling, unit length, linear 384 -> labels"
+                    : options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels",
+                ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
                 ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["augmentation"] = casual ? "one typo copy, one keywords-only copy and one chat copy of each training row" : "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
             },
             Details = new JsonObject
@@ -164,11 +208,24 @@ internal static class IntentEncoderCommand
                 {
                     ["package"] = SentenceEncoderContract.Package, ["packageVersion"] = SentenceEncoderContract.PackageVersion, ["model"] = "all-MiniLM-L6-v2 (MIT)",
                     ["resource"] = SentenceEncoderContract.ModelResource, ["vocabulary"] = SentenceEncoderContract.VocabularyResource, ["sha256"] = encoder.ModelSha256,
-                    ["pooling"] = "mean of last_hidden_state over the message's tokens, scaled to unit length", ["maxTokens"] = SentenceEncoderContract.MaxTokens, ["frozen"] = true,
+                    ["pooling"] = "mean of last_hidden_state over the message's tokens, scaled to unit length", ["maxTokens"] = SentenceEncoderContract.MaxTokens, ["frozen"] = tuned is null,
                 },
             },
             CreatedAt = CliOptions.Now(),
         };
+        if (tuned is not null)
+        {
+            manifest.Details[SentenceEncoderContract.EncoderDetail]![SentenceEncoderContract.InputLayerDetail] = tuned.InputLayer;
+            manifest.HyperParameters["fineTuning"] = new JsonObject
+            {
+                ["start"] = "the linear probe above, over the encoder's own layers (linear probe, then fine-tuning)",
+                ["layers"] = tuneLayers, ["epochs"] = tuneOptions.Epochs, ["batchSize"] = tuneOptions.BatchSize, ["layerLearningRate"] = tuneOptions.LayerLearningRate,
+                ["classifierLearningRate"] = tuneOptions.ClassifierLearningRate, ["weightDecay"] = tuneOptions.WeightDecay, ["dropout"] = 0.1, ["mix"] = tuneOptions.Mix,
+                ["bestEpoch"] = bestEpoch, ["epochChosenBy"] = "validation loss over the validation rows and their typo and keyword copies",
+            };
+            summary["encoderLayersAgainstOnnxRuntimeMaxDifference"] = startParity;
+        }
+
         manifest.Save(directory);
         AnsiConsole.MarkupLineInterpolated(
             $"held out by opening: accuracy {testMetrics.Accuracy:F4}, macro-F1 {testMetrics.MacroF1:F4}; fallback under {threshold:F3}; ONNX against TorchSharp {parity:E1}; wrote {directory}");
@@ -202,10 +259,20 @@ internal static class IntentEncoderCommand
         return result;
     }
 
+    private static float[][] RunTuned(InferenceSession session, float[][] states) =>
+        [.. TunedIntentHead.Logits(session, states).Select(logits =>
+        {
+            var p = new float[logits.Length];
+            System.Numerics.Tensors.TensorPrimitives.SoftMax(logits, p);
+            return p;
+        })];
+
     private static ClassificationMetrics Metrics(float[][] probabilities, long[] truth, int labels) =>
         ClassificationMetrics.Compute([.. truth.Select(t => (int)t)], [.. probabilities.Select(p => Array.IndexOf(p, p.Max()))], labels);
 
     private static double MaxDifference(float[][] a, float[][] b) => a.Zip(b).Max(p => p.First.Zip(p.Second).Max(q => Math.Abs(q.First - q.Second)));
+
+    private static double MaxDifference(float[] a, float[] b) => a.Zip(b).Max(q => Math.Abs(q.First - q.Second));
 
     private static double Quantile(double[] values, double q)
     {

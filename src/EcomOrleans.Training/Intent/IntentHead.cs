@@ -28,6 +28,9 @@ internal sealed class IntentHead : nn.Module<Tensor, Tensor>
 
     public int Labels { get; }
 
+    /// <summary>The layer that writes the logits (the only layer of the linear head).</summary>
+    public Linear Classifier => _classifier;
+
     /// <summary>Width of the hidden layer; 0 for the linear head.</summary>
     public int Hidden { get; }
 

@@ -5,6 +5,8 @@ using EcomOrleans.Models;
 using EcomOrleans.Models.Intent;
 using EcomOrleans.Training.Onnx;
 
+using Microsoft.ML.OnnxRuntime;
+
 namespace EcomOrleans.Training.Intent;
 
 /// <summary>The files of an intent model folder: model.onnx, vocab.txt, labels.json, manifest.json.</summary>
@@ -90,6 +92,17 @@ internal static class IntentModelFiles
             var count = labels.Count;
             var best = Enumerable.Range(0, rows.Count).Select(row => Argmax(headLogits.AsSpan(row * count, count))).ToArray();
             return ClassificationMetrics.Compute(rows.Select(r => index[r.Intent]).ToArray(), best, labels.Count);
+        }
+
+        if (manifest.Inputs.Any(i => i.Name == SentenceEncoderContract.Hidden))
+        {
+            // A head that carries the encoder's top layers: the output of the layer it reads, then the head.
+            var layer = manifest.Details[SentenceEncoderContract.EncoderDetail]![SentenceEncoderContract.InputLayerDetail]!.GetValue<int>();
+            using var encoder = new MiniLmEncoder(threads: Math.Max(1, Environment.ProcessorCount), inputLayer: layer);
+            var (states, _) = encoder.EncodeStates([.. rows.Select(r => r.Text)]);
+            using var session = new InferenceSession(Path.Combine(directory, manifest.OnnxFile));
+            var tunedBest = TunedIntentHead.Logits(session, states).Select(l => Argmax(l)).ToArray();
+            return ClassificationMetrics.Compute(rows.Select(r => index[r.Intent]).ToArray(), tunedBest, labels.Count);
         }
 
         var tokenizer = new IntentTokenizer(Path.Combine(directory, ModelFileNames.Vocabulary), manifest.MaxLength ?? IntentContract.DefaultMaxLength);

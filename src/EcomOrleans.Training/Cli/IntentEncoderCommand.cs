@@ -40,21 +40,25 @@ internal static class IntentEncoderCommand
         var tuneLayers = CliOptions.Value("--tune-layers", 0, "Encoder layers, from the top, that the head carries and fine-tunes after the linear probe; 0 keeps the encoder frozen");
         var tuneEpochs = CliOptions.Value("--tune-epochs", 3, "Epochs of fine-tuning (with --tune-layers)");
         var tuneLr = CliOptions.Value("--tune-lr", 3e-5, "AdamW learning rate of the fine-tuned encoder layers (the classifier's is 1e-3)");
+        var extra = new Option<FileInfo?>("--extra")
+        {
+            Description = "More training rows in the same layout, added to the training side only (never to validation or test), with their copies (src/EcomOrleans.Training/Intent/Data/shopper-phrasings.csv).",
+        };
         var tuneMix = CliOptions.Value("--tune-mix", 1.0, "Share of the fine-tuned weights kept, the rest the pre-trained start's (WiSE-FT; with --tune-layers)");
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix,
+            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra,
         };
         command.SetAction(parse => Run(
             args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
             parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction), parse.GetValue(casual),
-            parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
+            parse.GetValue(extra)?.FullName, parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
         return command;
     }
 
     private static int Run(
         string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual,
-        int tuneLayers, IntentHeadTuner.Options tuneOptions)
+        string? extraFile, int tuneLayers, IntentHeadTuner.Options tuneOptions)
     {
         if (tuneLayers is < 0 or >= SentenceEncoderContract.Layers)
         {
@@ -72,6 +76,13 @@ internal static class IntentEncoderCommand
         var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => (long)p.i);
         var (kept, test) = IntentDataset.SplitByOpening(dataset.Rows, testFraction, seed);
         var (train, validation) = IntentDataset.Split(kept, 0.1, seed + 1);
+        var extraRows = extraFile is null ? [] : IntentDataset.Load(extraFile).Rows;
+        if (extraRows.Select(r => r.Intent).Except(labels, StringComparer.Ordinal).ToArray() is { Length: > 0 } unknownIntents)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(extraFile)} has intents {Path.GetFileName(dataFile)} does not: {string.Join(", ", unknownIntents)}.");
+        }
+
+        train = [.. train, .. extraRows];
         var augmented = IntentAugmentation.Augment(train, seed, casual).ToList();
         var validationCopies = IntentAugmentation.Augment(validation, seed + 2, casual).ToList();
         AnsiConsole.MarkupLineInterpolated(
@@ -200,7 +211,11 @@ internal static class IntentEncoderCommand
                 ["head"] = tuned is not null ? $"all-MiniLM-L6-v2's layers {tuned.InputLayer + 1}-{SentenceEncoderContract.Layers - 1}, fine-tuned, mean pooling, unit length, linear 384 -> labels"
                     : options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels",
                 ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
-                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["augmentation"] = casual ? "one typo copy, one keywords-only copy and one chat copy of each training row" : "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
+                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["extraTrainingRows"] = extraFile is null ? null : new JsonObject
+                {
+                    ["file"] = Path.GetFileName(extraFile), ["sha256"] = TrainingData.Sha256Of(extraFile), ["rows"] = extraRows.Count, ["side"] = "training only, with their copies",
+                },
+                ["augmentation"] = casual ? "one typo copy, one keywords-only copy and one chat copy of each training row" : "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
             },
             Details = new JsonObject
             {

@@ -38,6 +38,13 @@ internal static class IntentEncoderCommand
         var testFraction = CliOptions.Value("--test-fraction", 0.2, "Share of openings held out");
         var casual = new Option<bool>("--casual") { Description = "Add a chat copy of each training row (lower case, no punctuation or slots, contractions)." };
         var tuneLayers = CliOptions.Value("--tune-layers", 0, "Encoder layers, from the top, that the head carries and fine-tunes after the linear probe; 0 keeps the encoder frozen");
+        tuneLayers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or >= SentenceEncoderContract.Layers)
+            {
+                result.AddError($"--tune-layers must be between 0 and {SentenceEncoderContract.Layers - 1}.");
+            }
+        });
         var tuneEpochs = CliOptions.Value("--tune-epochs", 3, "Epochs of fine-tuning (with --tune-layers)");
         var tuneLr = CliOptions.Value("--tune-lr", 3e-5, "AdamW learning rate of the fine-tuned encoder layers (the classifier's is 1e-3)");
         var extra = new Option<FileInfo?>("--extra")
@@ -45,10 +52,24 @@ internal static class IntentEncoderCommand
             Description = "More training rows in the same layout, added to the training side only (never to validation or test), with their copies (src/EcomOrleans.Training/Intent/Data/shopper-phrasings.csv).",
         };
         var tuneMix = CliOptions.Value("--tune-mix", 1.0, "Share of the fine-tuned weights kept, the rest the pre-trained start's (WiSE-FT; with --tune-layers)");
+        tuneMix.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN)
+            {
+                result.AddError("--tune-mix must be between 0 and 1.");
+            }
+        });
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
             data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(tuneLayers) > 0 && result.GetValue(hidden) > 0)
+            {
+                result.AddError("--tune-layers starts from the linear head; it cannot be combined with --hidden.");
+            }
+        });
         command.SetAction(parse => Run(
             args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
             parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction), parse.GetValue(casual),
@@ -60,16 +81,6 @@ internal static class IntentEncoderCommand
         string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual,
         string? extraFile, int tuneLayers, IntentHeadTuner.Options tuneOptions)
     {
-        if (tuneLayers is < 0 or >= SentenceEncoderContract.Layers)
-        {
-            throw new ArgumentOutOfRangeException(nameof(tuneLayers), tuneLayers, $"--tune-layers must be from 0 to {SentenceEncoderContract.Layers - 1}.");
-        }
-
-        if (tuneLayers > 0 && options.Hidden > 0)
-        {
-            throw new ArgumentException("--tune-layers starts from the linear probe; it cannot be combined with --hidden.", nameof(tuneLayers));
-        }
-
         int? inputLayer = tuneLayers > 0 ? SentenceEncoderContract.Layers - 1 - tuneLayers : null;
         var dataset = IntentDataset.Load(dataFile);
         var labels = dataset.Labels;

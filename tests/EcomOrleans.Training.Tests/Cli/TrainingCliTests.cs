@@ -128,6 +128,22 @@ public sealed class TrainingCliTests : IDisposable
         Assert.Equal("--ensemble must be between 1 and 32.", Assert.Single(errors).Message);
     }
 
+    [Theory]
+    [InlineData(new[] { "--tune-layers", "6" }, "--tune-layers must be between 0 and 5.")]
+    [InlineData(new[] { "--tune-layers", "9" }, "--tune-layers must be between 0 and 5.")]
+    [InlineData(new[] { "--tune-layers", "1", "--tune-mix", "1.5" }, "--tune-mix must be between 0 and 1.")]
+    [InlineData(new[] { "--tune-layers", "1", "--hidden", "64" }, "--tune-layers starts from the linear head; it cannot be combined with --hidden.")]
+    public void TrainIntentEncoder_BadTuningOptions_AreRejectedNamingTheOption(string[] options, string message)
+    {
+        var data = Path.Combine(_folder, "intents.csv");
+        File.WriteAllText(data, "flags,utterance,category,intent\n");
+        string[] args = ["train", "intent-encoder", "--data", data, "--out", Path.Combine(_folder, "intent"), .. options];
+
+        var errors = TrainingCli.Build(args).Parse(args).Errors;
+
+        Assert.Equal(message, Assert.Single(errors).Message);
+    }
+
     [Fact]
     public void TrainIntent_NewCsvAndVocabulary_WritesAModelThatEvaluateScores()
     {

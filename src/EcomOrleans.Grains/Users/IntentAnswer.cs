@@ -13,7 +13,7 @@ public static class IntentAnswer
 {
     /// <summary>
     /// The top two closer than this send the answer to the fallback (Rasa's default). With the served model's
-    /// threshold of 0.532 it decides alone only for a top probability under 0.55.
+    /// threshold of 0.655 it never decides alone: a top probability of 0.655 leaves the second at most 0.345.
     /// </summary>
     public const float Margin = 0.1f;
 

@@ -107,28 +107,14 @@ public sealed class IntentClassifier : IDisposable
     /// </summary>
     private static IntentPrediction[] ClassifyOverEncoderLayer(IntentModel model, InferenceSession encoder, string layerOutput, IReadOnlyList<string> messages)
     {
-        var encoded = messages.Select(model.Encode).ToArray();
-        var rows = encoded.Length;
-        var length = encoded.Max(e => e.Length);
+        var rows = messages.Count;
         var labels = model.Labels.Count;
-        var ids = new long[rows * length];
-        var mask = new long[rows * length];
-        IntentEncoding.RightPad(encoded, length, ids, mask);
-        long[] shape = [rows, length];
         var logits = new float[rows * labels];
-        using (var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape))
-        using (var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape))
-        using (var typesValue = OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape))
-        using (var hidden = encoder.Run(
-            model.RunOptions,
-            [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
-            [idsValue, maskValue, typesValue],
-            [layerOutput]))
-        using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
+        RunEncoder(model, encoder, messages, layerOutput, (hidden, mask, _, _) =>
         {
-            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Hidden, SentenceEncoderContract.AttentionMask], [hidden[0], maskValue], [model.LogitsName], [logitsValue]);
-        }
-
+            using var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]);
+            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Hidden, SentenceEncoderContract.AttentionMask], [hidden, mask], [model.LogitsName], [logitsValue]);
+        });
         return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels)))];
     }
 
@@ -139,6 +125,25 @@ public sealed class IntentClassifier : IDisposable
     public static float[] Embed(IntentModel model, InferenceSession encoder, IReadOnlyList<string> messages)
     {
         const int dimension = SentenceEncoderContract.Dimension;
+        var embeddings = new float[messages.Count * dimension];
+        RunEncoder(model, encoder, messages, SentenceEncoderContract.HiddenState, (hidden, _, encoded, length) =>
+        {
+            var state = hidden.GetTensorDataAsSpan<float>();
+            for (var row = 0; row < encoded.Length; row++)
+            {
+                SentenceEncoderContract.MeanPool(state.Slice(row * length * dimension, length * dimension), encoded[row].Length, embeddings.AsSpan(row * dimension, dimension));
+            }
+        });
+        return embeddings;
+    }
+
+    /// <summary>
+    /// Runs the encoder on <paramref name="messages"/>, right-padded to the longest, and hands <paramref name="read"/>
+    /// the output <paramref name="output"/> [rows, length, 384], the attention mask, the token ids and the length.
+    /// </summary>
+    private static void RunEncoder(
+        IntentModel model, InferenceSession encoder, IReadOnlyList<string> messages, string output, Action<OrtValue, OrtValue, int[][], int> read)
+    {
         var encoded = messages.Select(model.Encode).ToArray();
         var rows = encoded.Length;
         var length = encoded.Max(e => e.Length);
@@ -146,24 +151,15 @@ public sealed class IntentClassifier : IDisposable
         var mask = new long[rows * length];
         IntentEncoding.RightPad(encoded, length, ids, mask);
         long[] shape = [rows, length];
-        var embeddings = new float[rows * dimension];
-        using (var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape))
-        using (var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape))
-        using (var typesValue = OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape))
-        using (var hidden = encoder.Run(
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape);
+        using var outputs = encoder.Run(
             model.RunOptions,
             [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
             [idsValue, maskValue, typesValue],
-            [SentenceEncoderContract.HiddenState]))
-        {
-            var state = hidden[0].GetTensorDataAsSpan<float>();
-            for (var row = 0; row < rows; row++)
-            {
-                SentenceEncoderContract.MeanPool(state.Slice(row * length * dimension, length * dimension), encoded[row].Length, embeddings.AsSpan(row * dimension, dimension));
-            }
-        }
-
-        return embeddings;
+            [output]);
+        read(outputs[0], maskValue, encoded, length);
     }
 
     private static IntentPrediction Prediction(IntentModel model, ReadOnlySpan<float> logits)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EcomOrleans.Inference.Models;
 using EcomOrleans.Models;
 using EcomOrleans.Models.Intent;
@@ -82,10 +83,7 @@ public sealed class IntentModel : LoadedModel
 
         if (names.SequenceEqual([SentenceEncoderContract.AttentionMask, SentenceEncoderContract.Hidden]) && logits is not null)
         {
-            var layer = manifest.Details[SentenceEncoderContract.EncoderDetail]?[SentenceEncoderContract.InputLayerDetail]?.GetValue<int>()
-                ?? throw new ModelLoadException(
-                    $"Model '{manifest.Name}' takes '{SentenceEncoderContract.Hidden}' but its manifest names no encoder layer (details.{SentenceEncoderContract.EncoderDetail}.{SentenceEncoderContract.InputLayerDetail}).");
-            return LoadHead(manifest, directory, session, logits, layer);
+            return LoadHead(manifest, directory, session, logits, InputLayer(manifest));
         }
         if (!names.SequenceEqual([IntentContract.AttentionMask, IntentContract.InputIds]) || manifest.Inputs.Any(i => i.ElementType != TensorElementTypes.Int64) || logits is null)
         {
@@ -116,6 +114,37 @@ public sealed class IntentModel : LoadedModel
     }
 
     /// <summary>
+    /// The encoder layer a head with inputs <c>hidden</c> and <c>attention_mask</c> reads: the manifest must name one
+    /// below the encoder's top, and the inputs must be float32 [batch, sequence, 384] and int64 [batch, sequence].
+    /// </summary>
+    private static int InputLayer(ModelManifest manifest)
+    {
+        var hidden = manifest.Inputs.Single(i => i.Name == SentenceEncoderContract.Hidden);
+        var mask = manifest.Inputs.Single(i => i.Name == SentenceEncoderContract.AttentionMask);
+        if (hidden is not { ElementType: TensorElementTypes.Float32, Shape.Count: 3 } || hidden.Dimension(2) != SentenceEncoderContract.Dimension
+            || mask is not { ElementType: TensorElementTypes.Int64, Shape.Count: 2 })
+        {
+            throw new ModelLoadException(
+                $"Model '{manifest.Name}': a head over an encoder layer needs float32 '{SentenceEncoderContract.Hidden}' [batch, sequence, {SentenceEncoderContract.Dimension}] and int64 '{SentenceEncoderContract.AttentionMask}' [batch, sequence].");
+        }
+
+        var node = manifest.Details[SentenceEncoderContract.EncoderDetail]?[SentenceEncoderContract.InputLayerDetail];
+        var key = $"details.{SentenceEncoderContract.EncoderDetail}.{SentenceEncoderContract.InputLayerDetail}";
+        if (node is null)
+        {
+            throw new ModelLoadException($"Model '{manifest.Name}' takes '{SentenceEncoderContract.Hidden}' but its manifest names no encoder layer ({key}).");
+        }
+
+        if (node is not JsonValue value || !value.TryGetValue<int>(out var layer) || layer is < 0 or >= SentenceEncoderContract.Layers - 1)
+        {
+            throw new ModelLoadException(
+                $"Model '{manifest.Name}': {key} must be a layer from 0 to {SentenceEncoderContract.Layers - 2} (the head carries the layers above it); it is {node.ToJsonString()}.");
+        }
+
+        return layer;
+    }
+
+    /// <summary>
     /// A head over the sentence encoder: the encoder from its package, checked against the manifest's SHA-256; for a
     /// head that reads encoder layer <paramref name="inputLayer"/>, the encoder answers that layer's output too.
     /// </summary>
@@ -126,7 +155,7 @@ public sealed class IntentModel : LoadedModel
         if (encoder?["package"]?.GetValue<string>() != SentenceEncoderContract.Package || expected is null)
         {
             throw new ModelLoadException(
-                $"Model '{manifest.Name}' takes '{SentenceEncoderContract.Embedding}' but its manifest names no {SentenceEncoderContract.Package} encoder (details.{SentenceEncoderContract.EncoderDetail} with package and sha256).");
+                $"Model '{manifest.Name}' takes '{(inputLayer is null ? SentenceEncoderContract.Embedding : SentenceEncoderContract.Hidden)}' but its manifest names no {SentenceEncoderContract.Package} encoder (details.{SentenceEncoderContract.EncoderDetail} with package and sha256).");
         }
 
         var assembly = System.Reflection.Assembly.Load(SentenceEncoderContract.Package);

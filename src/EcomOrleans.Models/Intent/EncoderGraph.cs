@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace EcomOrleans.Models.Intent;
@@ -22,18 +23,20 @@ public static class EncoderGraph
     private const int TensorName = 8;
     private const int TensorRawData = 9;
     private const int FloatType = 1;
-
-    /// <summary>One node: its operator and the names it reads and writes.</summary>
-    public sealed record Node(string OpType, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs);
-
-    /// <summary>A float32 initializer: its name, shape and values.</summary>
-    public sealed record FloatTensor(string Name, long[] Dims, float[] Values);
+    private const int ValueInfoName = 1;
+    private const int ValueInfoType = 2;
+    private const int TypeTensorType = 1;
+    private const int TensorTypeElement = 1;
+    private const int TensorTypeShape = 2;
+    private const int ShapeDim = 1;
+    private const int DimValue = 1;
+    private const int DimParam = 2;
 
     /// <summary>The graph's nodes, in file order.</summary>
-    public static IReadOnlyList<Node> Nodes(ReadOnlySpan<byte> model)
+    public static IReadOnlyList<EncoderNode> Nodes(ReadOnlySpan<byte> model)
     {
         var graph = Graph(model, out _);
-        var nodes = new List<Node>();
+        var nodes = new List<EncoderNode>();
         foreach (var field in Fields(model.Slice(graph.Start, graph.Length)))
         {
             if (field.Number != GraphNode)
@@ -55,7 +58,7 @@ public static class EncoderGraph
                 }
             }
 
-            nodes.Add(new Node(op ?? "", inputs, outputs));
+            nodes.Add(new EncoderNode(op ?? "", inputs, outputs));
         }
 
         return nodes;
@@ -93,10 +96,10 @@ public static class EncoderGraph
     }
 
     /// <summary>The float32 initializers stored as raw data, by name.</summary>
-    public static IReadOnlyDictionary<string, FloatTensor> FloatInitializers(ReadOnlySpan<byte> model)
+    public static IReadOnlyDictionary<string, EncoderTensor> FloatInitializers(ReadOnlySpan<byte> model)
     {
         var graph = Graph(model, out _);
-        var tensors = new Dictionary<string, FloatTensor>(StringComparer.Ordinal);
+        var tensors = new Dictionary<string, EncoderTensor>(StringComparer.Ordinal);
         foreach (var field in Fields(model.Slice(graph.Start, graph.Length)))
         {
             if (field.Number != GraphInitializer)
@@ -117,13 +120,13 @@ public static class EncoderGraph
                     case (TensorDims, 2): dims.AddRange(PackedVarints(body.Slice(part.Start, part.Length))); break;
                     case (TensorDataType, 0): type = part.Value; break;
                     case (TensorName, 2): name = Encoding.UTF8.GetString(body.Slice(part.Start, part.Length)); break;
-                    case (TensorRawData, 2): values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(body.Slice(part.Start, part.Length)).ToArray(); break;
+                    case (TensorRawData, 2): values = MemoryMarshal.Cast<byte, float>(body.Slice(part.Start, part.Length)).ToArray(); break;
                 }
             }
 
             if (type == FloatType && name is not null && values is not null)
             {
-                tensors[name] = new FloatTensor(name, [.. dims], values);
+                tensors[name] = new EncoderTensor(name, [.. dims], values);
             }
         }
 
@@ -135,7 +138,7 @@ public static class EncoderGraph
     /// writes <c>x · W + b</c> as a MatMul with an anonymous, already transposed [in, out] weight, then an Add of the
     /// named bias.
     /// </summary>
-    public static string DenseWeight(IReadOnlyList<Node> nodes, string bias)
+    public static string DenseWeight(IReadOnlyList<EncoderNode> nodes, string bias)
     {
         var add = nodes.FirstOrDefault(n => n.OpType == "Add" && n.Inputs.Contains(bias))
             ?? throw new ModelContractException($"The encoder has no Add node reading '{bias}'.");
@@ -179,6 +182,11 @@ public static class EncoderGraph
                 case 1:
                     fields.Add(new Field(number, wire, tagStart, at, 8, 0));
                     at += 8;
+                    if (at > message.Length)
+                    {
+                        throw new ModelContractException("The ONNX file is cut short.");
+                    }
+
                     break;
                 case 2:
                     var length = (int)ReadVarint(message, ref at);
@@ -193,6 +201,11 @@ public static class EncoderGraph
                 case 5:
                     fields.Add(new Field(number, wire, tagStart, at, 4, 0));
                     at += 4;
+                    if (at > message.Length)
+                    {
+                        throw new ModelContractException("The ONNX file is cut short.");
+                    }
+
                     break;
                 default:
                     throw new ModelContractException($"The ONNX file has protobuf wire type {wire}, which onnx.proto does not use.");
@@ -239,19 +252,19 @@ public static class EncoderGraph
     private static byte[] ValueInfo(string name, int dimension)
     {
         using var dims = new MemoryStream();
-        WriteLengthDelimited(dims, 1, Message(s => WriteString(s, 2, "batch")));          // Dimension.dim_param
-        WriteLengthDelimited(dims, 1, Message(s => WriteString(s, 2, "sequence")));
-        WriteLengthDelimited(dims, 1, Message(s => WriteVarintField(s, 1, dimension)));  // Dimension.dim_value
+        WriteLengthDelimited(dims, ShapeDim, Message(s => WriteString(s, DimParam, "batch")));
+        WriteLengthDelimited(dims, ShapeDim, Message(s => WriteString(s, DimParam, "sequence")));
+        WriteLengthDelimited(dims, ShapeDim, Message(s => WriteVarintField(s, DimValue, dimension)));
         var tensorType = Message(s =>
         {
-            WriteVarintField(s, 1, FloatType);                                           // Tensor.elem_type
-            WriteLengthDelimited(s, 2, dims.ToArray());                                  // Tensor.shape
+            WriteVarintField(s, TensorTypeElement, FloatType);
+            WriteLengthDelimited(s, TensorTypeShape, dims.ToArray());
         });
-        var type = Message(s => WriteLengthDelimited(s, 1, tensorType));                 // TypeProto.tensor_type
+        var type = Message(s => WriteLengthDelimited(s, TypeTensorType, tensorType));
         var info = Message(s =>
         {
-            WriteString(s, 1, name);                                                     // ValueInfoProto.name
-            WriteLengthDelimited(s, 2, type);                                            // ValueInfoProto.type
+            WriteString(s, ValueInfoName, name);
+            WriteLengthDelimited(s, ValueInfoType, type);
         });
         return Message(s => WriteLengthDelimited(s, GraphOutput, info));
     }

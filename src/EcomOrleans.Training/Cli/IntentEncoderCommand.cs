@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.Json.Nodes;
 using EcomOrleans.Models;
 using EcomOrleans.Models.Intent;
@@ -46,6 +47,13 @@ internal static class IntentEncoderCommand
             }
         });
         var tuneEpochs = CliOptions.Value("--tune-epochs", 3, "Epochs of fine-tuning (with --tune-layers)");
+        tuneEpochs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 100)
+            {
+                result.AddError("--tune-epochs must be between 1 and 100.");
+            }
+        });
         var tuneLr = CliOptions.Value("--tune-lr", 3e-5, "AdamW learning rate of the fine-tuned encoder layers (the classifier's is 1e-3)");
         var extra = new Option<FileInfo?>("--extra")
         {
@@ -87,12 +95,15 @@ internal static class IntentEncoderCommand
         var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => (long)p.i);
         var (kept, test) = IntentDataset.SplitByOpening(dataset.Rows, testFraction, seed);
         var (train, validation) = IntentDataset.Split(kept, 0.1, seed + 1);
-        var extraRows = extraFile is null ? [] : IntentDataset.Load(extraFile).Rows;
-        if (extraRows.Select(r => r.Intent).Except(labels, StringComparer.Ordinal).ToArray() is { Length: > 0 } unknownIntents)
+        var written = extraFile is null ? [] : IntentDataset.Load(extraFile).Rows;
+        if (written.Select(r => r.Intent).Except(labels, StringComparer.Ordinal).ToArray() is { Length: > 0 } unknownIntents)
         {
             throw new InvalidDataException($"{Path.GetFileName(extraFile)} has intents {Path.GetFileName(dataFile)} does not: {string.Join(", ", unknownIntents)}.");
         }
 
+        // An extra row that opens as held-out rows do would teach the head an opening the held-out rows are meant
+        // never to have been trained on: it is left out.
+        var extraRows = written.Where(r => !IntentDataset.IsHeldOut(r.Text, testFraction, seed)).ToList();
         train = [.. train, .. extraRows];
         var augmented = IntentAugmentation.Augment(train, seed, casual).ToList();
         var validationCopies = IntentAugmentation.Augment(validation, seed + 2, casual).ToList();
@@ -124,13 +135,13 @@ internal static class IntentEncoderCommand
         var challengeSet = (X: embeddings.AsSpan(at * d).ToArray(), States: states.Length == 0 ? [] : states.AsSpan(at).ToArray());
 
         var device = CliOptions.Device(threads);
-        var (head, curve, bestEpoch, validationF1) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), (validationSet.X, validationSet.Y), labels.Count, options, device);
+        var (head, curve, bestEpoch, _) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), (validationSet.X, validationSet.Y), labels.Count, options, device);
         TunedIntentHead? tuned = null;
         double? startParity = null;
         if (inputLayer is { } layer)
         {
             // Linear probe, then fine-tuning: the tuned head starts as the frozen encoder and the probe's classifier.
-            tuned = new TunedIntentHead(labels.Count, layer, dropout: 0.1);
+            tuned = new TunedIntentHead(labels.Count, layer, TunedIntentHead.TrainingDropout);
             tuned.LoadLayers(encoder.ModelBytes);
             tuned.LoadClassifier(head);
             tuned.to(device);
@@ -187,7 +198,8 @@ internal static class IntentEncoderCommand
         {
             ["heldOutByOpening"] = new JsonObject { ["rows"] = test.Count, ["accuracy"] = CliOptions.Round(testMetrics.Accuracy), ["macroF1"] = CliOptions.Round(testMetrics.MacroF1) },
             ["byFlag"] = flags,
-            ["validationMacroF1"] = CliOptions.Round(validationF1),
+            // Of the model written (the tuned head's when there is one), through ONNX Runtime.
+            ["validationMacroF1"] = CliOptions.Round(Metrics(validationP, validationSet.Y, labels.Count).MacroF1),
             ["bestEpoch"] = bestEpoch,
             ["fallbackThreshold"] = CliOptions.Round(threshold),
             ["fallbackThresholdRule"] = $"the top probability's {(1 - Coverage) * 100:F0}th percentile over the validation rows and their typo and keyword copies: {Coverage * 100:F0} % of those are answered",
@@ -224,7 +236,8 @@ internal static class IntentEncoderCommand
                 ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
                 ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["extraTrainingRows"] = extraFile is null ? null : new JsonObject
                 {
-                    ["file"] = Path.GetFileName(extraFile), ["sha256"] = TrainingData.Sha256Of(extraFile), ["rows"] = extraRows.Count, ["side"] = "training only, with their copies",
+                    ["file"] = Path.GetFileName(extraFile), ["sha256"] = TrainingData.Sha256Of(extraFile), ["rows"] = extraRows.Count,
+                    ["leftOut"] = written.Count - extraRows.Count, ["side"] = "training only, with their copies; rows opening as held-out rows do are left out",
                 },
                 ["augmentation"] = casual ? "one typo copy, one keywords-only copy and one chat copy of each training row" : "one typo copy and one keywords-only copy of each training row", ["seed"] = seed,
             },
@@ -246,7 +259,7 @@ internal static class IntentEncoderCommand
             {
                 ["start"] = "the linear probe above, over the encoder's own layers (linear probe, then fine-tuning)",
                 ["layers"] = tuneLayers, ["epochs"] = tuneOptions.Epochs, ["batchSize"] = tuneOptions.BatchSize, ["layerLearningRate"] = tuneOptions.LayerLearningRate,
-                ["classifierLearningRate"] = tuneOptions.ClassifierLearningRate, ["weightDecay"] = tuneOptions.WeightDecay, ["dropout"] = 0.1, ["mix"] = tuneOptions.Mix,
+                ["classifierLearningRate"] = tuneOptions.ClassifierLearningRate, ["weightDecay"] = tuneOptions.WeightDecay, ["dropout"] = TunedIntentHead.TrainingDropout, ["mix"] = tuneOptions.Mix,
                 ["bestEpoch"] = bestEpoch, ["epochChosenBy"] = "validation loss over the validation rows and their typo and keyword copies",
             };
             summary["encoderLayersAgainstOnnxRuntimeMaxDifference"] = startParity;
@@ -279,7 +292,7 @@ internal static class IntentEncoderCommand
         for (var r = 0; r < rows; r++)
         {
             result[r] = new float[labels];
-            System.Numerics.Tensors.TensorPrimitives.SoftMax(logits.Slice(r * labels, labels), result[r]);
+            TensorPrimitives.SoftMax(logits.Slice(r * labels, labels), result[r]);
         }
 
         return result;
@@ -289,7 +302,7 @@ internal static class IntentEncoderCommand
         [.. TunedIntentHead.Logits(session, states).Select(logits =>
         {
             var p = new float[logits.Length];
-            System.Numerics.Tensors.TensorPrimitives.SoftMax(logits, p);
+            TensorPrimitives.SoftMax(logits, p);
             return p;
         })];
 

@@ -65,14 +65,19 @@ internal sealed class IntentDataset
     {
         var kept = new List<LabelledUtterance>();
         var heldOut = new List<LabelledUtterance>();
-        var buckets = (int)Math.Round(1 / fraction);
         foreach (var row in rows)
         {
-            var bucket = (uint)unchecked(StableHash(Opening(row.Text)) + (seed * 7919)) % (uint)buckets;
-            (bucket == 0 ? heldOut : kept).Add(row);
+            (IsHeldOut(row.Text, fraction, seed) ? heldOut : kept).Add(row);
         }
 
         return (kept, heldOut);
+    }
+
+    /// <summary>Whether <see cref="SplitByOpening"/> with these settings holds out text opening as <paramref name="text"/> does.</summary>
+    public static bool IsHeldOut(string text, double fraction, int seed)
+    {
+        var buckets = (int)Math.Round(1 / fraction);
+        return (uint)unchecked(StableHash(Opening(text)) + (seed * 7919)) % (uint)buckets == 0;
     }
 
     /// <summary>The first two words, lower-case: what <see cref="SplitByOpening"/> keeps together.</summary>

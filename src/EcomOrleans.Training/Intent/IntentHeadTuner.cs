@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using EcomOrleans.Models.Intent;
 using EcomOrleans.Training.Common;
 using TorchSharp;
@@ -32,21 +33,26 @@ internal static class IntentHeadTuner
         random.manual_seed(options.Seed);
         head.to(device);
         var labels = head.Labels;
-        var layerOptimizer = optim.AdamW(head.LayerParameters(), options.LayerLearningRate, weight_decay: options.WeightDecay);
-        var classifierOptimizer = optim.AdamW(head.ClassifierParameters(), options.ClassifierLearningRate, weight_decay: options.WeightDecay);
+        using var layerOptimizer = optim.AdamW(head.LayerParameters(), options.LayerLearningRate, weight_decay: options.WeightDecay);
+        using var classifierOptimizer = optim.AdamW(head.ClassifierParameters(), options.ClassifierLearningRate, weight_decay: options.WeightDecay);
         var counts = new int[labels];
         foreach (var label in train.Labels)
         {
             counts[label]++;
         }
 
-        using var weights = tensor(counts.Select(c => (float)(train.Labels.Length / (labels * (double)Math.Max(1, c)))).ToArray()).to(device);
+        using var weights = ClassWeights(counts, train.Labels.Length, device);
         var rng = new Random(options.Seed);
         var steps = (train.Labels.Length + options.BatchSize - 1) / options.BatchSize;
         var curve = new LearningCurve("validation loss");
         var best = new BestEpoch(higherIsBetter: false);
         var clock = Stopwatch.StartNew();
-        var start = head.parameters().Select(p => p.detach().clone()).ToArray();
+        Tensor[] start;
+        using (no_grad())
+        {
+            start = [.. head.parameters().Select(p => p.clone())];
+        }
+
         var before = Loss(head, validation, weights, device);
         TrainingProgress.Epoch(0, double.NaN, "val loss", before, TimeSpan.Zero, best.Offer(0, before, head));
 
@@ -81,6 +87,7 @@ internal static class IntentHeadTuner
 
         best.Restore(head);
         using (no_grad())
+        using (NewDisposeScope())
         {
             foreach (var (parameter, initial) in head.parameters().Zip(start))
             {
@@ -91,6 +98,13 @@ internal static class IntentHeadTuner
 
         head.eval();
         return (curve, best.Epoch, best.Score);
+    }
+
+    /// <summary>Inverse frequency: every intent carries the same total weight, as in macro-F1.</summary>
+    private static Tensor ClassWeights(int[] counts, int rows, Device device)
+    {
+        using var scope = NewDisposeScope();
+        return tensor(counts.Select(c => (float)(rows / (counts.Length * (double)Math.Max(1, c)))).ToArray()).to(device).MoveToOuterDisposeScope();
     }
 
     /// <summary>The head's probabilities for each row, [rows][labels].</summary>
@@ -192,7 +206,7 @@ internal static class IntentHeadTuner
 
         if (random is not null)
         {
-            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(batches));
+            random.Shuffle(CollectionsMarshal.AsSpan(batches));
         }
 
         return batches;

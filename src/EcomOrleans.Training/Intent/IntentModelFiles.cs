@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using EcomOrleans.Models;
 using EcomOrleans.Models.Intent;
 using EcomOrleans.Training.Onnx;
-
 using Microsoft.ML.OnnxRuntime;
 
 namespace EcomOrleans.Training.Intent;

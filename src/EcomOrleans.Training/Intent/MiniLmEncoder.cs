@@ -75,8 +75,9 @@ internal sealed class MiniLmEncoder : IDisposable
             using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
             using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
             using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
+            using var runOptions = new RunOptions();
             using var outputs = _session.Run(
-                new RunOptions(),
+                runOptions,
                 [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
                 [idsValue, maskValue, typesValue],
                 [SentenceEncoderContract.HiddenState]);
@@ -116,8 +117,9 @@ internal sealed class MiniLmEncoder : IDisposable
             using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
             using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
             using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
+            using var runOptions = new RunOptions();
             using var outputs = _session.Run(
-                new RunOptions(),
+                runOptions,
                 [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
                 [idsValue, maskValue, typesValue],
                 [SentenceEncoderContract.HiddenState, layerOutput]);

@@ -17,6 +17,9 @@ namespace EcomOrleans.Training.Intent;
 /// </summary>
 internal sealed class TunedIntentHead : nn.Module<Tensor, Tensor, Tensor>
 {
+    /// <summary>Dropout while fine-tuning, on the attention weights and each sub-layer's output: BERT's own.</summary>
+    public const double TrainingDropout = 0.1;
+
     private readonly ModuleList<BertLayer> _layers;
     private readonly Linear _classifier;
 

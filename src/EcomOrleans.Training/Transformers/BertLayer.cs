@@ -1,3 +1,4 @@
+using EcomOrleans.Models;
 using EcomOrleans.Models.Intent;
 using EcomOrleans.Training.Onnx;
 using TorchSharp;
@@ -70,28 +71,30 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
     /// Copies layer <paramref name="layer"/> of a PyTorch-exported BERT (Hugging Face names, as all-MiniLM-L6-v2's
     /// model.onnx has them) into this module.
     /// </summary>
-    public void LoadFrom(IReadOnlyList<EncoderGraph.Node> nodes, IReadOnlyDictionary<string, EncoderGraph.FloatTensor> initializers, int layer)
+    public void LoadFrom(IReadOnlyList<EncoderNode> nodes, IReadOnlyDictionary<string, EncoderTensor> initializers, int layer)
     {
         var prefix = $"encoder.layer.{layer}.";
+        EncoderTensor Initializer(string name) => initializers.TryGetValue(name, out var found)
+            ? found
+            : throw new ModelContractException($"The encoder has no float initializer '{name}' stored as raw data.");
+
         void Dense(Linear linear, string name)
         {
             var bias = prefix + name + ".bias";
-            var weight = initializers[EncoderGraph.DenseWeight(nodes, bias)];
+            var weight = Initializer(EncoderGraph.DenseWeight(nodes, bias));
             using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
             // The export's weight is [in, out] (x · W); a Linear holds [out, in].
-            using var w = tensor(weight.Values, weight.Dims).t().contiguous();
-            linear.weight!.copy_(w);
-            using var b = tensor(initializers[bias].Values);
-            linear.bias!.copy_(b);
+            linear.weight!.copy_(tensor(weight.Values, weight.Dims).t());
+            linear.bias!.copy_(tensor(Initializer(bias).Values));
         }
 
         void Norm(LayerNorm norm, string name)
         {
             using var noGrad = no_grad();
-            using var w = tensor(initializers[prefix + name + ".weight"].Values);
-            using var b = tensor(initializers[prefix + name + ".bias"].Values);
-            norm.weight!.copy_(w);
-            norm.bias!.copy_(b);
+            using var scope = NewDisposeScope();
+            norm.weight!.copy_(tensor(Initializer(prefix + name + ".weight").Values));
+            norm.bias!.copy_(tensor(Initializer(prefix + name + ".bias").Values));
         }
 
         Dense(_query, "attention.self.query");

@@ -132,6 +132,7 @@ public sealed class TrainingCliTests : IDisposable
     [InlineData(new[] { "--tune-layers", "6" }, "--tune-layers must be between 0 and 5.")]
     [InlineData(new[] { "--tune-layers", "9" }, "--tune-layers must be between 0 and 5.")]
     [InlineData(new[] { "--tune-layers", "1", "--tune-mix", "1.5" }, "--tune-mix must be between 0 and 1.")]
+    [InlineData(new[] { "--tune-layers", "1", "--tune-epochs", "0" }, "--tune-epochs must be between 1 and 100.")]
     [InlineData(new[] { "--tune-layers", "1", "--hidden", "64" }, "--tune-layers starts from the linear head; it cannot be combined with --hidden.")]
     public void TrainIntentEncoder_BadTuningOptions_AreRejectedNamingTheOption(string[] options, string message)
     {
@@ -142,6 +143,31 @@ public sealed class TrainingCliTests : IDisposable
         var errors = TrainingCli.Build(args).Parse(args).Errors;
 
         Assert.Equal(message, Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void TrainIntentEncoder_ExtraRowsWithAnIntentTheDataLacks_FailsNamingIt()
+    {
+        var data = Path.Combine(_folder, "intents.csv");
+        File.WriteAllLines(data, new[] { "flags,utterance,category,intent" }.Concat(
+            Enumerable.Range(0, 40).Select(i => $"B,\"please cancel order {i}\",ORDER,{(i % 2 == 0 ? "cancel_order" : "track_order")}")));
+        var extra = Path.Combine(_folder, "extra.csv");
+        File.WriteAllLines(extra, ["flags,utterance,category,intent", "H,where is the weather,WEATHER,weather", "H,cancel it,ORDER,cancel_order"]);
+        var errors = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(errors);
+        int code;
+        try
+        {
+            code = Run("train", "intent-encoder", "--data", data, "--extra", extra, "--out", Path.Combine(_folder, "intent"));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal(1, code);
+        Assert.Contains("extra.csv has intents intents.csv does not: weather.", errors.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

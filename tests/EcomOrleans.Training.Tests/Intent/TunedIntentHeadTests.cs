@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.Json.Nodes;
 using EcomOrleans.Inference;
 using EcomOrleans.Inference.Hosting;
@@ -68,7 +69,7 @@ public sealed class TunedIntentHeadTests : IDisposable
         for (var row = 0; row < Messages.Length; row++)
         {
             var actual = new float[5];
-            System.Numerics.Tensors.TensorPrimitives.SoftMax(logits[row], actual);
+            TensorPrimitives.SoftMax(logits[row], actual);
             TestInputs.AssertClose(expected[row], actual, 1e-4f);
         }
     }
@@ -95,6 +96,24 @@ public sealed class TunedIntentHeadTests : IDisposable
             var served = labels.Select(l => predictions[row].Intents.Single(i => i.Intent == l).Probability).ToArray();
             TestInputs.AssertClose(expected[row], served, 1e-4f);
         }
+    }
+
+    [Theory]
+    [InlineData("5", "Model 'tuned-test': details.encoder.inputLayer must be a layer from 0 to 4 (the head carries the layers above it); it is 5.")]
+    [InlineData("\"four\"", "Model 'tuned-test': details.encoder.inputLayer must be a layer from 0 to 4 (the head carries the layers above it); it is \"four\".")]
+    public async Task Served_ManifestNamingNoLayerBelowTheTop_IsRefusedNamingTheKey(string layer, string message)
+    {
+        using var encoder = new MiniLmEncoder(threads: 1);
+        using var head = new TunedIntentHead(labels: 3, inputLayer: 4, dropout: 0);
+        var folder = Write(head, encoder.ModelSha256, ["a", "b", "c"], inputLayer: null);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")))!;
+        manifest["details"]!["encoder"]!["inputLayer"] = JsonNode.Parse(layer);
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+        using var registry = new ModelRegistry(Options.Create(new InferenceOptions { ModelsPath = _models }), InferenceModelKinds.All, NullLogger<ModelRegistry>.Instance);
+
+        var error = await Assert.ThrowsAsync<ModelLoadException>(() => registry.SwapAsync(folder));
+
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]

@@ -61,36 +61,9 @@ internal sealed class MiniLmEncoder : IDisposable
     {
         const int dimension = SentenceEncoderContract.Dimension;
         var result = new float[texts.Count * dimension];
-        // Similar lengths batched together: less padding to run.
-        var order = texts.Select((text, index) => (Index: index, Ids: Ids(text))).OrderBy(t => t.Ids.Length).ToArray();
-        for (var start = 0; start < order.Length; start += BatchSize)
-        {
-            var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
-            var length = batch.Max(b => b.Ids.Length);
-            var ids = new long[batch.Length * length];
-            var mask = new long[batch.Length * length];
-            IntentEncoding.RightPad([.. batch.Select(b => b.Ids)], length, ids, mask);
-
-            long[] shape = [batch.Length, length];
-            using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
-            using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-            using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
-            using var runOptions = new RunOptions();
-            using var outputs = _session.Run(
-                runOptions,
-                [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
-                [idsValue, maskValue, typesValue],
-                [SentenceEncoderContract.HiddenState]);
-            var hidden = outputs[0].GetTensorDataAsSpan<float>();
-            for (var row = 0; row < batch.Length; row++)
-            {
-                SentenceEncoderContract.MeanPool(
-                    hidden.Slice(row * length * dimension, length * dimension), batch[row].Ids.Length, result.AsSpan(batch[row].Index * dimension, dimension));
-            }
-
-            progress?.Invoke(start + batch.Length);
-        }
-
+        Run(texts, [SentenceEncoderContract.HiddenState], progress, (outputs, length, row, index, tokens) =>
+            SentenceEncoderContract.MeanPool(
+                outputs[0].GetTensorDataAsSpan<float>().Slice(row * length * dimension, length * dimension), tokens, result.AsSpan(index * dimension, dimension)));
         return result;
     }
 
@@ -104,6 +77,25 @@ internal sealed class MiniLmEncoder : IDisposable
         const int dimension = SentenceEncoderContract.Dimension;
         var states = new float[texts.Count][];
         var pooled = new float[texts.Count * dimension];
+        Run(texts, [SentenceEncoderContract.HiddenState, layerOutput], progress, (outputs, length, row, index, tokens) =>
+        {
+            var rowStart = row * length * dimension;
+            SentenceEncoderContract.MeanPool(
+                outputs[0].GetTensorDataAsSpan<float>().Slice(rowStart, length * dimension), tokens, pooled.AsSpan(index * dimension, dimension));
+            states[index] = outputs[1].GetTensorDataAsSpan<float>().Slice(rowStart, tokens * dimension).ToArray();
+        });
+        return (states, pooled);
+    }
+
+    private delegate void RowReader(IDisposableReadOnlyCollection<OrtValue> outputs, int length, int row, int index, int tokens);
+
+    /// <summary>
+    /// Runs the encoder over <paramref name="texts"/> in batches of similar lengths (less padding to run), and hands
+    /// <paramref name="read"/> each text's row of the batch: the outputs, the batch's padded length, the row, the text's
+    /// index and its token count.
+    /// </summary>
+    private void Run(IReadOnlyList<string> texts, string[] outputNames, Action<int>? progress, RowReader read)
+    {
         var order = texts.Select((text, index) => (Index: index, Ids: Ids(text))).OrderBy(t => t.Ids.Length).ToArray();
         for (var start = 0; start < order.Length; start += BatchSize)
         {
@@ -122,20 +114,14 @@ internal sealed class MiniLmEncoder : IDisposable
                 runOptions,
                 [SentenceEncoderContract.InputIds, SentenceEncoderContract.AttentionMask, SentenceEncoderContract.TokenTypeIds],
                 [idsValue, maskValue, typesValue],
-                [SentenceEncoderContract.HiddenState, layerOutput]);
-            var hidden = outputs[0].GetTensorDataAsSpan<float>();
-            var layer = outputs[1].GetTensorDataAsSpan<float>();
+                outputNames);
             for (var row = 0; row < batch.Length; row++)
             {
-                var tokens = batch[row].Ids.Length;
-                SentenceEncoderContract.MeanPool(hidden.Slice(row * length * dimension, length * dimension), tokens, pooled.AsSpan(batch[row].Index * dimension, dimension));
-                states[batch[row].Index] = layer.Slice(row * length * dimension, tokens * dimension).ToArray();
+                read(outputs, length, row, batch[row].Index, batch[row].Ids.Length);
             }
 
             progress?.Invoke(start + batch.Length);
         }
-
-        return (states, pooled);
     }
 
     public void Dispose() => _session.Dispose();

@@ -19,11 +19,7 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
 
     private const double Epsilon = 1e-12;
 
-    private readonly int _heads;
-    private readonly Linear _query;
-    private readonly Linear _key;
-    private readonly Linear _value;
-    private readonly Linear _output;
+    private readonly SelfAttention _attention;
     private readonly LayerNorm _attentionNorm;
     private readonly Linear _feedForwardIn;
     private readonly Linear _feedForwardOut;
@@ -33,11 +29,7 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
     public BertLayer(string name, int dim, int heads, int feedForward, double dropout)
         : base(name)
     {
-        _heads = heads;
-        _query = nn.Linear(dim, dim);
-        _key = nn.Linear(dim, dim);
-        _value = nn.Linear(dim, dim);
-        _output = nn.Linear(dim, dim);
+        _attention = new SelfAttention("attention", dim, heads, dropout);
         _attentionNorm = nn.LayerNorm(dim, Epsilon);
         _feedForwardIn = nn.Linear(dim, feedForward);
         _feedForwardOut = nn.Linear(feedForward, dim);
@@ -51,18 +43,7 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor mask)
     {
         using var scope = NewDisposeScope();
-        var batch = x.shape[0];
-        var length = x.shape[1];
-        var dim = x.shape[2];
-        var headDim = dim / _heads;
-
-        var q = _query.forward(x).view(batch, length, _heads, headDim).transpose(1, 2);
-        var k = _key.forward(x).view(batch, length, _heads, headDim).permute(0, 2, 3, 1);
-        var v = _value.forward(x).view(batch, length, _heads, headDim).transpose(1, 2);
-        var scores = q.matmul(k).div(Math.Sqrt(headDim)).add(mask);
-        var weights = _dropout.forward(scores.softmax(-1));
-        var attended = weights.matmul(v).transpose(1, 2).reshape(batch, length, dim);
-        var a = _attentionNorm.forward(x.add(_dropout.forward(_output.forward(attended))));
+        var a = _attentionNorm.forward(x.add(_dropout.forward(_attention.forward(x, mask))));
         var f = _feedForwardOut.forward(nn.functional.gelu(_feedForwardIn.forward(a)));
         return _outputNorm.forward(a.add(_dropout.forward(f))).MoveToOuterDisposeScope();
     }
@@ -97,10 +78,10 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
             norm.bias!.copy_(tensor(Initializer(prefix + name + ".bias").Values));
         }
 
-        Dense(_query, "attention.self.query");
-        Dense(_key, "attention.self.key");
-        Dense(_value, "attention.self.value");
-        Dense(_output, "attention.output.dense");
+        Dense(_attention.Query, "attention.self.query");
+        Dense(_attention.Key, "attention.self.key");
+        Dense(_attention.Value, "attention.self.value");
+        Dense(_attention.Output, "attention.output.dense");
         Norm(_attentionNorm, "attention.output.LayerNorm");
         Dense(_feedForwardIn, "intermediate.dense");
         Dense(_feedForwardOut, "output.dense");
@@ -110,22 +91,7 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Writes the same computation into <paramref name="graph"/> (inference: no dropout).</summary>
     public string Export(OnnxGraphBuilder graph, string x, string mask, string prefix)
     {
-        var dim = _query.weight!.shape[0];
-        var headDim = dim / _heads;
-        var splitHeads = graph.Int64Vector(prefix + ".split_heads", 0, 0, _heads, headDim);
-        var mergeHeads = graph.Int64Vector(prefix + ".merge_heads", 0, 0, dim);
-        string Heads(Linear linear, string name, params long[] perm) =>
-            graph.Node("Transpose", [graph.Node("Reshape", [graph.Linear(x, linear, prefix + name), splitHeads])],
-                AttributeProto.Ints("perm", perm));
-
-        var q = Heads(_query, ".query", 0, 2, 1, 3);
-        var k = Heads(_key, ".key", 0, 2, 3, 1);
-        var v = Heads(_value, ".value", 0, 2, 1, 3);
-        var scores = graph.Add(graph.Node("Div", [graph.MatMul(q, k), graph.Scalar(prefix + ".sqrt_head", (float)Math.Sqrt(headDim))]), mask);
-        var weights = graph.Node("Softmax", [scores], AttributeProto.Int("axis", -1));
-        var attended = graph.Node("Reshape",
-            [graph.Node("Transpose", [graph.MatMul(weights, v)], AttributeProto.Ints("perm", 0, 2, 1, 3)), mergeHeads]);
-        var a = graph.LayerNorm(graph.Add(x, graph.Linear(attended, _output, prefix + ".output")), _attentionNorm, prefix + ".attention_norm", Epsilon);
+        var a = graph.LayerNorm(graph.Add(x, _attention.Export(graph, x, mask, prefix)), _attentionNorm, prefix + ".attention_norm", Epsilon);
         var f = graph.Linear(graph.Gelu(graph.Linear(a, _feedForwardIn, prefix + ".ffn_in")), _feedForwardOut, prefix + ".ffn_out");
         return graph.LayerNorm(graph.Add(a, f), _outputNorm, prefix + ".output_norm", Epsilon);
     }

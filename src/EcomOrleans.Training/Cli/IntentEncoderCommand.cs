@@ -196,7 +196,11 @@ internal static class IntentEncoderCommand
         var challengeResult = challengeRows.Count == 0 ? null : ChallengeSet.Score(challengeRows, Score(challengeSet.X, challengeSet.States), labels, threshold);
         var summary = new JsonObject
         {
-            ["heldOutByOpening"] = new JsonObject { ["rows"] = test.Count, ["accuracy"] = CliOptions.Round(testMetrics.Accuracy), ["macroF1"] = CliOptions.Round(testMetrics.MacroF1) },
+            ["heldOutByOpening"] = new JsonObject
+            {
+                ["rows"] = test.Count, ["accuracy"] = CliOptions.Round(testMetrics.Accuracy), ["macroF1"] = CliOptions.Round(testMetrics.MacroF1),
+                ["worstIntents"] = IntentModelFiles.WorstIntents(testMetrics, labels),
+            },
             ["byFlag"] = flags,
             // Of the model written (the tuned head's when there is one), through ONNX Runtime.
             ["validationMacroF1"] = CliOptions.Round(Metrics(validationP, validationSet.Y, labels.Count).MacroF1),

@@ -81,6 +81,7 @@ internal static class ChallengeSet
             ["outOfScope"] = outOfScope,
             ["outOfScopeFallback"] = outOfScopeFallback,
             ["byStyle"] = byStyle,
+            ["worstIntents"] = IntentModelFiles.WorstIntents(metrics, labels),
         };
     }
 

@@ -1,3 +1,3 @@
 using EcomOrleans.Training.Cli;
 
-return TrainingCli.Build(args).Parse(args).Invoke();
+return TrainingCli.Run(args);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using EcomOrleans.Models;
 
 namespace EcomOrleans.Training.Cli;
 
@@ -26,4 +28,25 @@ internal static class TrainingCli
         };
         return new RootCommand("EcomOrleans model training and evaluation.") { train, evaluate };
     }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. Bad input (a data file that does not read, a model folder that does not
+    /// load, an option the data contradicts) ends with one line on standard error, <c>error: ...</c>, and exit code 1,
+    /// not an exception's trace; anything else is a bug and keeps its trace.
+    /// </summary>
+    public static int Run(string[] args, TextWriter? error = null)
+    {
+        try
+        {
+            return Build(args).Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (IsBadInput(exception))
+        {
+            (error ?? Console.Error).WriteLine($"error: {exception.Message}");
+            return 1;
+        }
+    }
+
+    private static bool IsBadInput(Exception exception) =>
+        exception is InvalidDataException or IOException or UnauthorizedAccessException or JsonException or ModelContractException or ArgumentException;
 }

@@ -153,21 +153,12 @@ public sealed class TrainingCliTests : IDisposable
             Enumerable.Range(0, 40).Select(i => $"B,\"please cancel order {i}\",ORDER,{(i % 2 == 0 ? "cancel_order" : "track_order")}")));
         var extra = Path.Combine(_folder, "extra.csv");
         File.WriteAllLines(extra, ["flags,utterance,category,intent", "H,where is the weather,WEATHER,weather", "H,cancel it,ORDER,cancel_order"]);
-        var errors = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(errors);
-        int code;
-        try
-        {
-            code = Run("train", "intent-encoder", "--data", data, "--extra", extra, "--out", Path.Combine(_folder, "intent"));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        using var errors = new StringWriter();
+
+        var code = TrainingCli.Run(["train", "intent-encoder", "--data", data, "--extra", extra, "--out", Path.Combine(_folder, "intent")], errors);
 
         Assert.Equal(1, code);
-        Assert.Contains("extra.csv has intents intents.csv does not: weather.", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal("error: extra.csv has intents intents.csv does not: weather.", errors.ToString().TrimEnd());
     }
 
     [Fact]

@@ -59,6 +59,18 @@ internal static class IntentEncoderCommand
         {
             Description = "More training rows in the same layout, added to the training side only (never to validation or test), with their copies (src/EcomOrleans.Training/Intent/Data/shopper-phrasings.csv).",
         };
+        var outliers = new Option<FileInfo?>("--outliers")
+        {
+            Description = "Out-of-scope messages (a CSV with an 'utterance' column) the head learns to be unsure of: outlier exposure, for the fallback (src/EcomOrleans.Training/Intent/Data/out-of-scope.csv).",
+        };
+        var outlierWeight = CliOptions.Value("--outlier-weight", 0.5, "Weight of the outlier-exposure term (with --outliers)");
+        outlierWeight.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is <= 0 or > 10 or double.NaN)
+            {
+                result.AddError("--outlier-weight must be above 0 and at most 10.");
+            }
+        });
         var tuneMix = CliOptions.Value("--tune-mix", 1.0, "Share of the fine-tuned weights kept, the rest the pre-trained start's (WiSE-FT; with --tune-layers)");
         tuneMix.Validators.Add(result =>
         {
@@ -69,7 +81,7 @@ internal static class IntentEncoderCommand
         });
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra,
+            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra, outliers, outlierWeight,
         };
         command.Validators.Add(result =>
         {
@@ -80,14 +92,14 @@ internal static class IntentEncoderCommand
         });
         command.SetAction(parse => Run(
             args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
-            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden)), parse.GetValue(testFraction), parse.GetValue(casual),
-            parse.GetValue(extra)?.FullName, parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
+            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden), OutlierWeight: parse.GetValue(outlierWeight)), parse.GetValue(testFraction), parse.GetValue(casual),
+            parse.GetValue(extra)?.FullName, parse.GetValue(outliers)?.FullName, parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
         return command;
     }
 
     private static int Run(
         string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual,
-        string? extraFile, int tuneLayers, IntentHeadTuner.Options tuneOptions)
+        string? extraFile, string? outlierFile, int tuneLayers, IntentHeadTuner.Options tuneOptions)
     {
         int? inputLayer = tuneLayers > 0 ? SentenceEncoderContract.Layers - 1 - tuneLayers : null;
         var dataset = IntentDataset.Load(dataFile);
@@ -105,6 +117,7 @@ internal static class IntentEncoderCommand
         // never to have been trained on: it is left out.
         var extraRows = written.Where(r => !IntentDataset.IsHeldOut(r.Text, testFraction, seed)).ToList();
         train = [.. train, .. extraRows];
+        var outlierTexts = outlierFile is null ? [] : ReadOutliers(outlierFile, seed);
         var augmented = IntentAugmentation.Augment(train, seed, casual).ToList();
         var validationCopies = IntentAugmentation.Augment(validation, seed + 2, casual).ToList();
         AnsiConsole.MarkupLineInterpolated(
@@ -112,7 +125,7 @@ internal static class IntentEncoderCommand
 
         using var encoder = new MiniLmEncoder(threads, inputLayer);
         var challengeRows = challengeFile is null ? [] : ChallengeSet.Load(challengeFile);
-        var all = train.Concat(augmented).Concat(validation).Concat(validationCopies).Concat(test).Select(r => r.Text).Concat(challengeRows.Select(c => c.Text)).ToList();
+        var all = train.Concat(augmented).Concat(validation).Concat(validationCopies).Concat(test).Select(r => r.Text).Concat(challengeRows.Select(c => c.Text)).Concat(outlierTexts).ToList();
         var (states, embeddings) = AnsiConsole.Progress().Start(context =>
         {
             var task = context.AddTask("encoding with all-MiniLM-L6-v2", maxValue: all.Count);
@@ -132,10 +145,11 @@ internal static class IntentEncoderCommand
         var validationSet = Take(validation);
         var validationCopiesSet = Take(validationCopies);
         var testSet = Take(test);
-        var challengeSet = (X: embeddings.AsSpan(at * d).ToArray(), States: states.Length == 0 ? [] : states.AsSpan(at).ToArray());
+        var challengeSet = (X: embeddings.AsSpan(at * d, challengeRows.Count * d).ToArray(), States: states.Length == 0 ? [] : states.AsSpan(at, challengeRows.Count).ToArray());
+        var outlierEmbeddings = embeddings.AsSpan((at + challengeRows.Count) * d).ToArray();
 
         var device = CliOptions.Device(threads);
-        var (head, curve, bestEpoch, _) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), (validationSet.X, validationSet.Y), labels.Count, options, device);
+        var (head, curve, bestEpoch, _) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), (validationSet.X, validationSet.Y), labels.Count, options, device, outlierEmbeddings);
         TunedIntentHead? tuned = null;
         double? startParity = null;
         if (inputLayer is { } layer)
@@ -238,7 +252,14 @@ internal static class IntentEncoderCommand
                 ["head"] = tuned is not null ? $"all-MiniLM-L6-v2's layers {tuned.InputLayer + 1}-{SentenceEncoderContract.Layers - 1}, fine-tuned, mean pooling, unit length, linear 384 -> labels"
                     : options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels",
                 ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
-                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency", ["extraTrainingRows"] = extraFile is null ? null : new JsonObject
+                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency",
+                ["outlierExposure"] = outlierFile is null ? null : new JsonObject
+                {
+                    ["file"] = Path.GetFileName(outlierFile), ["sha256"] = TrainingData.Sha256Of(outlierFile), ["messages"] = outlierTexts.Count / 2,
+                    ["copies"] = "one typo copy of each", ["weight"] = options.OutlierWeight,
+                    ["loss"] = "cross-entropy against the uniform distribution over the intents (Hendrycks et al., 2019), a quarter-batch of them with each batch; the linear head only",
+                },
+                ["extraTrainingRows"] = extraFile is null ? null : new JsonObject
                 {
                     ["file"] = Path.GetFileName(extraFile), ["sha256"] = TrainingData.Sha256Of(extraFile), ["rows"] = extraRows.Count,
                     ["leftOut"] = written.Count - extraRows.Count, ["side"] = "training only, with their copies; rows opening as held-out rows do are left out",
@@ -300,6 +321,26 @@ internal static class IntentEncoderCommand
         }
 
         return result;
+    }
+
+    /// <summary>The out-of-scope messages of <paramref name="path"/> (column <c>utterance</c>) and a typo copy of each.</summary>
+    private static List<string> ReadOutliers(string path, int seed)
+    {
+        var rows = IntentDataset.ReadCsvRows(File.ReadAllText(path).TrimStart('\uFEFF')).ToList();
+        var column = rows.Count == 0 ? -1 : Array.IndexOf(rows[0], "utterance");
+        if (column < 0)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: the header needs an 'utterance' column.");
+        }
+
+        var texts = rows.Skip(1).Where(r => r.Length > column && r[column].Length > 0).Select(r => r[column]).ToList();
+        if (texts.Count == 0)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)} has no messages.");
+        }
+
+        var random = new Random(seed + 3);
+        return [.. texts, .. texts.Select(t => IntentAugmentation.Typos(t, random))];
     }
 
     private static float[][] RunTuned(InferenceSession session, float[][] states) =>

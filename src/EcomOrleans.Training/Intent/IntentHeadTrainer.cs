@@ -13,11 +13,17 @@ namespace EcomOrleans.Training.Intent;
 internal static class IntentHeadTrainer
 {
     /// <param name="Hidden">Width of the head's hidden layer; 0 (the default) trains the linear head.</param>
-    public sealed record Options(int Epochs = 60, int BatchSize = 256, double LearningRate = 3e-3, double WeightDecay = 1e-4, int Seed = 42, int Hidden = 0);
+    /// <param name="OutlierWeight">
+    /// The weight of the outlier-exposure term (Hendrycks et al., 2019): the cross-entropy of the head's answer on
+    /// out-of-scope messages against the uniform distribution, so that its top probability on such text falls under
+    /// the fallback threshold. Their paper's 0.5.
+    /// </param>
+    public sealed record Options(int Epochs = 60, int BatchSize = 256, double LearningRate = 3e-3, double WeightDecay = 1e-4, int Seed = 42, int Hidden = 0, double OutlierWeight = 0.5);
 
     /// <param name="train">Row-major embeddings [rows, 384] and their label index.</param>
+    /// <param name="outliers">Row-major embeddings of out-of-scope messages (none: no outlier-exposure term).</param>
     public static (IntentHead Head, LearningCurve Curve, int BestEpoch, double BestMacroF1) Train(
-        (float[] X, long[] Y) train, (float[] X, long[] Y) validation, int labels, Options options, Device device)
+        (float[] X, long[] Y) train, (float[] X, long[] Y) validation, int labels, Options options, Device device, float[]? outliers = null)
     {
         random.manual_seed(options.Seed);
         const int dimension = SentenceEncoderContract.Dimension;
@@ -35,6 +41,10 @@ internal static class IntentHeadTrainer
         using var weights = tensor(counts.Select(c => (float)(train.Y.Length / (labels * (double)Math.Max(1, c)))).ToArray()).to(device);
         using var x = tensor(train.X, [train.Y.Length, dimension]).to(device);
         using var y = tensor(train.Y).to(device);
+        var outlierRows = (outliers?.Length ?? 0) / dimension;
+        using var outlierX = outlierRows == 0 ? null : tensor(outliers!, [outlierRows, dimension]).to(device);
+        // Each batch carries a quarter as many outliers as messages, drawn at random.
+        var outlierBatch = Math.Min(outlierRows, Math.Max(1, options.BatchSize / 4));
         var rng = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Y.Length).ToArray();
         var steps = (order.Length + options.BatchSize - 1) / options.BatchSize;
@@ -53,6 +63,13 @@ internal static class IntentHeadTrainer
                 using var scope = NewDisposeScope();
                 using var index = tensor(order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray()).to(device);
                 var loss = nn.functional.cross_entropy(head.forward(x.index_select(0, index)), y.index_select(0, index), weights);
+                if (outlierX is not null)
+                {
+                    using var drawn = tensor(Enumerable.Range(0, outlierBatch).Select(_ => (long)rng.Next(outlierRows)).ToArray()).to(device);
+                    var uniform = nn.functional.log_softmax(head.forward(outlierX.index_select(0, drawn)), 1).mean([1]).mean().neg();
+                    loss = loss.add(uniform.mul(options.OutlierWeight));
+                }
+
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

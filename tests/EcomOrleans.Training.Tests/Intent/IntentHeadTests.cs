@@ -33,6 +33,28 @@ public sealed class IntentHeadTests
     }
 
     [Fact]
+    public void Train_WithOutliers_IsLessSureOfThemThanWithout()
+    {
+        // Three intents around three directions; outliers leaning toward the first intent's but along a fourth
+        // direction none of them owns, so a head trained without them is fairly sure they are the first intent.
+        const int d = SentenceEncoderContract.Dimension;
+        var rng = new Random(5);
+        float[] Around(int rows, params (int Axis, float Length)[] at) => [.. Enumerable.Range(0, rows).SelectMany(_ =>
+            Enumerable.Range(0, d).Select(i => at.Where(a => a.Axis == i).Sum(a => a.Length) + (float)((rng.NextDouble() - 0.5) * 0.2)))];
+        var x = Enumerable.Range(0, 3).SelectMany(c => Around(40, (c, 1f))).ToArray();
+        var y = Enumerable.Range(0, 3).SelectMany(c => Enumerable.Repeat((long)c, 40)).ToArray();
+        var outliers = Around(40, (0, 0.7f), (3, 1f));
+        var options = new IntentHeadTrainer.Options(Epochs: 60, BatchSize: 16, LearningRate: 0.05, Seed: 1);
+
+        var (plain, _, _, _) = IntentHeadTrainer.Train((x, y), (x, y), 3, options, CPU);
+        var (exposed, _, _, _) = IntentHeadTrainer.Train((x, y), (x, y), 3, options with { OutlierWeight = 1 }, CPU, outliers);
+
+        double MeanTop(IntentHead head, float[] rows) => IntentHeadTrainer.Probabilities(head, rows, CPU).Average(p => p.Max());
+        Assert.True(MeanTop(exposed, outliers) < MeanTop(plain, outliers) - 0.1, $"{MeanTop(exposed, outliers)} against {MeanTop(plain, outliers)}");
+        Assert.Equal(1.0, IntentHeadTrainer.Score(exposed, (x, y), 3, CPU).Accuracy);
+    }
+
+    [Fact]
     public void Keywords_DropsFunctionWordsAndSlots_KeepsTheFirstFour()
     {
         Assert.Equal("cancel order", IntentAugmentation.Keywords("I want to cancel my order {{Order Number}} please"));

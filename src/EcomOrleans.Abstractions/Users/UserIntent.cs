@@ -22,6 +22,8 @@ public sealed record UserIntent(
 /// <param name="Margin">The gap between the top two under which the answer is the fallback.</param>
 /// <param name="RefersTo">The purchase the message most likely refers to, for intents about an order already placed.</param>
 /// <param name="Why">One line: what was read and how it was combined with what the shopper did.</param>
+/// <param name="InScope">How near the message is to the intents' training messages, for a model that answers it.</param>
+/// <param name="InScopeThreshold">The in-scope score under which the answer is the fallback, whatever the probabilities.</param>
 [GenerateSerializer, Immutable, Alias("ecom.MessageIntent")]
 public sealed record MessageIntent(
     [property: Id(0)] string Intent,
@@ -31,7 +33,9 @@ public sealed record MessageIntent(
     [property: Id(4)] float Margin,
     [property: Id(5)] string ModelVersion,
     [property: Id(6)] PurchaseReference? RefersTo,
-    [property: Id(7)] string Why)
+    [property: Id(7)] string Why,
+    [property: Id(8)] float? InScope = null,
+    [property: Id(9)] float? InScopeThreshold = null)
 {
     /// <summary>The intent answered when the classifier is not sure: the bot asks again or hands over.</summary>
     public const string FallbackIntent = "fallback";

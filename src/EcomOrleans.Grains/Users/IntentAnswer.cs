@@ -30,7 +30,9 @@ public static class IntentAnswer
         var top = prediction.Intents.Take(3).ToList();
         var first = top[0];
         var second = top.Count > 1 ? top[1].Probability : 0f;
-        var reason = first.Probability < prediction.FallbackThreshold
+        var reason = prediction is { InScope: { } near, InScopeThreshold: { } far } && near < far
+            ? $"the message is far from every intent's examples: similarity {P(near)}, under the threshold {P(far)}"
+            : first.Probability < prediction.FallbackThreshold
             ? $"the top intent, {first.Intent}, has probability {P(first.Probability)}, under the threshold {P(prediction.FallbackThreshold)}"
             : first.Probability - second < Margin
                 ? $"the top two, {first.Intent} and {top[1].Intent}, are within {P(Margin)} of each other ({P(first.Probability)} and {P(second)})"
@@ -38,7 +40,7 @@ public static class IntentAnswer
         if (reason is not null)
         {
             return new MessageIntent(MessageIntent.FallbackIntent, reason, top, prediction.FallbackThreshold, Margin, prediction.ModelVersion, null,
-                $"not sure what the message asks: {reason}; ask the shopper to rephrase or hand over");
+                $"not sure what the message asks: {reason}; ask the shopper to rephrase or hand over", prediction.InScope, prediction.InScopeThreshold);
         }
 
         var refersTo = OrderIntents.Contains(first.Intent) ? LatestPurchase(sequence, now) : null;
@@ -46,7 +48,7 @@ public static class IntentAnswer
         why += refersTo is null
             ? OrderIntents.Contains(first.Intent) ? "; no purchase in the shopper's recent events to refer it to" : ""
             : $"; it refers to an order, and the latest purchase is {refersTo.Quantity} x {refersTo.Sku}, {BehaviorSignalReader.Days(refersTo.DaysAgo)} ago";
-        return new MessageIntent(first.Intent, null, top, prediction.FallbackThreshold, Margin, prediction.ModelVersion, refersTo, why);
+        return new MessageIntent(first.Intent, null, top, prediction.FallbackThreshold, Margin, prediction.ModelVersion, refersTo, why, prediction.InScope, prediction.InScopeThreshold);
     }
 
     /// <summary>The most recent purchase among the recent events, or <see langword="null"/>.</summary>

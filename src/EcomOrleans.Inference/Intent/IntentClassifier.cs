@@ -92,13 +92,22 @@ public sealed class IntentClassifier : IDisposable
         var labels = model.Labels.Count;
         var embeddings = Embed(model, encoder, messages);
         var logits = new float[rows * labels];
+        var inScope = model.InScopeName is null ? null : new float[rows];
         using (var embeddingValue = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, dimension]))
         using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
+        using (var inScopeValue = inScope is null ? null : OrtValue.CreateTensorValueFromMemory(inScope, [rows]))
         {
-            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName], [logitsValue]);
+            if (inScopeValue is null)
+            {
+                model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName], [logitsValue]);
+            }
+            else
+            {
+                model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName, model.InScopeName!], [logitsValue, inScopeValue]);
+            }
         }
 
-        return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels)))];
+        return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels), inScope?[row]))];
     }
 
     /// <summary>
@@ -162,7 +171,7 @@ public sealed class IntentClassifier : IDisposable
         read(outputs[0], maskValue, encoded, length);
     }
 
-    private static IntentPrediction Prediction(IntentModel model, ReadOnlySpan<float> logits)
+    private static IntentPrediction Prediction(IntentModel model, ReadOnlySpan<float> logits, float? inScope = null)
     {
         var probabilities = new float[logits.Length];
         TensorPrimitives.SoftMax(logits, probabilities);
@@ -172,7 +181,7 @@ public sealed class IntentClassifier : IDisposable
             scores[c] = new IntentScore(model.Labels[c], model.Categories[c], probabilities[c]);
         }
 
-        return new IntentPrediction([.. scores.OrderByDescending(s => s.Probability)], model.Version, model.FallbackThreshold);
+        return new IntentPrediction([.. scores.OrderByDescending(s => s.Probability)], model.Version, model.FallbackThreshold, inScope, inScope is null ? null : model.InScopeThreshold);
     }
 
     private IntentPrediction[] RunBatch(IReadOnlyList<string> batch)

@@ -32,6 +32,11 @@ public sealed class IntentModel : LoadedModel
         MaxLength = encoder is null ? manifest.MaxLength ?? IntentContract.DefaultMaxLength : SentenceEncoderContract.MaxTokens;
         LogitsName = manifest.Outputs[0].Name;
         FallbackThreshold = manifest.Metrics[FallbackThresholdMetric] is { } threshold ? (float)threshold.GetValue<double>() : DefaultFallbackThreshold;
+        if (manifest.Outputs.Any(o => o.Name == IntentContract.InScope))
+        {
+            InScopeName = IntentContract.InScope;
+            InScopeThreshold = (float)manifest.Metrics[IntentContract.InScopeThresholdMetric]!.GetValue<double>();
+        }
     }
 
     /// <summary>Rasa's default, for a model whose training chose no threshold.</summary>
@@ -42,6 +47,12 @@ public sealed class IntentModel : LoadedModel
 
     /// <summary>The top probability under which an answer should not be trusted.</summary>
     public float FallbackThreshold { get; }
+
+    /// <summary>The head's in-scope output (<see cref="IntentContract.InScope"/>), or null when it has none.</summary>
+    public string? InScopeName { get; }
+
+    /// <summary>The in-scope score under which a message is out of scope; null without the output.</summary>
+    public float? InScopeThreshold { get; }
 
     /// <summary>The sentence encoder in front of the head; null for a classifier that takes token ids itself.</summary>
     public InferenceSession? Encoder { get; }
@@ -76,6 +87,19 @@ public sealed class IntentModel : LoadedModel
     {
         var names = manifest.Inputs.Select(i => i.Name).Order(StringComparer.Ordinal).ToArray();
         var logits = manifest.Outputs.Count == 1 && manifest.Outputs[0] is { ElementType: TensorElementTypes.Float32, Shape.Count: 2 } o && o.Dimension(1) > 0 ? o : null;
+        if (names is [SentenceEncoderContract.Embedding] && manifest.Outputs is [{ ElementType: TensorElementTypes.Float32, Shape.Count: 2 } first, { Name: IntentContract.InScope } inScope]
+            && first.Dimension(1) > 0)
+        {
+            if (inScope is not { ElementType: TensorElementTypes.Float32, Shape.Count: 1 } || manifest.Metrics[IntentContract.InScopeThresholdMetric] is not JsonValue value
+                || !value.TryGetValue<double>(out _))
+            {
+                throw new ModelLoadException(
+                    $"Model '{manifest.Name}': output '{IntentContract.InScope}' must be float32 [batch] with a number in metrics.{IntentContract.InScopeThresholdMetric}.");
+            }
+
+            return LoadHead(manifest, directory, session, first, inputLayer: null);
+        }
+
         if (names is [SentenceEncoderContract.Embedding] && logits is not null)
         {
             return LoadHead(manifest, directory, session, logits, inputLayer: null);

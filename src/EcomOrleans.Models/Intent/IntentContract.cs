@@ -11,6 +11,17 @@ public static class IntentContract
     public const string AttentionMask = "attention_mask";
     public const string Logits = "logits";
 
+    /// <summary>
+    /// An optional second output of a head over the sentence encoder, float32 [batch]: how near the message is to the
+    /// intents' training messages, the largest cosine similarity of its embedding to an intent's centroid (the mean
+    /// of that intent's unit-length training embeddings, scaled to unit length). Under the manifest's
+    /// <see cref="InScopeThresholdMetric"/> the message is out of scope.
+    /// </summary>
+    public const string InScope = "in_scope";
+
+    /// <summary>The manifest metric holding the in-scope threshold the training chose.</summary>
+    public const string InScopeThresholdMetric = "inScopeThreshold";
+
     /// <summary>The tokenizer lower-cases text before WordPiece.</summary>
     public const bool LowerCaseBeforeTokenization = true;
 

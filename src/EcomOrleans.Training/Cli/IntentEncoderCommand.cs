@@ -25,6 +25,13 @@ internal static class IntentEncoderCommand
     /// </summary>
     private const double Coverage = 0.95;
 
+    /// <summary>
+    /// The share of validation messages the in-scope rule lets through: its threshold is the 1st percentile of the
+    /// in-scope score over the validation rows and their copies, so it sends at most 1 % of those to the fallback on
+    /// top of the probability rule's 5 %.
+    /// </summary>
+    private const double InScopeCoverage = 0.99;
+
     public static Command Create(string[] args)
     {
         var data = CliOptions.Data("CSV with 'flags', 'utterance' and 'intent' columns (the Bitext layout).");
@@ -177,7 +184,9 @@ internal static class IntentEncoderCommand
             ["name"] = name, ["version"] = version, ["kind"] = ModelKinds.Intent, ["trainingData"] = trainingData.File, ["trainingDataSha256"] = trainingData.Sha256,
             ["padding"] = "none", ["maxLength"] = SentenceEncoderContract.MaxTokens.ToString(CultureInfo.InvariantCulture),
         };
-        File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), (tuned?.ExportOnnx(metadata, 1) ?? head.ExportOnnx(metadata, 1)).ToByteArray());
+        // The in-scope score comes with the linear head (the centroids are of the embeddings it reads).
+        var centroids = tuned is null && options.Hidden == 0 ? IntentCentroids.Compute(trainSet.X, trainSet.Y, labels.Count) : null;
+        File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), (tuned?.ExportOnnx(metadata, 1) ?? head.ExportOnnx(metadata, 1, centroids)).ToByteArray());
         IntentLabels.Write(Path.Combine(directory, ModelFileNames.Labels), labels);
         curve.Save(directory, $"Intent head over all-MiniLM-L6-v2 on {Path.GetFileName(dataFile)}");
 
@@ -186,6 +195,8 @@ internal static class IntentEncoderCommand
         float[][] Score(float[] x, float[][] s) => tuned is null ? Run(session, x) : RunTuned(session, s);
         var validationP = Score(validationSet.X, validationSet.States);
         var threshold = Quantile([.. validationP.Concat(Score(validationCopiesSet.X, validationCopiesSet.States)).Select(p => (double)p.Max())], 1 - Coverage);
+        double? inScopeThreshold = centroids is null ? null
+            : Quantile([.. RunInScope(session, validationSet.X).Concat(RunInScope(session, validationCopiesSet.X)).Select(s => (double)s)], 1 - InScopeCoverage);
         var parity = MaxDifference(
             validationP, tuned is null ? IntentHeadTrainer.Probabilities(head, validationSet.X, device) : IntentHeadTuner.Probabilities(tuned, validationSet.States, device));
         var testP = Score(testSet.X, testSet.States);
@@ -207,7 +218,9 @@ internal static class IntentEncoderCommand
             }
         }
 
-        var challengeResult = challengeRows.Count == 0 ? null : ChallengeSet.Score(challengeRows, Score(challengeSet.X, challengeSet.States), labels, threshold);
+        var challengeResult = challengeRows.Count == 0 ? null : ChallengeSet.Score(
+            challengeRows, Score(challengeSet.X, challengeSet.States), labels, threshold,
+            inScopeThreshold is null ? null : RunInScope(session, challengeSet.X), inScopeThreshold ?? 0);
         var summary = new JsonObject
         {
             ["heldOutByOpening"] = new JsonObject
@@ -220,6 +233,9 @@ internal static class IntentEncoderCommand
             ["validationMacroF1"] = CliOptions.Round(Metrics(validationP, validationSet.Y, labels.Count).MacroF1),
             ["bestEpoch"] = bestEpoch,
             ["fallbackThreshold"] = CliOptions.Round(threshold),
+            [IntentContract.InScopeThresholdMetric] = inScopeThreshold is { } t ? CliOptions.Round(t) : null,
+            ["inScopeThresholdRule"] = inScopeThreshold is null ? null
+                : $"the in-scope score's {(1 - InScopeCoverage) * 100:F0}st percentile over the validation rows and their typo and keyword copies; under it a message falls back whatever its top probability",
             ["fallbackThresholdRule"] = $"the top probability's {(1 - Coverage) * 100:F0}th percentile over the validation rows and their typo and keyword copies: {Coverage * 100:F0} % of those are answered",
             ["onnxAgainstTorchSharpMaxDifference"] = parity,
             ["challenge"] = challengeResult,
@@ -237,7 +253,13 @@ internal static class IntentEncoderCommand
                         $"the output of all-MiniLM-L6-v2's layer {tuned.InputLayer} (details.encoder.{SentenceEncoderContract.InputLayerDetail}), right-padded"),
                     new TensorSpec(SentenceEncoderContract.AttentionMask, TensorElementTypes.Int64, ["batch", "sequence"], "1 on the message's tokens, 0 on padding"),
                 ],
-            Outputs = [new TensorSpec(IntentContract.Logits, TensorElementTypes.Float32, ["batch", labels.Count], "one logit per intent, in labels.json order; softmax for probabilities")],
+            Outputs = centroids is null
+                ? [new TensorSpec(IntentContract.Logits, TensorElementTypes.Float32, ["batch", labels.Count], "one logit per intent, in labels.json order; softmax for probabilities")]
+                : [
+                    new TensorSpec(IntentContract.Logits, TensorElementTypes.Float32, ["batch", labels.Count], "one logit per intent, in labels.json order; softmax for probabilities"),
+                    new TensorSpec(IntentContract.InScope, TensorElementTypes.Float32, ["batch"],
+                        "the largest cosine similarity of the embedding to an intent's centroid (the unit-length mean of its training embeddings); under metrics.inScopeThreshold the message is out of scope"),
+                ],
             Files =
             [
                 new ModelFile(ModelFileRoles.Labels, ModelFileNames.Labels, "JSON array of intent names", [labels.Count], "logit i = labels[i]"),
@@ -341,6 +363,20 @@ internal static class IntentEncoderCommand
 
         var random = new Random(seed + 3);
         return [.. texts, .. texts.Select(t => IntentAugmentation.Typos(t, random))];
+    }
+
+    private static float[] RunInScope(InferenceSession session, float[] embeddings)
+    {
+        var rows = embeddings.Length / SentenceEncoderContract.Dimension;
+        if (rows == 0)
+        {
+            return [];
+        }
+
+        using var input = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, SentenceEncoderContract.Dimension]);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, [SentenceEncoderContract.Embedding], [input], [IntentContract.InScope]);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
     private static float[][] RunTuned(InferenceSession session, float[][] states) =>

@@ -33,7 +33,9 @@ internal static class ChallengeSet
     /// top intent is any of its intents), and with the fallback under <paramref name="threshold"/>: how many in-scope
     /// messages are answered and how many of those rightly, and how many out-of-scope ones fall back.
     /// </summary>
-    public static JsonObject Score(IReadOnlyList<Message> messages, float[][] probabilities, IReadOnlyList<string> labels, double threshold)
+    /// <param name="inScope">Each message's in-scope score, when the model has one: under <paramref name="inScopeThreshold"/> it falls back too.</param>
+    public static JsonObject Score(
+        IReadOnlyList<Message> messages, float[][] probabilities, IReadOnlyList<string> labels, double threshold, float[]? inScope = null, double inScopeThreshold = 0)
     {
         var truth = new List<int>();
         var predicted = new List<int>();
@@ -43,7 +45,7 @@ internal static class ChallengeSet
         {
             var p = probabilities[i];
             var top = Array.IndexOf(p, p.Max());
-            var fallback = p[top] < threshold;
+            var fallback = p[top] < threshold || (inScope is not null && inScope[i] < inScopeThreshold);
             var m = messages[i];
             if (!m.InScope)
             {

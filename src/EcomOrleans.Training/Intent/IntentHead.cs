@@ -37,12 +37,32 @@ internal sealed class IntentHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor embedding) =>
         _hidden is null ? _classifier.forward(embedding) : _classifier.forward(nn.functional.relu(_hidden.forward(embedding)));
 
-    public ModelProto ExportOnnx(IReadOnlyDictionary<string, string> metadata, long version)
+    /// <param name="centroids">
+    /// The intents' unit-length centroids, row-major [intents, 384], for the <see cref="IntentContract.InScope"/>
+    /// output; none: the head has no such output.
+    /// </param>
+    public ModelProto ExportOnnx(IReadOnlyDictionary<string, string> metadata, long version, float[]? centroids = null)
     {
         var g = new OnnxGraphBuilder("intent_head");
         var embedding = g.Input(SentenceEncoderContract.Embedding, OnnxDataType.Float, "batch", SentenceEncoderContract.Dimension);
         var features = _hidden is null ? embedding : g.Node("Relu", [g.Linear(embedding, _hidden, "hidden")]);
         g.Output(g.Linear(features, _classifier, "classifier"), IntentContract.Logits, OnnxDataType.Float, "batch", Labels);
+        if (centroids is not null)
+        {
+            var rows = centroids.Length / SentenceEncoderContract.Dimension;
+            var transposed = new float[centroids.Length];
+            for (var c = 0; c < rows; c++)
+            {
+                for (var j = 0; j < SentenceEncoderContract.Dimension; j++)
+                {
+                    transposed[(j * rows) + c] = centroids[(c * SentenceEncoderContract.Dimension) + j];
+                }
+            }
+
+            var similarity = g.MatMul(embedding, g.Floats("centroids_t", transposed, SentenceEncoderContract.Dimension, rows));
+            g.Output(g.Node("ReduceMax", [similarity], AttributeProto.Ints("axes", 1), AttributeProto.Int("keepdims", 0)), IntentContract.InScope, OnnxDataType.Float, "batch");
+        }
+
         return g.ToModel("Intent head: a pooled all-MiniLM-L6-v2 sentence embedding to one logit per intent.", version, metadata);
     }
 }

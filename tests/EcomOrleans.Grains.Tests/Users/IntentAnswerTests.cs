@@ -37,6 +37,28 @@ public sealed class IntentAnswerTests
     }
 
     [Fact]
+    public void Of_ConfidentButFarFromEveryIntent_IsTheFallback()
+    {
+        var prediction = Prediction(("track_order", 0.9f), ("cancel_order", 0.05f)) with { InScope = 0.21f, InScopeThreshold = 0.287f };
+
+        var answer = IntentAnswer.Of(prediction, Bought, T0);
+
+        Assert.Equal((MessageIntent.FallbackIntent, true, null), (answer.Intent, answer.Fallback, answer.RefersTo));
+        Assert.Equal("the message is far from every intent's examples: similarity 0.21, under the threshold 0.287", answer.FallbackReason);
+        Assert.Equal((0.21f, 0.287f), (answer.InScope, answer.InScopeThreshold));
+    }
+
+    [Fact]
+    public void Of_NearAnIntentAndConfident_IsAnswered()
+    {
+        var prediction = Prediction(("track_order", 0.9f), ("cancel_order", 0.05f)) with { InScope = 0.6f, InScopeThreshold = 0.287f };
+
+        var answer = IntentAnswer.Of(prediction, Bought, T0);
+
+        Assert.Equal(("track_order", false, 0.6f), (answer.Intent, answer.Fallback, answer.InScope));
+    }
+
+    [Fact]
     public void Of_TopTwoWithinTheMargin_IsTheFallback()
     {
         var answer = IntentAnswer.Of(Prediction(0.3f, ("track_order", 0.45f), ("cancel_order", 0.4f), ("complaint", 0.15f)), Bought, T0);

@@ -29,6 +29,7 @@ public sealed class IntentApiTests(EngineFactory engine)
         Assert.Equal(intent, (string?)body["message"]!["intent"]);
         Assert.Null(body["message"]!["fallbackReason"]);
         Assert.Equal(3, body["message"]!["top"]!.AsArray().Count);
+        Assert.True((double)body["message"]!["inScope"]! >= (double)body["message"]!["inScopeThreshold"]!);
     }
 
     [SkippableTheory]
@@ -40,8 +41,10 @@ public sealed class IntentApiTests(EngineFactory engine)
 
         var body = await (await PostAsync($"u-{Guid.NewGuid():N}", new { message })).ReadObjectAsync();
 
+        // Far from every intent's training messages: the in-scope rule answers before the probabilities are read.
         Assert.Equal("fallback", (string?)body["message"]!["intent"]);
-        Assert.StartsWith("the top intent, ", (string?)body["message"]!["fallbackReason"]);
+        Assert.StartsWith("the message is far from every intent's examples: similarity ", (string?)body["message"]!["fallbackReason"]);
+        Assert.True((double)body["message"]!["inScope"]! < (double)body["message"]!["inScopeThreshold"]!);
     }
 
     [SkippableFact]

@@ -55,6 +55,41 @@ public sealed class IntentHeadTests
     }
 
     [Fact]
+    public void ExportOnnx_WithCentroids_AnswersTheLargestSimilarityToOne()
+    {
+        random.manual_seed(4);
+        using var head = new IntentHead(3);
+        const int d = SentenceEncoderContract.Dimension;
+        var rng = new Random(8);
+        var centroids = Enumerable.Range(0, 3 * d).Select(_ => (float)(rng.NextDouble() - 0.5)).ToArray();
+        var embeddings = Enumerable.Range(0, 2 * d).Select(_ => (float)(rng.NextDouble() - 0.5)).ToArray();
+        var expected = Enumerable.Range(0, 2).Select(r => Enumerable.Range(0, 3)
+            .Max(c => Enumerable.Range(0, d).Sum(j => (double)embeddings[(r * d) + j] * centroids[(c * d) + j]))).Select(v => (float)v).ToArray();
+
+        using var runner = new OnnxRunner(head.ExportOnnx(new Dictionary<string, string>(), 1, centroids).ToByteArray());
+        var (actual, shape) = runner.Run(IntentContract.InScope, (SentenceEncoderContract.Embedding, OnnxInput.Float(embeddings, 2, d)));
+
+        Assert.Equal([2L], shape);
+        TestInputs.AssertClose(expected, actual, 1e-4f);
+    }
+
+    [Fact]
+    public void Centroids_MeanOfEachIntentsRowsAtUnitLength_ZerosForAnIntentWithout()
+    {
+        const int d = SentenceEncoderContract.Dimension;
+        var rows = new float[3 * d];
+        rows[0] = 1f;          // intent 0: (1, 0, ...)
+        rows[d + 1] = 1f;      // intent 0: (0, 1, ...)
+        rows[(2 * d) + 2] = 1f; // intent 1: (0, 0, 1, ...)
+
+        var centroids = IntentCentroids.Compute(rows, [0, 0, 1], labels: 3);
+
+        Assert.Equal((0.7071f, 0.7071f, 0f), (MathF.Round(centroids[0], 4), MathF.Round(centroids[1], 4), centroids[2]));
+        Assert.Equal(1f, centroids[d + 2]);
+        Assert.All(centroids.AsSpan(2 * d, d).ToArray(), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
     public void Keywords_DropsFunctionWordsAndSlots_KeepsTheFirstFour()
     {
         Assert.Equal("cancel order", IntentAugmentation.Keywords("I want to cancel my order {{Order Number}} please"));

@@ -48,5 +48,5 @@ internal static class TrainingCli
     }
 
     private static bool IsBadInput(Exception exception) =>
-        exception is InvalidDataException or IOException or UnauthorizedAccessException or JsonException or ModelContractException or ArgumentException;
+        exception is InvalidDataException or IOException or UnauthorizedAccessException or JsonException or ModelContractException;
 }

@@ -25,9 +25,10 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
     [Fact]
     public async Task Recommend_AfterASearch_PutsTheMatchingSkuFirstWithTheReasonSearch()
     {
+        var word = QueryWordNothingMatches("lipstick", "Hiking Boots trail shoes", "Wool Socks trail shoes");
         var (lipstick, boots, socks) = (Events.NewKey("lipstick"), Events.NewKey("boots"), Events.NewKey("socks"));
         FakeInferenceGrain.Catalog = new() { [lipstick] = [0.1f, 0, 0, 0], [boots] = [1f, 0, 0, 0], [socks] = [0.5f, 0, 0, 0] };
-        await Put(lipstick, "Matte Red Lipstick", "acme", "makeup");
+        await Put(lipstick, $"Matte Red {word}", "acme", "makeup");
         await Put(boots, "Hiking Boots", "trail", "shoes");
         await Put(socks, "Wool Socks", "trail", "shoes");
         await EmbedPendingAsync();
@@ -36,30 +37,31 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
         await grain.RecordEventsAsync([Events.Of(user, EventKind.View, Now, boots)]);
         var before = await grain.RecommendAsync(new RecommendationRequest(3, "s-1", null));
 
-        await grain.RecordEventsAsync([Events.Of(user, EventKind.Search, Now, sku: null, query: "lipstick")]);
+        await grain.RecordEventsAsync([Events.Of(user, EventKind.Search, Now, sku: null, query: word)]);
         var after = await grain.RecommendAsync(new RecommendationRequest(3, "s-1", null));
 
         // Before: the model's order (boots 1, socks 0.5, lipstick 0.1). After: lipstick first, at its similarity.
         Assert.Equal([(boots, "personalized"), (socks, "personalized"), (lipstick, "personalized")], before.Items.Select(i => (i.Sku, i.Reason)));
         Assert.Equal([(lipstick, "search"), (boots, "personalized"), (socks, "personalized")], after.Items.Select(i => (i.Sku, i.Reason)));
-        var similarity = Similarity("lipstick", "Matte Red Lipstick acme makeup");
+        var similarity = Similarity(word, $"Matte Red {word} acme makeup");
         Assert.Equal(similarity, after.Items[0].Score, 1e-5f);
     }
 
     [Fact]
     public async Task Recommend_SearchInAnotherSession_OrMatchingNothingInStock_LeansNowhere()
     {
+        var word = QueryWordNothingMatches("lipstick", "Hiking Boots trail shoes");
         var (lipstick, boots) = (Events.NewKey("lipstick"), Events.NewKey("boots"));
         FakeInferenceGrain.Catalog = new() { [lipstick] = [0.1f, 0, 0, 0], [boots] = [1f, 0, 0, 0] };
-        await Put(lipstick, "Matte Red Lipstick", "acme", "makeup");
+        await Put(lipstick, $"Matte Red {word}", "acme", "makeup");
         await Put(boots, "Hiking Boots", "trail", "shoes");
         await EmbedPendingAsync();
         var user = Events.NewKey("u");
         var grain = fixture.Grains.GetGrain<IUserGrain>(user);
-        await grain.RecordEventsAsync([Events.Of(user, EventKind.View, Now, boots), Events.Of(user, EventKind.Search, Now, sku: null, query: "lipstick", sessionId: "s-other")]);
+        await grain.RecordEventsAsync([Events.Of(user, EventKind.View, Now, boots), Events.Of(user, EventKind.Search, Now, sku: null, query: word, sessionId: "s-other")]);
 
         var otherSession = await grain.RecommendAsync(new RecommendationRequest(2, "s-1", null));
-        await fixture.Grains.GetGrain<ISkuGrain>(lipstick).UpsertCatalogAsync(new SkuCatalog("Matte Red Lipstick", "makeup", "acme", 10m, 4m, 0, 7));
+        await fixture.Grains.GetGrain<ISkuGrain>(lipstick).UpsertCatalogAsync(new SkuCatalog($"Matte Red {word}", "makeup", "acme", 10m, 4m, 0, 7));
         var soldOut = await grain.RecommendAsync(new RecommendationRequest(2, "s-other", null));
 
         Assert.Equal([(boots, "personalized"), (lipstick, "personalized")], otherSession.Items.Select(i => (i.Sku, i.Reason)));
@@ -162,6 +164,23 @@ public sealed class SearchIntentTests(ClusterFixture fixture)
         Assert.Equal("Matte Red Lipstick acme makeup", CatalogTextIndex.TextOf(new SkuListing("s", "makeup", true, 1, SkuListing.TextOf("Matte Red Lipstick", "acme"))));
         Assert.Equal("makeup", CatalogTextIndex.TextOf(new SkuListing("s", "makeup", true, 1)));
         Assert.Equal(SkuListing.MaxTextLength, SkuListing.TextOf(new string('t', 200), "acme").Length);
+    }
+
+    /// <summary>
+    /// <paramref name="stem"/> and a tag, chosen so that the fake's hashed bag of words matches nothing in the shared
+    /// cluster's index (other tests leave their SKUs there, and its 256 dimensions collide) nor any of
+    /// <paramref name="texts"/>: the query then matches only the SKU a test lists with it.
+    /// </summary>
+    private string QueryWordNothingMatches(string stem, params string[] texts)
+    {
+        string word;
+        do
+        {
+            word = stem + Guid.NewGuid().ToString("N")[..8];
+        }
+        while (texts.Any(t => Similarity(word, t) != 0) || Index.Nearest(FakeInferenceGrain.BagOfWords(word), 1, float.Epsilon, _ => true).Count > 0);
+
+        return word;
     }
 
     private static float Similarity(string query, string text) =>

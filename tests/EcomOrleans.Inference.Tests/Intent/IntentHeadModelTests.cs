@@ -84,5 +84,37 @@ public sealed class IntentHeadModelTests : IDisposable
             error.Message);
     }
 
+    [Theory]
+    [InlineData("I want to cancel my order", true)]
+    [InlineData("can I talk to a real person please", true)]
+    [InlineData("who won the football game last night", false)]
+    [InlineData("qwpoeiru zmxncb asdkjh", false)]
+    public void Classify_InScopeScore_IsUnderTheThresholdOnlyForTextNoIntentIsNear(string message, bool near)
+    {
+        using var registry = TestModels.Registry(_models);
+        registry.LoadAll();
+        using var lease = registry.Acquire<IntentModel>(ModelKinds.Intent);
+        var threshold = (float)ModelManifest.Load(Path.Combine(_models, ModelKinds.Intent)).Metrics[EcomOrleans.Models.Intent.IntentContract.InScopeThresholdMetric]!.GetValue<double>();
+
+        var prediction = IntentClassifier.Classify(lease.Model, [message])[0];
+
+        Assert.Equal(threshold, prediction.InScopeThreshold);
+        Assert.Equal(near, prediction.InScope >= prediction.InScopeThreshold);
+    }
+
+    [Fact]
+    public void Load_InScopeOutputWithoutItsThreshold_IsRefusedNamingTheMetric()
+    {
+        var manifestPath = Path.Combine(_models, ModelKinds.Intent, ModelManifest.FileName);
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["metrics"]!.AsObject().Remove("inScopeThreshold");
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        using var registry = TestModels.Registry(_models);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.Equal("Model 'intent-minilm-bitext-20k': output 'in_scope' must be float32 [batch] with a number in metrics.inScopeThreshold.", error.Message);
+    }
+
     public void Dispose() => Directory.Delete(_models, recursive: true);
 }

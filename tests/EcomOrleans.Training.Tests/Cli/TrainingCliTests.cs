@@ -133,6 +133,8 @@ public sealed class TrainingCliTests : IDisposable
     [InlineData(new[] { "--tune-layers", "9" }, "--tune-layers must be between 0 and 5.")]
     [InlineData(new[] { "--tune-layers", "1", "--tune-mix", "1.5" }, "--tune-mix must be between 0 and 1.")]
     [InlineData(new[] { "--tune-layers", "1", "--tune-epochs", "0" }, "--tune-epochs must be between 1 and 100.")]
+    [InlineData(new[] { "--tune-layers", "1", "--outliers", "out.csv" }, "--outliers trains the head over the pooled embedding; it cannot be combined with --tune-layers.")]
+    [InlineData(new[] { "--outlier-weight", "0.2" }, "--outlier-weight needs --outliers.")]
     [InlineData(new[] { "--tune-layers", "1", "--hidden", "64" }, "--tune-layers starts from the linear head; it cannot be combined with --hidden.")]
     public void TrainIntentEncoder_BadTuningOptions_AreRejectedNamingTheOption(string[] options, string message)
     {

@@ -130,25 +130,6 @@ public sealed class TunedIntentHeadTests : IDisposable
     }
 
     [Fact]
-    public async Task Served_InScopeOutputWithoutItsThreshold_IsRefusedNamingTheMetric()
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(_models, ModelKinds.Intent)).FullName;
-        foreach (var file in new[] { ModelFileNames.Onnx, ModelFileNames.Labels, "manifest.json" })
-        {
-            File.Copy(Path.Combine(TestPaths.Models, ModelKinds.Intent, file), Path.Combine(folder, file));
-        }
-
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")))!;
-        manifest["metrics"]!.AsObject().Remove(IntentContract.InScopeThresholdMetric);
-        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
-        using var registry = new ModelRegistry(Options.Create(new InferenceOptions { ModelsPath = _models }), InferenceModelKinds.All, NullLogger<ModelRegistry>.Instance);
-
-        var error = await Assert.ThrowsAsync<ModelLoadException>(() => registry.SwapAsync(folder));
-
-        Assert.Equal("Model 'intent-minilm-bitext-20k': output 'in_scope' must be float32 [batch] with a number in metrics.inScopeThreshold.", error.Message);
-    }
-
-    [Fact]
     public void LayerOutput_ALayerTheEncoderDoesNotHave_IsRefusedNamingIt()
     {
         using var encoder = new MiniLmEncoder(threads: 1);

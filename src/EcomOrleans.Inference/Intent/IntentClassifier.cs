@@ -97,14 +97,10 @@ public sealed class IntentClassifier : IDisposable
         using (var logitsValue = OrtValue.CreateTensorValueFromMemory(logits, [rows, labels]))
         using (var inScopeValue = inScope is null ? null : OrtValue.CreateTensorValueFromMemory(inScope, [rows]))
         {
-            if (inScopeValue is null)
-            {
-                model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName], [logitsValue]);
-            }
-            else
-            {
-                model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], [model.LogitsName, model.InScopeName!], [logitsValue, inScopeValue]);
-            }
+            // The in-scope score, when the head answers one, comes from the same run.
+            string[] outputs = inScopeValue is null ? [model.LogitsName] : [model.LogitsName, model.InScopeName!];
+            OrtValue[] values = inScopeValue is null ? [logitsValue] : [logitsValue, inScopeValue];
+            model.Session.Run(model.RunOptions, [SentenceEncoderContract.Embedding], [embeddingValue], outputs, values);
         }
 
         return [.. Enumerable.Range(0, rows).Select(row => Prediction(model, logits.AsSpan(row * labels, labels), inScope?[row]))];

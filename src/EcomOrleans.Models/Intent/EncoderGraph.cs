@@ -179,33 +179,16 @@ public static class EncoderGraph
                 case 0:
                     fields.Add(new Field(number, wire, tagStart, at, 0, ReadVarint(message, ref at)));
                     break;
-                case 1:
-                    fields.Add(new Field(number, wire, tagStart, at, 8, 0));
-                    at += 8;
-                    if (at > message.Length)
-                    {
-                        throw new ModelContractException("The ONNX file is cut short.");
-                    }
-
-                    break;
-                case 2:
-                    var length = (int)ReadVarint(message, ref at);
-                    if (length < 0 || at + length > message.Length)
+                case 1 or 2 or 5:
+                    // Fixed 64-bit, length-delimited, fixed 32-bit: a body of known length, which must fit.
+                    var length = wire switch { 1 => 8, 5 => 4, _ => (int)ReadVarint(message, ref at) };
+                    if (length < 0 || length > message.Length - at)
                     {
                         throw new ModelContractException("The ONNX file is cut short.");
                     }
 
                     fields.Add(new Field(number, wire, tagStart, at, length, 0));
                     at += length;
-                    break;
-                case 5:
-                    fields.Add(new Field(number, wire, tagStart, at, 4, 0));
-                    at += 4;
-                    if (at > message.Length)
-                    {
-                        throw new ModelContractException("The ONNX file is cut short.");
-                    }
-
                     break;
                 default:
                     throw new ModelContractException($"The ONNX file has protobuf wire type {wire}, which onnx.proto does not use.");

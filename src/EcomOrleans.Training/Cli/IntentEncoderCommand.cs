@@ -355,11 +355,17 @@ internal static class IntentEncoderCommand
         var result = new float[rows][];
         for (var r = 0; r < rows; r++)
         {
-            result[r] = new float[labels];
-            TensorPrimitives.SoftMax(logits.Slice(r * labels, labels), result[r]);
+            result[r] = Softmax(logits.Slice(r * labels, labels));
         }
 
         return result;
+    }
+
+    private static float[] Softmax(ReadOnlySpan<float> logits)
+    {
+        var probabilities = new float[logits.Length];
+        TensorPrimitives.SoftMax(logits, probabilities);
+        return probabilities;
     }
 
     /// <summary>The out-of-scope messages of <paramref name="path"/> (column <c>utterance</c>) and a typo copy of each.</summary>
@@ -397,12 +403,7 @@ internal static class IntentEncoderCommand
     }
 
     private static float[][] RunTuned(InferenceSession session, float[][] states) =>
-        [.. TunedIntentHead.Logits(session, states).Select(logits =>
-        {
-            var p = new float[logits.Length];
-            TensorPrimitives.SoftMax(logits, p);
-            return p;
-        })];
+        [.. TunedIntentHead.Logits(session, states).Select(logits => Softmax(logits))];
 
     private static ClassificationMetrics Metrics(float[][] probabilities, long[] truth, int labels) =>
         ClassificationMetrics.Compute([.. truth.Select(t => (int)t)], [.. probabilities.Select(p => Array.IndexOf(p, p.Max()))], labels);

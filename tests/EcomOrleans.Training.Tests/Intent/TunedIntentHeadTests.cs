@@ -23,6 +23,14 @@ public sealed class TunedIntentHeadTests : IDisposable
 {
     private static readonly string[] Messages = ["where is my parcel", "I want to cancel the order I placed yesterday, please", "refund"];
 
+    /// <summary>The package's encoder and the messages' layer-4 outputs, read once for the tests that need them.</summary>
+    private static readonly Lazy<(byte[] Model, string Sha256, float[][] States, float[] Pooled)> AtLayer4 = new(() =>
+    {
+        using var encoder = new MiniLmEncoder(threads: 1, inputLayer: 4);
+        var (states, pooled) = encoder.EncodeStates(Messages);
+        return (encoder.ModelBytes, encoder.ModelSha256, states, pooled);
+    });
+
     private readonly string _models = Path.Combine(Path.GetTempPath(), "ecom-tuned-head", Guid.NewGuid().ToString("n"));
 
     [Theory]
@@ -43,8 +51,7 @@ public sealed class TunedIntentHeadTests : IDisposable
     public void LoadLayers_NotLoaded_DoNotReproduceTheEmbedding()
     {
         // The control for the test above: a head with freshly initialised layers is far from the package's embedding.
-        using var encoder = new MiniLmEncoder(threads: 1, inputLayer: 4);
-        var (states, pooled) = encoder.EncodeStates(Messages);
+        var (_, _, states, pooled) = AtLayer4.Value;
         random.manual_seed(3);
         using var head = new TunedIntentHead(labels: 3, inputLayer: 4, dropout: 0);
 
@@ -56,11 +63,10 @@ public sealed class TunedIntentHeadTests : IDisposable
     [Fact]
     public void ExportOnnx_PaddedBatch_MatchesTorchSharpWithin1e4()
     {
-        using var encoder = new MiniLmEncoder(threads: 1, inputLayer: 4);
-        var (states, _) = encoder.EncodeStates(Messages);
+        var (model, _, states, _) = AtLayer4.Value;
         random.manual_seed(7);
         using var head = new TunedIntentHead(labels: 5, inputLayer: 4, dropout: 0);
-        head.LoadLayers(encoder.ModelBytes);
+        head.LoadLayers(model);
         var expected = IntentHeadTuner.Probabilities(head, states, CPU);
 
         using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(head.ExportOnnx(new Dictionary<string, string>(), 1).ToByteArray());
@@ -77,14 +83,13 @@ public sealed class TunedIntentHeadTests : IDisposable
     [Fact]
     public async Task Served_ThroughTheRegistry_AnswersWhatTrainingComputes()
     {
-        using var encoder = new MiniLmEncoder(threads: 1, inputLayer: 4);
-        var (states, _) = encoder.EncodeStates(Messages);
+        var (model, sha256, states, _) = AtLayer4.Value;
         random.manual_seed(9);
         using var head = new TunedIntentHead(labels: 3, inputLayer: 4, dropout: 0);
-        head.LoadLayers(encoder.ModelBytes);
+        head.LoadLayers(model);
         var expected = IntentHeadTuner.Probabilities(head, states, CPU);
         string[] labels = ["get_refund", "track_order", "cancel_order"];
-        var folder = Write(head, encoder.ModelSha256, labels, inputLayer: 4);
+        var folder = Write(head, sha256, labels, inputLayer: 4);
         using var registry = new ModelRegistry(Options.Create(new InferenceOptions { ModelsPath = _models }), InferenceModelKinds.All, NullLogger<ModelRegistry>.Instance);
 
         await registry.SwapAsync(folder);
@@ -103,9 +108,8 @@ public sealed class TunedIntentHeadTests : IDisposable
     [InlineData("\"four\"", "Model 'tuned-test': details.encoder.inputLayer must be a layer from 0 to 4 (the head carries the layers above it); it is \"four\".")]
     public async Task Served_ManifestNamingNoLayerBelowTheTop_IsRefusedNamingTheKey(string layer, string message)
     {
-        using var encoder = new MiniLmEncoder(threads: 1);
         using var head = new TunedIntentHead(labels: 3, inputLayer: 4, dropout: 0);
-        var folder = Write(head, encoder.ModelSha256, ["a", "b", "c"], inputLayer: null);
+        var folder = Write(head, AtLayer4.Value.Sha256, ["a", "b", "c"], inputLayer: null);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")))!;
         manifest["details"]!["encoder"]!["inputLayer"] = JsonNode.Parse(layer);
         File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
@@ -119,9 +123,8 @@ public sealed class TunedIntentHeadTests : IDisposable
     [Fact]
     public async Task Served_ManifestWithoutTheEncoderLayer_IsRefusedNamingTheKey()
     {
-        using var encoder = new MiniLmEncoder(threads: 1, inputLayer: 4);
         using var head = new TunedIntentHead(labels: 3, inputLayer: 4, dropout: 0);
-        var folder = Write(head, encoder.ModelSha256, ["a", "b", "c"], inputLayer: null);
+        var folder = Write(head, AtLayer4.Value.Sha256, ["a", "b", "c"], inputLayer: null);
         using var registry = new ModelRegistry(Options.Create(new InferenceOptions { ModelsPath = _models }), InferenceModelKinds.All, NullLogger<ModelRegistry>.Instance);
 
         var error = await Assert.ThrowsAsync<ModelLoadException>(() => registry.SwapAsync(folder));
@@ -132,9 +135,7 @@ public sealed class TunedIntentHeadTests : IDisposable
     [Fact]
     public void LayerOutput_ALayerTheEncoderDoesNotHave_IsRefusedNamingIt()
     {
-        using var encoder = new MiniLmEncoder(threads: 1);
-
-        var error = Assert.Throws<ModelContractException>(() => EncoderGraph.LayerOutput(encoder.ModelBytes, 6));
+        var error = Assert.Throws<ModelContractException>(() => EncoderGraph.LayerOutput(AtLayer4.Value.Model, 6));
 
         Assert.Equal("The encoder has no layer 6: no Add node reads 'encoder.layer.6.output.LayerNorm.bias'.", error.Message);
     }

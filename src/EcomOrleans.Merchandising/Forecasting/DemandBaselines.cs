@@ -97,15 +97,35 @@ public static class DemandBaselines
     public const double IndexShrinkage = 20;
 
     /// <summary>
-    /// Exponential smoothing of seasonally adjusted demand. Two multiplicative indices are read from the last
-    /// <see cref="HistoryDays"/> days: the weekday's (its mean units against the mean of all days) and the month
-    /// start's (days 1 to <see cref="MonthStartDays"/> against the rest), each shrunk toward 1 by n / (n + 20) where n
-    /// is the units those days would have sold at the mean rate, so a slow seller keeps a flat week. Each day's units are divided by its two
-    /// indices, smoothed as <see cref="ExponentialSmoothing"/> does, and the flat forecast (and its quantiles) multiplied
-    /// back by each forecast day's indices.
+    /// How far <see cref="SeasonalSmoothing"/> pulls the smoothed level toward the last year's mean: the level is
+    /// multiplied by 1 + pull × ln((year mean + 0.1) / (level + 0.1)) (<see cref="SeasonalSmoothingFit.PullFactor"/>).
+    /// Fitted by least squares over every window of the M5 backtest, pooled across its series (`evaluate
+    /// demand-backtest` prints the fit; docs/demand.md): a level far above its year, the days after a promotion's or an
+    /// event's spike, is brought most of the way back; one near its year is hardly moved.
+    /// </summary>
+    public const double YearPull = 0.37;
+
+    /// <summary>Days the year mean of <see cref="YearPull"/> is read over: 52 weeks, so each weekday counts alike.</summary>
+    public const int YearDays = 364;
+
+    /// <summary>
+    /// Exponential smoothing of seasonally adjusted demand, its level pulled toward the year. Two multiplicative
+    /// indices are read from the last <see cref="HistoryDays"/> days: the weekday's (its mean units against the mean of
+    /// all days) and the month start's (days 1 to <see cref="MonthStartDays"/> against the rest), each shrunk toward 1
+    /// by n / (n + 20) where n is the units those days would have sold at the mean rate, so a slow seller keeps a flat
+    /// week. Each day's units are divided by its two indices and smoothed as <see cref="ExponentialSmoothing"/> does;
+    /// the flat forecast (and its quantiles) is multiplied by the year pull's factor and by each forecast day's indices.
     /// </summary>
     /// <param name="firstDay">The calendar day of <c>history[0]</c>; the forecast starts the day after the history ends.</param>
-    public static QuantileForecast SeasonalSmoothing(ReadOnlySpan<float> history, DateOnly firstDay, int horizon)
+    /// <param name="yearPull">0 leaves the smoothed level as it is; the served value is <see cref="YearPull"/>.</param>
+    public static QuantileForecast SeasonalSmoothing(ReadOnlySpan<float> history, DateOnly firstDay, int horizon, double yearPull = YearPull) =>
+        FitSeasonalSmoothing(history, firstDay, horizon).Pulled(yearPull);
+
+    /// <summary>
+    /// <see cref="SeasonalSmoothing"/> before the year pull, with the level and year mean the pull reads: what the
+    /// backtest fits <see cref="YearPull"/> on.
+    /// </summary>
+    public static SeasonalSmoothingFit FitSeasonalSmoothing(ReadOnlySpan<float> history, DateOnly firstDay, int horizon)
     {
         if (history.Length < ExponentialSmoothingMinimumDays)
         {
@@ -120,14 +140,20 @@ public static class DemandBaselines
         }
 
         var flat = ExponentialSmoothing(adjusted, horizon);
-        var (mean, p10, p50, p90) = (new float[horizon], new float[horizon], new float[horizon], new float[horizon]);
-        for (var h = 0; h < horizon; h++)
+        var year = adjusted.AsSpan(Math.Max(0, adjusted.Length - YearDays));
+        double yearSum = 0;
+        foreach (var units in year)
         {
-            var index = indices.Of(firstDay.AddDays(history.Length + h));
-            (mean[h], p10[h], p50[h], p90[h]) = (flat.Mean[h] * index, flat.P10[h] * index, flat.P50[h] * index, flat.P90[h] * index);
+            yearSum += units;
         }
 
-        return new QuantileForecast(mean, p10, p50, p90);
+        var days = new float[horizon];
+        for (var h = 0; h < horizon; h++)
+        {
+            days[h] = indices.Of(firstDay.AddDays(history.Length + h));
+        }
+
+        return new SeasonalSmoothingFit(flat, days, flat.Mean[0], yearSum / year.Length);
     }
 
     /// <summary>

@@ -18,13 +18,20 @@ public static class ForecastScores
             error += Math.Pow(actual[i] - forecast[i], 2);
         }
 
+        var scale = SquaredScale(history);
+        return scale == 0 ? double.NaN : Math.Sqrt((error / actual.Length) / scale);
+    }
+
+    /// <summary>RMSSE's scale: the mean squared one-step change of <paramref name="history"/>; 0 when it never changes.</summary>
+    public static double SquaredScale(ReadOnlySpan<float> history)
+    {
         double naive = 0;
         for (var t = 1; t < history.Length; t++)
         {
             naive += Math.Pow(history[t] - history[t - 1], 2);
         }
 
-        return naive == 0 ? double.NaN : Math.Sqrt((error / actual.Length) / (naive / (history.Length - 1)));
+        return history.Length < 2 ? 0 : naive / (history.Length - 1);
     }
 
     /// <summary>

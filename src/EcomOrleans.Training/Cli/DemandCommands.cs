@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using EcomOrleans.Merchandising.Forecasting;
 using EcomOrleans.Models;
 using EcomOrleans.Training.Common;
 using EcomOrleans.Training.Demand;
@@ -185,6 +186,11 @@ internal static class DemandCommands
                 ["servedVsSeasonalNaive"] = CliOptions.Round((served.Rmsse / naive.Rmsse) - 1),
                 ["servedVsExpSmoothing"] = CliOptions.Round((served.Rmsse / smoothing.Rmsse) - 1),
                 ["blend"] = new JsonObject { ["modelWeight"] = result.Final.ModelWeight, ["quantileScale"] = result.Final.QuantileScale },
+                ["yearPull"] = new JsonObject
+                {
+                    ["fitted"] = CliOptions.Round(result.FinalYearPull), ["served"] = DemandBaselines.YearPull,
+                    ["chosenAtOrigins"] = new JsonArray([.. result.Windows.Select(w => CliOptions.Round(w.YearPull)).Distinct().Order().Select(p => (JsonNode)p!)]),
+                },
                 ["blendsChosen"] = new JsonArray([.. result.Windows.Select(w => result.Chosen[w]).Distinct().Select(b => new JsonObject { ["modelWeight"] = b.ModelWeight, ["quantileScale"] = b.QuantileScale })]),
             };
             CliOptions.Print(summary, parse.GetValue(json), table);
@@ -192,6 +198,14 @@ internal static class DemandCommands
             {
                 AnsiConsole.MarkupLineInterpolated(
                     $"served blend against seasonal naive {summary["servedVsSeasonalNaive"]:P1}, against exp. smoothing {summary["servedVsExpSmoothing"]:P1}; blend chosen on all windows: model weight {result.Final.ModelWeight}, quantile scale {result.Final.QuantileScale}");
+                AnsiConsole.MarkupLineInterpolated(
+                    $"year pull fitted on every day's forecast: {result.FinalYearPull:F3} (served: DemandBaselines.YearPull = {DemandBaselines.YearPull})");
+            }
+
+            if (Math.Abs(result.FinalYearPull - DemandBaselines.YearPull) > 0.01)
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]the engine serves a year pull of {DemandBaselines.YearPull}, and this data fits {result.FinalYearPull:F3}: change DemandBaselines.YearPull if this is the data it should follow[/]");
             }
 
             if (parse.GetValue(record) is { } servedFolder)

@@ -10,7 +10,9 @@ namespace EcomOrleans.Training.Demand;
 /// smoothing the engine serves, each reading the last <see cref="DemandBaselines.HistoryDays"/> days before the origin.
 /// The blend's weight and quantile scale at each origin are the ones that scored best on every earlier origin of every
 /// series (the first origin uses <see cref="WarmupOrigins"/> origins before the backtest year), so no choice sees the
-/// window it is scored on. The model must have been trained on days before the first origin (<c>train demand --cutoff</c>).
+/// window it is scored on. The seasonal smoothing's year pull (<see cref="DemandBaselines.YearPull"/>) is fitted the
+/// same way: at each origin, on the 14-day forecasts from every day of every series whose 14 days had ended by then.
+/// The model must have been trained on days before the first origin (<c>train demand --cutoff</c>).
 /// </summary>
 internal static class DemandBacktest
 {
@@ -24,6 +26,11 @@ internal static class DemandBacktest
 
     public static BacktestResult Run(IReadOnlyList<DemandSeries> series, IDemandForecaster model, int days, int every)
     {
+        // Series share their last day, so (day - length) puts every series' days on one time line.
+        var pullWindows = PullWindows(series);
+        AnsiConsole.MarkupLineInterpolated($"year pull: {pullWindows.Count:N0} daily forecasts to fit it on");
+        double PullAt(int time) => SeasonalSmoothingFit.FitPull(pullWindows.Where(p => p.Time + DemandModelShape.Horizon <= time).Select(p => p.Window));
+
         var windows = new List<BacktestWindow>();
         var eligible = series.Where(s => s.Length - days >= DemandModelShape.Window).ToArray();
         AnsiConsole.MarkupLineInterpolated($"{eligible.Length} of {series.Count} series have {DemandModelShape.Window} days before the first origin");
@@ -41,16 +48,17 @@ internal static class DemandBacktest
                 var start = Math.Max(0, origin - DemandBaselines.HistoryDays);
                 var history = s.Units.AsSpan(start, origin - start);
                 var actual = s.Units[origin..(origin + DemandModelShape.Horizon)];
+                var seasonal = DemandBaselines.FitSeasonalSmoothing(history, s.DateAt(start), DemandModelShape.Horizon);
+                var pull = PullAt(origin - s.Length);
                 windows.Add(new BacktestWindow(s.Id, origin, origin >= first, actual, s.Units[..origin],
                     DemandBaselines.SeasonalNaive(history, DemandModelShape.Horizon), DemandBaselines.ExponentialSmoothing(history, DemandModelShape.Horizon),
-                    DemandBaselines.SeasonalSmoothing(history, s.DateAt(start), DemandModelShape.Horizon), model.Forecast(s, origin)));
+                    seasonal.Pulled(pull), seasonal.Pulled(0), pull, model.Forecast(s, origin)));
             }
 
             AnsiConsole.MarkupLineInterpolated($"  {s.Id}: {windows.Count(w => w.Series == s.Id && w.Scored)} scored origins");
         }
 
-        // Series share their last day, so (origin - length) puts every series' origins on one time line: the choice at
-        // an origin sees every window whose 14 days had ended by then, in any series.
+        // The choice at an origin sees every window whose 14 days had ended by then, in any series.
         int Time(BacktestWindow w) => w.Origin - series.First(s => s.Id == w.Series).Length;
         var chosen = new Dictionary<BacktestWindow, ForecastBlend>();
         var chosenPerSeries = new Dictionary<BacktestWindow, ForecastBlend>();
@@ -70,12 +78,34 @@ internal static class DemandBacktest
             [
                 Score("seasonal naive", scored, w => w.SeasonalNaive),
                 Score("exp. smoothing", scored, w => w.Smoothing),
+                Score("seasonal smoothing, no pull", scored, w => w.SeasonalWithoutPull),
                 Score("seasonal smoothing", scored, w => w.Seasonal),
                 Score("LSTM", scored, w => w.Model),
                 Score("per-series blend", scored, w => chosenPerSeries[w].Combine(w.Model, w.Seasonal)),
                 Score("served blend", scored, w => chosen[w].Combine(w.Model, w.Seasonal)),
             ],
-            scored, chosen, Choose(windows));
+            scored, chosen, Choose(windows), SeasonalSmoothingFit.FitPull(pullWindows.Select(p => p.Window)));
+    }
+
+    /// <summary>
+    /// Seasonal smoothing's 14-day forecast from every day of every series that has a model window before it, reading
+    /// the last <see cref="DemandBaselines.HistoryDays"/> days as a SKU grain does, with what followed and the RMSSE
+    /// scale of all the days before it; each on the shared time line (day - series length).
+    /// </summary>
+    private static List<(int Time, YearPullWindow Window)> PullWindows(IReadOnlyList<DemandSeries> series)
+    {
+        var windows = new List<(int, YearPullWindow)>();
+        foreach (var s in series)
+        {
+            for (var day = DemandModelShape.Window; day + DemandModelShape.Horizon <= s.Length; day++)
+            {
+                var start = Math.Max(0, day - DemandBaselines.HistoryDays);
+                var fit = DemandBaselines.FitSeasonalSmoothing(s.Units.AsSpan(start, day - start), s.DateAt(start), DemandModelShape.Horizon);
+                windows.Add((day - s.Length, new YearPullWindow(fit, s.Units[day..(day + DemandModelShape.Horizon)], ForecastScores.SquaredScale(s.Units.AsSpan(0, day)))));
+            }
+        }
+
+        return windows;
     }
 
     /// <summary>The weight with the least mean RMSSE of the mean, then the spread with the least mean scaled pinball loss, over <paramref name="windows"/>.</summary>

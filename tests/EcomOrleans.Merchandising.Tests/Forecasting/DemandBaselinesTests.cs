@@ -142,6 +142,23 @@ public sealed class DemandBaselinesTests
     }
 
     [Fact]
+    public void SeasonalSmoothing_AfterASpike_IsPulledTowardTheYear()
+    {
+        // A year of 2 units a day, then a week of 12: the smoothed level sits far above the year and is brought back
+        // by the served pull, by exactly the factor of the fit it was made from.
+        var first = new DateOnly(2026, 1, 1);
+        var history = Enumerable.Range(0, 371).Select(t => t < 364 ? 2f : 12f).ToArray();
+        var fit = DemandBaselines.FitSeasonalSmoothing(history, first, 14);
+
+        var pulled = DemandBaselines.SeasonalSmoothing(history, first, 14);
+        var unpulled = DemandBaselines.SeasonalSmoothing(history, first, 14, yearPull: 0);
+
+        Assert.True(fit.Level > 2 * fit.YearMean, $"level {fit.Level} against a year of {fit.YearMean}");
+        Assert.All(Enumerable.Range(0, 14), h => Assert.Equal(unpulled.Mean[h] * fit.PullFactor(DemandBaselines.YearPull), pulled.Mean[h], 3));
+        Assert.True(pulled.Mean[0] < 0.8 * unpulled.Mean[0], $"pulled {pulled.Mean[0]} against {unpulled.Mean[0]}");
+    }
+
+    [Fact]
     public void SeasonalSmoothing_NoSales_IsZero() =>
         Assert.All(DemandBaselines.SeasonalSmoothing(new float[28], new DateOnly(2026, 1, 1), 14).P90, p => Assert.Equal(0f, p));
 

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Issue 10, 2026-12-07: a correction of seasonal smoothing's level, fitted by least squares on every earlier day's
+14-day forecast of all seven series pooled (the backtest's replica, as m5-level-baselines.py). The level l is multiplied
+by 1 + sum(beta_i * x_i); the features x, chosen by the first argument (comma-separated indices):
+
+    0 ln((m7+.1)/(l+.1))   1 ln((m28+.1)/(l+.1))   2 ln((m365+.1)/(l+.1))   3 (max of the last 14 days - l)/sqrt(l+.1)
+    4 ln((m91+.1)/(l+.1))  5 ln(the same 14 days a year before / m365)   6 the 14 days before those   7 ln(price / its 365-day mean)
+    8 ln((m182+.1)/(l+.1)) 9 ln((m728+.1)/(l+.1))
+
+m_n is the mean seasonally adjusted units of the last n days. Second argument: the step between training days (3);
+third: 0 scores the backtest's year, 364 the year before it (159 windows: the series with 56 days before an origin),
+where the feature was chosen (seasonal smoothing alone 0.6202 there):
+
+    python3 docs/experiments/m5-year-pull.py 2 3 364     # earlier year: m365 0.6124, m728 0.6128, m182 0.6138, m91 0.6154
+    python3 docs/experiments/m5-year-pull.py 2 3 0       # backtest year: 0.6182 against seasonal smoothing's 0.6218
+
+Standard library only; the data directory is ../shared/data beside the repository, or $DATA.
+"""
+import csv, collections, math, sys, os
+import csv, collections, math, sys, os
+DATA = os.environ.get('DATA', os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared', 'data'))
+cal={r['date']:r for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'calendar.csv')))}
+raw=collections.defaultdict(dict); price=collections.defaultdict(dict)
+for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'm5-foods3-ca1.csv'))):
+    raw[r['item_id']][r['date']]=float(r['sales']); price[r['item_id']][r['wm_yr_wk']]=float(r['sell_price'])
+alld=sorted(cal); lastdate=max(max(v) for v in raw.values())
+S={}
+for k,v in raw.items():
+    first=min(v); ds=[d for d in alld if first<=d<=lastdate]
+    S[k]=(ds,[v.get(d,0.0) for d in ds])
+def fit(h):
+    best=(1e18,0.5,h[-1])
+    for st in range(1,100):
+        a=st/100; l=h[0]; e=0
+        for t in range(1,len(h)):
+            e+=(h[t]-l)**2; l+=a*(h[t]-l)
+        if e<best[0]: best=(e,a,l)
+    return best[1],best[2]
+def rmsse(act,fc,h):
+    e=sum((a-f)**2 for a,f in zip(act,fc))/len(act)
+    n=sum((h[t]-h[t-1])**2 for t in range(1,len(h)))/(len(h)-1)
+    return math.sqrt(e/n) if n>0 else None
+def profile(h,keys,window,k):
+    h=h[-window:]; keys=keys[-window:]; tot=sum(h)/len(h)
+    f=collections.defaultdict(lambda:1.0)
+    if tot==0: return f
+    g=collections.defaultdict(list)
+    for x,kk in zip(h,keys): g[kk].append(x)
+    for kk,xs in g.items():
+        n=sum(xs); f[kk]=1+((sum(xs)/len(xs))/tot-1)*n/(n+k)
+    return f
+def solve(A,b):
+    n=len(b); M=[row[:]+[b[i]] for i,row in enumerate(A)]
+    for i in range(n):
+        p=max(range(i,n),key=lambda r:abs(M[r][i])); M[i],M[p]=M[p],M[i]
+        if abs(M[i][i])<1e-12: return [0]*n
+        for r in range(n):
+            if r!=i:
+                f=M[r][i]/M[i][i]
+                for c in range(i,n+1): M[r][c]-=f*M[i][c]
+    return [M[i][n]/M[i][i] for i in range(n)]
+def mean_last(xs, t, n):
+    lo = max(0, t - n)
+    return sum(xs[lo:t]) / (t - lo)
+def feats(adj,lev,t):
+    l=max(lev[t],1e-3)
+    m7, m28, m91, m182, m365, m728 = (mean_last(adj, t, n) for n in (7, 28, 91, 182, 365, 728))
+    mx=max(adj[max(0,t-14):t])
+    ya=sum(adj[max(0,t-364):max(0,t-350)])/14; yb=sum(adj[max(0,t-378):max(0,t-364)])/14
+    allf=[math.log((m7+.1)/(l+.1)), math.log((m28+.1)/(l+.1)), math.log((m365+.1)/(l+.1)), (mx-l)/math.sqrt(l+.1),
+      math.log((m91+.1)/(l+.1)), math.log((ya+.1)/(m365+.1)), math.log((yb+.1)/(m365+.1)), PR[0][t],
+      math.log((m182+.1)/(l+.1)), math.log((m728+.1)/(l+.1))]
+    return [allf[i] for i in FS]
+series=sorted(S); PR=[None]
+prep={}
+for k in series:
+    ds,u=S[k]; snap=[cal[d]['snap_CA']=='1' for d in ds]; wd=[cal[d]['wday'] for d in ds]
+    P=[price[k].get(cal[d]['wm_yr_wk']) for d in ds]
+    for i in range(len(P)):
+        P[i]=P[i] if P[i] is not None else (P[i-1] if i else next(p for p in P if p is not None))
+    pr=[0.0]*len(P)
+    for t in range(365,len(P)): pr[t]=math.log(P[t-1]/(sum(P[t-365:t])/365))
+    prep[k]=(ds,u,snap,wd,pr)
+L0={k:len(S[k][1]) for k in series}
+res=collections.defaultdict(list); bias=collections.defaultdict(list)
+OFF=int(sys.argv[3]) if len(sys.argv)>3 else 0; STEP=int(sys.argv[2]) if len(sys.argv)>2 else 2; FS=[int(x) for x in sys.argv[1].split(',')]; NF=len(FS)
+for j in range(26):
+    per={}
+    A=[[0.0]*NF for _ in range(NF)]; bvec=[0.0]*NF
+    for k in series:
+        ds,u,snap,wd,pr=prep[k]; PR[0]=pr; L=L0[k]; o=L-364+14*j-OFF
+        if o<56: continue
+        h=u[:o]
+        fw=profile(h,wd[:o],10**6,20); fs=profile(h,snap[:o],730,5)
+        adj=[x/(fw[w]*fs[s]) for x,w,s in zip(h,wd[:o],snap[:o])]
+        a,l=fit(adj)
+        lev=[adj[0]]
+        for x in adj[1:]: lev.append(lev[-1]+a*(x-lev[-1]))
+        # lev[t] = level after adj[:t+1]; level for forecasting from t (having seen h[:t]) is lev[t-1]
+        levf=[None]+lev
+        scale=sum((h[t]-h[t-1])**2 for t in range(1,len(h)))/(len(h)-1)
+        per[k]=(o,h,adj,levf,fw,fs,scale)
+        for t in range(56,o-14,STEP):
+            lt=levf[t]; x=feats(adj,levf,t)
+            idx=[fw[wd[t+i]]*fs[snap[t+i]] for i in range(14)]
+            for i in range(14):
+                base=lt*idx[i]; r=u[t+i]-base
+                z=[base*xx for xx in x]
+                w=1/scale
+                for p in range(NF):
+                    bvec[p]+=w*z[p]*r
+                    for q in range(NF): A[p][q]+=w*z[p]*z[q]
+    # ridge
+    for p in range(NF): A[p][p]+=1e-6+sum(A[q][q] for q in range(NF))*1e-4
+    beta=solve(A,bvec)
+    for k in series:
+        if k not in per: continue
+        ds,u,snap,wd,pr=prep[k]; PR[0]=pr; o,h,adj,levf,fw,fs,scale=per[k]
+        act=u[o:o+14]; idx=[fw[wd[o+i]]*fs[snap[o+i]] for i in range(14)]
+        lt=levf[o]; x=feats(adj,levf,o)
+        c=1+sum(bb*xx for bb,xx in zip(beta,x))
+        base=[lt*i for i in idx]; cor=[lt*i*c for i in idx]
+        a2,l2=fit(h)
+        for name,fc in (('es',[l2]*14),('ss',base),('ss+corr',cor)):
+            res[name].append(rmsse(act,fc,h)); bias[name].append(sum(act)/14-sum(fc)/14)
+for n,v in res.items(): print('%-12s'%n, len(v), round(sum(v)/len(v),4), 'bias',round(sum(bias[n])/len(bias[n]),3))

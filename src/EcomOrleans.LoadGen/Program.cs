@@ -10,6 +10,7 @@ var root = new RootCommand("EcomOrleans load generator: replays real data sets t
     LoadCommand.Create(TimeProvider.System),
     BenchMemoryCommand.Create(TimeProvider.System),
     BenchForecastCommand.Create(TimeProvider.System),
+    BenchScorerCommand.Create(),
     OverloadCommand.Create(TimeProvider.System),
     DemoCatalogCommand.Create(TimeProvider.System),
 };

@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace EcomOrleans.Inference.Sequence;
 
@@ -27,24 +29,101 @@ public static class CatalogScorer
         }
 
         excluded.Sort();
+        var best = TopIds(model.ItemTable, model.Quantized, vector, model.Dim, model.ItemCount, count, excluded);
+        var top = new ScoredSku[best.Length];
+        for (var i = 0; i < best.Length; i++)
+        {
+            top[i] = new ScoredSku(model.Skus[best[i].Id], best[i].Score);
+        }
 
-        // Every item's score in one pass, then a min-heap of the best so far: its root is the weakest kept item,
-        // replaced by any better one. Exclusions are looked up only for an item good enough to enter the heap. Both
-        // arrays are pooled: only the answer is allocated.
-        count = Math.Min(count, model.ItemCount);
-        var scores = ArrayPool<float>.Shared.Rent(model.ItemCount + 1);
-        var heap = ArrayPool<(float Score, int NegativeId)>.Shared.Rent(count);
+        return ImmutableCollectionsMarshal.AsImmutableArray(top);
+    }
+
+    /// <summary>
+    /// The ids and scores of the <paramref name="count"/> best rows of <paramref name="table"/> but
+    /// <paramref name="excluded"/> (sorted), best first, ties to the lower id. Every score is the full-precision one of
+    /// <see cref="ScoreAll"/>. With <paramref name="quantized"/>, a first pass bounds every row's score from its 8-bit
+    /// codes; the <paramref name="count"/>-th best lower bound is then a floor no row under it can reach past, and
+    /// only the rows whose upper bound reaches it are scored in full (a few dozen of 12,101 on Beauty), so the answer
+    /// is the one a full pass gives.
+    /// </summary>
+    internal static (int Id, float Score)[] TopIds(
+        ReadOnlySpan<float> table, QuantizedItems? quantized, ReadOnlySpan<float> vector, int dim, int items, int count, ReadOnlySpan<int> excluded) =>
+        TopIds(table, quantized, vector, dim, items, count, excluded, out _);
+
+    /// <param name="scoredInFull">Rows scored in full precision: every row without <paramref name="quantized"/>.</param>
+    internal static (int Id, float Score)[] TopIds(
+        ReadOnlySpan<float> table, QuantizedItems? quantized, ReadOnlySpan<float> vector, int dim, int items, int count, ReadOnlySpan<int> excluded,
+        out int scoredInFull)
+    {
+        scoredInFull = 0;
+        count = Math.Min(count, items);
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        var scores = ArrayPool<float>.Shared.Rent(items + 1);
+        // With the first pass, scores holds each row's lower bound and uppers its upper bound.
+        var uppers = quantized is null ? null : ArrayPool<float>.Shared.Rent(items + 1);
+        var heap = ArrayPool<(float Score, int NegativeId)>.Shared.Rent(Math.Max(1, count));
         try
         {
-            ScoreAll(model.ItemTable, vector, model.Dim, model.ItemCount, scores);
-            var size = 0;
-            for (var id = 1; id <= model.ItemCount; id++)
+            var candidates = Candidates.All;
+            var floor = float.NegativeInfinity;
+            if (quantized is not null && InlineLanes(dim) > 0 && quantized.Score(vector, scores, uppers))
             {
-                var key = (scores[id], -id);
-                if (size == count && key.CompareTo(heap[0]) <= 0)
+                floor = CountthLowerBound(scores, items, count, excluded, heap);
+                candidates = Candidates.ReachingFloor;
+            }
+            else
+            {
+                ScoreAll(table, vector, dim, items, scores);
+                scoredInFull = items;
+            }
+
+            var size = 0;
+            var lanes = InlineLanes(dim);
+            var rows = lanes > 0 ? MemoryMarshal.Cast<float, Vector<float>>(table) : default;
+            var user = lanes > 0 ? MemoryMarshal.Cast<float, Vector<float>>(vector) : default;
+            for (var id = 1; id <= items; id++)
+            {
+                float score;
+                if (candidates == Candidates.ReachingFloor)
+                {
+                    // Eight rows at a time while none of them can reach the floor.
+                    while (id + Vector256<float>.Count <= items + 1
+                        && Vector256.GreaterThanOrEqualAny(Vector256.Create(uppers.AsSpan(id, Vector256<float>.Count)), Vector256.Create(floor)) is false)
+                    {
+                        id += Vector256<float>.Count;
+                    }
+
+                    if (id > items)
+                    {
+                        break;
+                    }
+
+                    if (uppers![id] < floor)
+                    {
+                        continue;
+                    }
+
+                    score = Row(rows, user, lanes, id);
+                    scoredInFull++;
+                }
+                else
+                {
+                    score = scores[id];
+                }
+
+                // Not better than the weakest kept (a lower score, or the same score and a higher id): compared as
+                // floats first, since nearly every row stops here.
+                if (size == count && (score < heap[0].Score || (score == heap[0].Score && -id <= heap[0].NegativeId)))
                 {
                     continue;
                 }
+
+                var key = (score, -id);
 
                 if (excluded.BinarySearch(id) >= 0)
                 {
@@ -66,19 +145,85 @@ public static class CatalogScorer
             // Best first: the highest score, and on a tie the lower id.
             var best = heap.AsSpan(0, size);
             best.Sort(static (a, b) => b.CompareTo(a));
-            var top = new ScoredSku[size];
+            var top = new (int, float)[size];
             for (var i = 0; i < size; i++)
             {
-                top[i] = new ScoredSku(model.Skus[-best[i].NegativeId], best[i].Score);
+                top[i] = (-best[i].NegativeId, best[i].Score);
             }
 
-            return ImmutableCollectionsMarshal.AsImmutableArray(top);
+            return top;
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
+            if (uppers is not null)
+            {
+                ArrayPool<float>.Shared.Return(uppers);
+            }
+
             ArrayPool<(float Score, int NegativeId)>.Shared.Return(heap);
         }
+    }
+
+    private enum Candidates
+    {
+        All,
+        ReachingFloor,
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/>-th largest lower bound (approximate minus bound) among rows not excluded:
+    /// <paramref name="count"/> rows score at least this much, so a row whose upper bound is under it is not among the
+    /// best. Negative infinity when fewer rows than that are left.
+    /// </summary>
+    private static float CountthLowerBound(
+        ReadOnlySpan<float> lowers, int items, int count, ReadOnlySpan<int> excluded, Span<(float Score, int NegativeId)> heap)
+    {
+        var size = 0;
+        var weakest = float.NegativeInfinity; // heap[0] once the heap is full
+        for (var id = 1; id <= items; id++)
+        {
+            // Eight rows at a time while none of them beats the weakest kept: nearly all of the catalog.
+            while (size == count && id + Vector256<float>.Count <= items + 1
+                && Vector256.GreaterThanAny(Vector256.Create(lowers.Slice(id, Vector256<float>.Count)), Vector256.Create(weakest)) is false)
+            {
+                id += Vector256<float>.Count;
+            }
+
+            if (id > items)
+            {
+                break;
+            }
+
+            var lower = lowers[id];
+            if (lower <= weakest)
+            {
+                continue;
+            }
+
+            if (excluded.BinarySearch(id) >= 0)
+            {
+                continue;
+            }
+
+            if (size < count)
+            {
+                heap[size] = (lower, 0);
+                SiftUp(heap, size++);
+            }
+            else
+            {
+                heap[0] = (lower, 0);
+                SiftDown(heap, size);
+            }
+
+            if (size == count)
+            {
+                weakest = heap[0].Score;
+            }
+        }
+
+        return weakest;
     }
 
     private static void SiftUp(Span<(float Score, int NegativeId)> heap, int index)
@@ -136,23 +281,14 @@ public static class CatalogScorer
     /// </summary>
     internal static void ScoreAll(ReadOnlySpan<float> table, ReadOnlySpan<float> vector, int dim, int items, Span<float> scores)
     {
-        var width = Vector<float>.Count;
-        if (Vector.IsHardwareAccelerated && dim % width == 0 && dim / width <= MaxInlineLanes)
+        var lanes = InlineLanes(dim);
+        if (lanes > 0)
         {
-            var lanes = dim / width;
-            Span<Vector<float>> user = stackalloc Vector<float>[lanes];
-            MemoryMarshal.Cast<float, Vector<float>>(vector[..dim]).CopyTo(user);
             var rows = MemoryMarshal.Cast<float, Vector<float>>(table);
+            var user = MemoryMarshal.Cast<float, Vector<float>>(vector);
             for (var id = 1; id <= items; id++)
             {
-                var row = rows.Slice(id * lanes, lanes);
-                var sum = row[0] * user[0];
-                for (var lane = 1; lane < lanes; lane++)
-                {
-                    sum += row[lane] * user[lane];
-                }
-
-                scores[id] = Vector.Sum(sum);
+                scores[id] = Row(rows, user, lanes, id);
             }
 
             return;
@@ -162,6 +298,24 @@ public static class CatalogScorer
         {
             scores[id] = TensorPrimitives.Dot(table.Slice(id * dim, dim), vector);
         }
+    }
+
+    /// <summary>Hardware vectors a row of <paramref name="dim"/> is scored in inline, or 0 when it is not (see <see cref="ScoreAll"/>).</summary>
+    private static int InlineLanes(int dim) =>
+        Vector.IsHardwareAccelerated && dim % Vector<float>.Count == 0 && dim / Vector<float>.Count <= MaxInlineLanes ? dim / Vector<float>.Count : 0;
+
+    /// <summary>Row <paramref name="id"/>'s dot product with <paramref name="vector"/>, <paramref name="lanes"/> hardware vectors wide: the one arithmetic both passes share, so they agree to the bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Row(ReadOnlySpan<Vector<float>> rows, ReadOnlySpan<Vector<float>> user, int lanes, int id)
+    {
+        var row = rows.Slice(id * lanes, lanes);
+        var sum = row[0] * user[0];
+        for (var lane = 1; lane < lanes; lane++)
+        {
+            sum += row[lane] * user[lane];
+        }
+
+        return Vector.Sum(sum);
     }
 
     /// <summary>The widest row scored inline: 16 hardware vectors (128 floats on AVX2).</summary>

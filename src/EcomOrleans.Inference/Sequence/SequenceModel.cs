@@ -22,6 +22,7 @@ public sealed class SequenceModel : LoadedModel
         ItemTable = table;
         Skus = skus;
         Dim = dim;
+        Quantized = QuantizedItems.TryBuild(table, dim, skus.Length - 1);
         _ids = new Dictionary<string, int>(skus.Length, StringComparer.Ordinal);
         for (var id = 1; id < skus.Length; id++)
         {
@@ -36,6 +37,9 @@ public sealed class SequenceModel : LoadedModel
 
     /// <summary>Row-major [ItemCount + 1, Dim]; row 0 is padding.</summary>
     public float[] ItemTable { get; }
+
+    /// <summary>The table's 8-bit codes for the scorer's first pass; <see langword="null"/> where the CPU or the width has no 8-bit dot product.</summary>
+    internal QuantizedItems? Quantized { get; }
 
     /// <summary>The SKU of each row; entry 0 is empty (padding).</summary>
     public IReadOnlyList<string> Skus { get; }

@@ -70,6 +70,93 @@ public sealed class CatalogScorerTests : IDisposable
         }
     }
 
+    [SkippableTheory]
+    [InlineData(64, 1)] // the served width
+    [InlineData(64, 10)]
+    [InlineData(64, 60)]
+    [InlineData(32, 10)]
+    [InlineData(128, 25)]
+    public void TopIds_QuantizedFirstPass_GivesExactlyTheFullPassAnswer(int dim, int count)
+    {
+        Skip.IfNot(QuantizedItems.IsSupported(dim), "this CPU has no 8-bit dot product for this width");
+        const int items = 3_000;
+        var random = new Random((dim * 100) + count);
+        var table = new float[(items + 1) * dim];
+        for (var id = 1; id <= items; id++)
+        {
+            var row = table.AsSpan(id * dim, dim);
+            switch (id % 10)
+            {
+                case 0:
+                    break; // a zero row
+                case 1 when id > 1:
+                    table.AsSpan((id - 1) * dim, dim).CopyTo(row); // a duplicate of the row before: an exact tie
+                    break;
+                default:
+                    for (var j = 0; j < dim; j++)
+                    {
+                        row[j] = (float)(random.NextDouble() - 0.5) * (id % 7 == 0 ? 8 : 0.2f); // mixed magnitudes
+                    }
+
+                    row[random.Next(dim)] *= id % 3 == 0 ? 40 : 1; // an outlier that coarsens its row's codes
+                    break;
+            }
+        }
+
+        var quantized = QuantizedItems.TryBuild(table, dim, items);
+        Assert.NotNull(quantized);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var vector = Enumerable.Range(0, dim).Select(_ => (float)(random.NextDouble() - 0.5) * (trial % 2 == 0 ? 1 : 30)).ToArray();
+            int[] excluded = [.. Enumerable.Range(0, trial).Select(_ => random.Next(1, items + 1)).Distinct().Order()];
+
+            var exact = CatalogScorer.TopIds(table, null, vector, dim, items, count, excluded);
+            var fast = CatalogScorer.TopIds(table, quantized, vector, dim, items, count, excluded);
+
+            Assert.Equal(exact, fast);
+            Assert.Equal(count, fast.Length);
+            Assert.DoesNotContain(fast, f => excluded.Contains(f.Id));
+        }
+    }
+
+    [SkippableFact]
+    public void QuantizedItems_Bound_CoversTheErrorOfEveryRow()
+    {
+        const int dim = 64, items = 2_000;
+        Skip.IfNot(QuantizedItems.IsSupported(dim), "this CPU has no 8-bit dot product for this width");
+        var random = new Random(11);
+        var table = Enumerable.Range(0, (items + 1) * dim).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var vector = Enumerable.Range(0, dim).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var (lower, upper, exact) = (new float[items + 1], new float[items + 1], new float[items + 1]);
+
+        Assert.True(QuantizedItems.TryBuild(table, dim, items)!.Score(vector, lower, upper));
+        CatalogScorer.ScoreAll(table, vector, dim, items, exact);
+
+        for (var id = 1; id <= items; id++)
+        {
+            Assert.InRange(exact[id], lower[id], upper[id]);
+        }
+
+        // Small against how far scores spread, or the first pass would leave most rows to score in full.
+        var mean = exact.Skip(1).Average();
+        var spread = Math.Sqrt(exact.Skip(1).Average(x => (x - mean) * (x - mean)));
+        var widest = Enumerable.Range(1, items).Max(id => (upper[id] - lower[id]) / 2);
+        Assert.True(widest < 0.15 * spread, $"the widest bound {widest} against a spread of {spread}");
+    }
+
+    [SkippableFact]
+    public void QuantizedItems_ZeroOrNonFiniteVector_IsLeftToTheFullPass()
+    {
+        const int dim = 64;
+        Skip.IfNot(QuantizedItems.IsSupported(dim), "this CPU has no 8-bit dot product for this width");
+        var quantized = QuantizedItems.TryBuild(new float[11 * dim], dim, 10)!;
+        var (lower, upper) = (new float[11], new float[11]);
+
+        Assert.False(quantized.Score(new float[dim], lower, upper));
+        Assert.False(quantized.Score([float.NaN, .. new float[dim - 1]], lower, upper));
+        Assert.Null(QuantizedItems.TryBuild([.. new float[dim], float.PositiveInfinity, .. new float[dim - 1]], dim, 1));
+    }
+
     [Fact]
     public void Top_CountBeyondTheCatalog_ReturnsEveryItemBestFirst()
     {

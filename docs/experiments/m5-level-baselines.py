@@ -10,30 +10,11 @@ that know each window's mean units. Standard library only:
 
     python3 docs/experiments/m5-level-baselines.py [../shared/data]
 """
-import csv, collections, math, sys, os
+import collections, math, sys, os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from m5_replica import load, fit, rmsse
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared', 'data')
-cal={r['date']:r for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'calendar.csv')))}
-raw=collections.defaultdict(dict); price=collections.defaultdict(dict); last=None
-for r in csv.DictReader(open(os.path.join(DATA, 'm5-sample', 'm5-foods3-ca1.csv'))):
-    raw[r['item_id']][r['date']]=float(r['sales']); price[r['item_id']][r['wm_yr_wk']]=float(r['sell_price'])
-alld=sorted(cal)
-lastdate=max(max(v) for v in raw.values())
-S={}
-for k,v in raw.items():
-    first=min(v); ds=[d for d in alld if first<=d<=lastdate]
-    S[k]=(ds,[v.get(d,0.0) for d in ds])
-def fit(h):
-    best=(1e18,0.5,h[-1])
-    for st in range(1,100):
-        a=st/100; l=h[0]; e=0
-        for t in range(1,len(h)):
-            e+=(h[t]-l)**2; l+=a*(h[t]-l)
-        if e<best[0]: best=(e,a,l)
-    return best[1],best[2]
-def rmsse(act,fc,h):
-    e=sum((a-f)**2 for a,f in zip(act,fc))/len(act)
-    n=sum((h[t]-h[t-1])**2 for t in range(1,len(h)))/(len(h)-1)
-    return math.sqrt(e/n) if n>0 else None
+cal, price, S = load(DATA)
 def factor(h,flags,window,k):
     h=h[-window:]; flags=flags[-window:]
     on=[x for x,f in zip(h,flags) if f]; off=[x for x,f in zip(h,flags) if not f]

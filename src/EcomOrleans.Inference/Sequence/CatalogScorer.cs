@@ -66,15 +66,14 @@ public static class CatalogScorer
         var scores = ArrayPool<float>.Shared.Rent(items + 1);
         // With the first pass, scores holds each row's lower bound and uppers its upper bound.
         var uppers = quantized is null ? null : ArrayPool<float>.Shared.Rent(items + 1);
-        var heap = ArrayPool<(float Score, int NegativeId)>.Shared.Rent(Math.Max(1, count));
+        var heap = ArrayPool<(float Score, int NegativeId)>.Shared.Rent(count);
         try
         {
-            var candidates = Candidates.All;
             var floor = float.NegativeInfinity;
-            if (quantized is not null && InlineLanes(dim) > 0 && quantized.Score(vector, scores, uppers))
+            var bounded = quantized is not null && InlineLanes(dim) > 0 && quantized.Score(vector, scores, uppers);
+            if (bounded)
             {
                 floor = CountthLowerBound(scores, items, count, excluded, heap);
-                candidates = Candidates.ReachingFloor;
             }
             else
             {
@@ -89,11 +88,11 @@ public static class CatalogScorer
             for (var id = 1; id <= items; id++)
             {
                 float score;
-                if (candidates == Candidates.ReachingFloor)
+                if (bounded)
                 {
                     // Eight rows at a time while none of them can reach the floor.
                     while (id + Vector256<float>.Count <= items + 1
-                        && Vector256.GreaterThanOrEqualAny(Vector256.Create(uppers.AsSpan(id, Vector256<float>.Count)), Vector256.Create(floor)) is false)
+                        && Vector256.GreaterThanOrEqualAny(Vector256.Create(uppers!.AsSpan(id, Vector256<float>.Count)), Vector256.Create(floor)) is false)
                     {
                         id += Vector256<float>.Count;
                     }
@@ -123,12 +122,12 @@ public static class CatalogScorer
                     continue;
                 }
 
-                var key = (score, -id);
-
                 if (excluded.BinarySearch(id) >= 0)
                 {
                     continue;
                 }
+
+                var key = (score, -id);
 
                 if (size < count)
                 {
@@ -163,12 +162,6 @@ public static class CatalogScorer
 
             ArrayPool<(float Score, int NegativeId)>.Shared.Return(heap);
         }
-    }
-
-    private enum Candidates
-    {
-        All,
-        ReachingFloor,
     }
 
     /// <summary>

@@ -65,6 +65,8 @@ public static class StateSizeBounds
             [Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.DedupWindow)), Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.SequenceLength)),
              Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.MaxSessions)), Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.MaxCategories)),
              Key(RecommendationOptions.SectionName, nameof(RecommendationOptions.RememberedRecommendations)), Key(RecommendationOptions.SectionName, nameof(RecommendationOptions.MaxCount))]),
+        new(StorageNames.UserDedupState, serialize(FullWindow(options.Users.DedupWindow), typeof(DedupState)),
+            [Key(UserGrainOptions.SectionName, nameof(UserGrainOptions.DedupWindow))]),
         new(StorageNames.SkuState, serialize(LargestSku(), typeof(SkuState)), []),
         new(StorageNames.SkuDemandState, serialize(LargestSkuDemand(options.Skus), typeof(SkuDemandState)),
             [Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.DedupWindow)), Key(SkuGrainOptions.SectionName, nameof(SkuGrainOptions.MaxCoViews)),
@@ -90,7 +92,8 @@ public static class StateSizeBounds
             // Searches carry the longest entries (a query); purchases a quantity and a price: take the larger of each.
             Sequence = [.. Enumerable.Range(0, users.SequenceLength).Select(i => new SequenceEntry(
                 EventKind.Purchase, Sku(i), Time, Id(i), 1_000, 999_999.99m, Text(i)))],
-            Dedup = FullWindow(users.DedupWindow),
+            // The pending keys: a batch that leaves SpillAt of them spills them before the state is written.
+            Dedup = FullWindow(Math.Min(users.DedupWindow, SpillingDedupWindow.DefaultSpillAt)),
             Sessions = [.. Enumerable.Range(0, users.MaxSessions).Select(i => new SessionSummary(Id(i), Time, Time, int.MaxValue))],
             Affinities = [.. Enumerable.Range(0, users.MaxCategories).Select(i => new AffinityState { Category = Text(i), Score = -1.2345678901234567E+300, AsOf = Time })],
             TotalEvents = long.MaxValue,

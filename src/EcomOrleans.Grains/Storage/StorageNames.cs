@@ -7,6 +7,9 @@ public static class StorageNames
     public const string Provider = "ecom";
 
     public const string UserState = "user";
+
+    /// <summary>A user's spilled dedup keys: the older part of the window, apart from the state written on every batch.</summary>
+    public const string UserDedupState = "user-dedup";
     public const string SkuState = "sku";
     public const string SearchDemandState = "search-demand";
     public const string SkuDemandState = "sku-demand";

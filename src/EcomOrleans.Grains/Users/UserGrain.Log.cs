@@ -7,6 +7,9 @@ public sealed partial class UserGrain
     [LoggerMessage(1001, LogLevel.Warning, "Writing state of user {UserId} failed; the batch is not acknowledged and the grain will reload")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);
 
+    [LoggerMessage(1007, LogLevel.Warning, "Reading the spilled dedup keys of user {UserId} failed; the batch is not acknowledged")]
+    private static partial void LogDedupReadFailed(ILogger logger, Exception exception, string userId);
+
     [LoggerMessage(1003, LogLevel.Warning, "Refreshing the embedding of user {UserId} failed; recommendations fall back until the next refresh (logged at most once a minute)")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, string userId);
 

@@ -20,7 +20,7 @@ namespace EcomOrleans.Grains.Users;
 /// One shopper. The authority for idempotency: an event is new here or it is a duplicate. New item events go to
 /// their SKU grains before this grain writes its own state, so a failure anywhere leaves the events unacknowledged
 /// and a retry re-sends them (SKU grains drop what they already counted). The behaviour itself lives in pure types
-/// (<see cref="BehaviorSequence"/>, <see cref="SessionTable"/>, <see cref="AffinityTable"/>, <see cref="DedupRing"/>,
+/// (<see cref="BehaviorSequence"/>, <see cref="SessionTable"/>, <see cref="AffinityTable"/>, <see cref="SpillingDedupWindow"/>,
 /// <see cref="RecommendationLedger"/>) over the persisted state; this class orchestrates calls and storage.
 /// </summary>
 [GrainType("user")]
@@ -57,6 +57,9 @@ public sealed partial class UserGrain(
     /// </summary>
     private List<(string Query, DateTimeOffset At)>? _pendingSearches;
 
+    /// <summary>The fingerprints of the keys in the user's spilled dedup record (3 bytes a key).</summary>
+    private DedupFingerprints _spilled = DedupFingerprints.Empty;
+
     private IGrainTimer? _refreshTimer;
     private bool _embeddingUnsaved;
     private long _storeCheckedAt;
@@ -69,19 +72,25 @@ public sealed partial class UserGrain(
 
     private BehaviorSequence Sequence => new(State.Sequence, Options.SequenceLength);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        AfterStateRead();
+        await AfterStateReadAsync();
         _storeCheckedAt = time.GetTimestamp();
-        return Task.CompletedTask;
     }
 
-    /// <summary>Brings state just read from storage into the current layout and into as little memory as it takes.</summary>
-    private void AfterStateRead()
+    /// <summary>
+    /// Brings state just read from storage into the current layout and into as little memory as it takes, and reads
+    /// the fingerprints of the spilled dedup keys (a shopper with fewer than <see cref="SpillingDedupWindow.DefaultSpillAt"/>
+    /// events has none, and reads nothing more).
+    /// </summary>
+    private async Task AfterStateReadAsync()
     {
         UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
         UserStateMigration.Compact(State, Options.SequenceLength, Options.MaxSessions, Options.MaxCategories);
+        _spilled = State.DedupSpilled > 0 ? DedupFingerprints.Of(await DedupSpillStore().ReadAsync()) : DedupFingerprints.Empty;
     }
+
+    private GrainDedupSpillStore DedupSpillStore() => new(storage, StorageNames.UserDedupState, this.GetGrainId());
 
     /// <summary>
     /// Before a read is served from memory: once <see cref="UserGrainOptions.StoredStateRecheck"/> has passed since the
@@ -104,28 +113,44 @@ public sealed partial class UserGrain(
 
         LogStoredStateChanged(logger, this.GetPrimaryKeyString(), stored.RecordExists ? "rewritten" : "deleted");
         await state.ReadStateAsync();
-        AfterStateRead();
+        await AfterStateReadAsync();
         _embeddingUnsaved = false;
     }
 
     public async Task<IngestResult> RecordEventsAsync(IReadOnlyList<BehaviorEvent> events)
     {
         var userId = this.GetPrimaryKeyString();
-        var dedup = new DedupRing(State.Dedup, Options.DedupWindow);
-        var fresh = new List<BehaviorEvent>(events.Count);
-        foreach (var e in events)
+        var keys = new ulong[events.Count];
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             if (!string.Equals(e.UserId, userId, StringComparison.Ordinal))
             {
                 throw new ArgumentException($"Event '{e.EventId}' belongs to user '{e.UserId}', not '{userId}'.", nameof(events));
             }
+
+            keys[i] = StableHash.Of(userId, e.EventId);
         }
 
-        foreach (var e in events)
+        var dedup = new SpillingDedupWindow(State.Dedup, _spilled, Options.DedupWindow, SpillingDedupWindow.DefaultSpillAt, DedupSpillStore());
+        bool[] isNew;
+        try
         {
-            if (dedup.TryAdd(StableHash.Of(userId, e.EventId)))
+            isNew = await dedup.AddAsync(keys);
+        }
+        catch (Exception ex)
+        {
+            // The spilled record could not be read: nothing changed yet, and nothing is acknowledged.
+            LogDedupReadFailed(logger, ex, userId);
+            throw;
+        }
+
+        var fresh = new List<BehaviorEvent>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (isNew[i])
             {
-                fresh.Add(e);
+                fresh.Add(events[i]);
             }
         }
 
@@ -143,6 +168,12 @@ public sealed partial class UserGrain(
             {
                 RecommendationInstruments.Attributed.Add(1, new KeyValuePair<string, object?>(
                     RecommendationInstruments.KindTag, e.Kind == EventKind.Click ? "click" : "purchase"));
+            }
+
+            if (await dedup.SpillIfDueAsync())
+            {
+                State.DedupSpilled = dedup.SpilledCount!.Value;
+                _spilled = dedup.Spilled;
             }
 
             await state.WriteStateAsync();
@@ -218,6 +249,9 @@ public sealed partial class UserGrain(
     public async Task ForgetAsync()
     {
         _contacts = null;
+        // The spilled keys first: a failure here leaves the user as they were, for the caller to retry.
+        await DedupSpillStore().ClearAsync();
+        _spilled = DedupFingerprints.Empty;
         await state.ClearStateAsync();
         DeactivateOnIdle();
         LogForgotten(logger, this.GetPrimaryKeyString());

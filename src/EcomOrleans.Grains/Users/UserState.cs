@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using EcomOrleans.Events;
 using EcomOrleans.Grains.Common;
+using EcomOrleans.Grains.Storage;
 using EcomOrleans.Users;
 
 namespace EcomOrleans.Grains.Users;
@@ -18,8 +19,16 @@ public sealed class UserState
     /// <summary>The rolling behaviour sequence, ordered by event time, oldest first.</summary>
     [Id(11)] public List<SequenceEntry> Sequence { get; set; } = [];
 
-    /// <summary>Hashes of the most recent distinct event ids, for idempotency.</summary>
+    /// <summary>
+    /// Hashes of the newest distinct event ids, for idempotency: those not yet spilled to the user's dedup record
+    /// (<see cref="StorageNames.UserDedupState"/>; see <see cref="SpillingDedupWindow"/>).
+    /// </summary>
     [Id(12)] public DedupState Dedup { get; set; } = new();
+
+    /// <summary>Keys in the user's spilled dedup record as last written; 0 when there is none, so a new shopper reads nothing more.</summary>
+    [Id(13)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int DedupSpilled { get; set; }
 
     [Id(2)] public List<SessionSummary> Sessions { get; set; } = [];
 

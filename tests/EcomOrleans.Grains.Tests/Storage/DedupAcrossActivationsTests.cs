@@ -1,4 +1,5 @@
 using EcomOrleans.Events;
+using EcomOrleans.Grains.Storage;
 using EcomOrleans.Skus;
 using EcomOrleans.Users;
 
@@ -26,5 +27,46 @@ public sealed class DedupAcrossActivationsTests(ClusterFixture fixture)
         var snapshot = await fixture.Grains.GetGrain<ISkuGrain>(sku).GetAsync();
         Assert.Equal(new IngestResult(0, 1), again);
         Assert.Equal((3, 1L, 2L), (snapshot!.Stock, snapshot.Totals.Purchases, snapshot.Totals.Units));
+    }
+
+    [Fact]
+    public async Task FullWindow_AfterDeactivation_DropsSpilledAndPendingEventsAndAcceptsOnesThatLeftTheWindow()
+    {
+        var userId = Events.NewKey("u");
+        var events = Enumerable.Range(0, 1_130).Select(i => Events.Of(userId, EventKind.View, Now.AddSeconds(i), eventId: $"e-{i:D4}")).ToList();
+        var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
+        foreach (var batch in events.Chunk(113))
+        {
+            await grain.RecordEventsAsync(batch);
+        }
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // 1,130 keys in batches of 113: each batch spills, so the record holds the last 1,000 and nothing is pending.
+        var stored = fixture.Storage.ReadJson(StorageNames.UserState, grain.GetGrainId())!;
+        var spilledJson = fixture.Storage.ReadJson(StorageNames.UserDedupState, grain.GetGrainId());
+
+        var resent = await grain.RecordEventsAsync([events[130], events[700], events[1_129]]);
+        var gone = await grain.RecordEventsAsync([events[129], events[0]]);
+
+        Assert.Contains("\"DedupSpilled\":1000", stored, StringComparison.Ordinal);
+        Assert.NotNull(spilledJson);
+        Assert.Equal(new IngestResult(0, 3), resent);
+        Assert.Equal(new IngestResult(2, 0), gone);
+    }
+
+    [Fact]
+    public async Task PendingKeys_AfterDeactivation_AreStillDuplicates()
+    {
+        var userId = Events.NewKey("u");
+        var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
+        var events = Enumerable.Range(0, 10).Select(i => Events.Of(userId, EventKind.View, Now.AddSeconds(i), eventId: $"p-{i}")).ToList();
+        await grain.RecordEventsAsync(events);
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var again = await grain.RecordEventsAsync(events);
+
+        // Ten keys stay pending in the user's own state: no spilled record is written for a small shopper.
+        Assert.Equal(new IngestResult(0, 10), again);
+        Assert.Null(fixture.Storage.ReadJson(StorageNames.UserDedupState, grain.GetGrainId()));
     }
 }

@@ -186,6 +186,37 @@ public abstract class DurableStoreContractTests(Func<DurableStore> store)
     }
 
     [SkippableFact]
+    public async Task SpilledDedupKeys_SurviveASiloRestart_AndStillDropAResentEvent()
+    {
+        var durable = Store;
+        var serviceId = $"test-{Guid.NewGuid():N}";
+        var user = $"u-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        // 70 events: the first batch's 64 keys spill to the user's dedup record, the last 6 stay in its own state.
+        var events = Enumerable.Range(0, 70).Select(i => Json.Event($"e{i}", user, "view", now.AddSeconds(i), "sku-spill")).ToArray();
+
+        await using (var first = new EngineFactory(durable, serviceId))
+        {
+            var writer = first.CreateWriter();
+            Assert.Equal(HttpStatusCode.Accepted, (await writer.PostAsJsonAsync("/api/events", Json.Batch(events[..64]))).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await writer.PostAsJsonAsync("/api/events", Json.Batch(events[64..]))).StatusCode);
+
+            Assert.Equal(2, await durable.CountStoredAsync(serviceId, user));
+        }
+
+        await using var second = new EngineFactory(durable, serviceId);
+        var client = second.CreateWriter();
+        var resent = await client.PostAsJsonAsync("/api/events", Json.Batch(events[3], events[63], events[69]));
+
+        Assert.Equal("""{"accepted":0,"duplicates":3}""", await resent.Content.ReadAsStringAsync());
+        Assert.Equal(70, (int)(await (await client.GetAsync($"/api/users/{user}")).ReadObjectAsync())["totalEvents"]!);
+
+        // Forgetting the user deletes both of its records.
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/users/{user}")).StatusCode);
+        Assert.Equal(0, await durable.CountStoredAsync(serviceId, user));
+    }
+
+    [SkippableFact]
     public async Task StoredStateDeletedUnderARunningGrain_IsNoticedOnTheNextRead_NotServedFromMemory()
     {
         var durable = Store;

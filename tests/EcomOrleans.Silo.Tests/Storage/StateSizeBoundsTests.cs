@@ -1,6 +1,7 @@
 using EcomOrleans.Engine.Hosting;
 using EcomOrleans.Engine.Storage;
 using EcomOrleans.Grains.Catalog;
+using EcomOrleans.Grains.Common;
 using EcomOrleans.Grains.Insights;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
@@ -41,7 +42,7 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
         }
 
         Assert.Equal(
-            [StorageNames.UserState, StorageNames.SkuState, StorageNames.SkuDemandState, StorageNames.TrendingState, StorageNames.SearchDemandState, StorageNames.SkuPlanState, StorageNames.CategoryBoardState],
+            [StorageNames.UserState, StorageNames.UserDedupState, StorageNames.SkuState, StorageNames.SkuDemandState, StorageNames.TrendingState, StorageNames.SearchDemandState, StorageNames.SkuPlanState, StorageNames.CategoryBoardState],
             bounds.Select(b => b.StateName));
         Assert.All(bounds, b => Assert.InRange(b.Bytes, 1, FarBelow));
     }
@@ -54,8 +55,9 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
         var options = Defaults();
         var largest = StateSizeBounds.LargestUser(options);
 
-        // Full to every bound: a window of DedupWindow keys, SequenceLength entries, MaxSessions, MaxCategories.
-        Assert.Equal(options.Users.DedupWindow, largest.Dedup.Count);
+        // Full to every bound: SpillAt pending dedup keys (the rest of the window is its own record), SequenceLength
+        // entries, MaxSessions, MaxCategories.
+        Assert.Equal(SpillingDedupWindow.DefaultSpillAt, largest.Dedup.Count);
         Assert.Equal(options.Users.SequenceLength, largest.Sequence.Count);
         Assert.Equal(options.Users.MaxSessions, largest.Sessions.Count);
         Assert.Equal(options.Users.MaxCategories, largest.Affinities.Count);
@@ -70,7 +72,7 @@ public sealed class StateSizeBoundsTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("Grains:Users:DedupWindow", "150000", "user")]
+    [InlineData("Grains:Users:DedupWindow", "150000", "user-dedup")]
     [InlineData("Grains:Skus:DedupWindow", "100000", "sku-demand")]
     [InlineData("Grains:SearchDemand:MaxQueriesPerShard", "100000", "search-demand")]
     [InlineData("Grains:Trending:MaxTrackedCatalogWide", "100000", "trending")]

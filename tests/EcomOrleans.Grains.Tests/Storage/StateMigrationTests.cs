@@ -80,6 +80,35 @@ public sealed class StateMigrationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task UserState_WrittenBeforeTheDedupTiers_KeepsItsWindowAndSpillsItOnTheNextBatch()
+    {
+        // user-state-v3.json is a UserState as d2c4304 wrote it: every dedup key in the user's own record, here the
+        // 100 of e-000 to e-099 of user u-43.
+        const string userId = "u-43";
+        var grainId = GrainId.Create("user", userId);
+        fixture.Storage.Seed(StorageNames.UserState, grainId, Fixture("user-state-v3.json"));
+        var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
+
+        var resent = await grain.RecordEventsAsync([
+            Events.Of(userId, EventKind.View, Now, "beauty-1", eventId: "e-010"),
+            Events.Of(userId, EventKind.View, Now, "beauty-1", eventId: "e-099"),
+            Events.Of(userId, EventKind.View, Now, "beauty-1", eventId: "e-100")]);
+        var written = fixture.Storage.ReadJson(StorageNames.UserState, grainId)!;
+        var spilled = fixture.Storage.ReadJson(StorageNames.UserDedupState, grainId);
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var again = await grain.RecordEventsAsync([
+            Events.Of(userId, EventKind.View, Now, "beauty-1", eventId: "e-000"),
+            Events.Of(userId, EventKind.View, Now, "beauty-1", eventId: "e-100")]);
+
+        Assert.Equal(new IngestResult(1, 2), resent);
+        // 101 keys pending made a spill: the user's record keeps none of them, the second record all 101.
+        Assert.Contains("\"Dedup\":{\"keys\":\"\",\"next\":0}", written, StringComparison.Ordinal);
+        Assert.Contains("\"DedupSpilled\":101", written, StringComparison.Ordinal);
+        Assert.NotNull(spilled);
+        Assert.Equal(new IngestResult(0, 2), again);
+    }
+
+    [Fact]
     public async Task SkuState_WrittenBeforeTheHotColdSplit_MovesItsHistoryIntoTheDemandState()
     {
         var sku = Events.NewKey("sku");

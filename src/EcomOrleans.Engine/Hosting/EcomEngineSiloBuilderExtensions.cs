@@ -4,6 +4,7 @@ using EcomOrleans.Grains.Hosting;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
 using EcomOrleans.Grains.Storage;
+using EcomOrleans.Grains.Users;
 using EcomOrleans.Inference;
 using EcomOrleans.Inference.Grains;
 using EcomOrleans.Inference.Hosting;
@@ -24,7 +25,7 @@ public static class EcomEngineSiloBuilderExtensions
 {
     /// <summary>The meters the engine records on, for the host's metrics pipeline.</summary>
     public static IReadOnlyList<string> MeterNames { get; } =
-        ["Microsoft.Orleans", SkuInstruments.MeterName, MerchandisingInstruments.MeterName, RecommendationInstruments.MeterName, InferenceInstruments.MeterName];
+        ["Microsoft.Orleans", UserInstruments.MeterName, SkuInstruments.MeterName, MerchandisingInstruments.MeterName, RecommendationInstruments.MeterName, InferenceInstruments.MeterName];
 
     /// <summary>
     /// Composes the engine on a silo: grain storage named <see cref="StorageNames.Provider"/> as

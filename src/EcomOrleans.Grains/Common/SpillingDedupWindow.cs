@@ -45,6 +45,9 @@ public sealed class SpillingDedupWindow
     /// <summary>The fingerprints of the stored keys: after a spill, of the record just written.</summary>
     public DedupFingerprints Spilled { get; private set; }
 
+    /// <summary>Whether <see cref="AddAsync"/> read the stored record, for a key that matched a fingerprint.</summary>
+    public bool ReadForMatch { get; private set; }
+
     /// <summary>Keys in the stored record after the last spill; <see langword="null"/> when this batch did not spill.</summary>
     public int? SpilledCount { get; private set; }
 
@@ -58,6 +61,7 @@ public sealed class SpillingDedupWindow
         if (_stored is null && Spilled.Count > 0 && keys.Any(key => !pending.Contains(key) && Spilled.MayContain(key)))
         {
             _stored = await _store.ReadAsync();
+            ReadForMatch = true;
         }
 
         var stored = _stored is null ? null : new DedupRing(_stored, Capacity);

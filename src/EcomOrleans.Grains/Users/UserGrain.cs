@@ -87,7 +87,12 @@ public sealed partial class UserGrain(
     {
         UserStateMigration.Migrate(State, this.GetPrimaryKeyString(), Options.DedupWindow, Options.SequenceLength);
         UserStateMigration.Compact(State, Options.SequenceLength, Options.MaxSessions, Options.MaxCategories);
-        _spilled = State.DedupSpilled > 0 ? DedupFingerprints.Of(await DedupSpillStore().ReadAsync()) : DedupFingerprints.Empty;
+        _spilled = DedupFingerprints.Empty;
+        if (State.DedupSpilled > 0)
+        {
+            UserInstruments.CountDedupRead(UserInstruments.Activation);
+            _spilled = DedupFingerprints.Of(await DedupSpillStore().ReadAsync());
+        }
     }
 
     private GrainDedupSpillStore DedupSpillStore() => new(storage, StorageNames.UserDedupState, this.GetGrainId());
@@ -137,6 +142,10 @@ public sealed partial class UserGrain(
         try
         {
             isNew = await dedup.AddAsync(keys);
+            if (dedup.ReadForMatch)
+            {
+                UserInstruments.CountDedupRead(UserInstruments.FingerprintMatch);
+            }
         }
         catch (Exception ex)
         {
@@ -172,6 +181,12 @@ public sealed partial class UserGrain(
 
             if (await dedup.SpillIfDueAsync())
             {
+                if (!dedup.ReadForMatch)
+                {
+                    // A batch that read the record for a match spills from that read.
+                    UserInstruments.CountDedupRead(UserInstruments.Spill);
+                }
+
                 State.DedupSpilled = dedup.SpilledCount!.Value;
                 _spilled = dedup.Spilled;
             }

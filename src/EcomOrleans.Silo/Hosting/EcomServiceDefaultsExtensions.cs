@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcomOrleans.Configuration;
 using EcomOrleans.Grains.Recommendations;
 using EcomOrleans.Grains.Skus;
+using EcomOrleans.Grains.Users;
 using EcomOrleans.Inference;
 using EcomOrleans.Silo.Ingestion;
 using EcomOrleans.Silo.Security;
@@ -46,6 +47,7 @@ public static class EcomServiceDefaultsExtensions
         telemetry.WithMetrics(metrics => metrics
             .AddMeter("Microsoft.Orleans")
             .AddMeter(IngestionInstruments.MeterName)
+            .AddMeter(UserInstruments.MeterName)
             .AddMeter(SkuInstruments.MeterName)
             .AddMeter(MerchandisingInstruments.MeterName)
             .AddMeter(RecommendationInstruments.MeterName)

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using EcomOrleans.Events;
 using EcomOrleans.Grains.Storage;
+using EcomOrleans.Grains.Users;
 using EcomOrleans.Skus;
 using EcomOrleans.Users;
 
@@ -68,5 +70,49 @@ public sealed class DedupAcrossActivationsTests(ClusterFixture fixture)
         // Ten keys stay pending in the user's own state: no spilled record is written for a small shopper.
         Assert.Equal(new IngestResult(0, 10), again);
         Assert.Null(fixture.Storage.ReadJson(StorageNames.UserDedupState, grain.GetGrainId()));
+    }
+
+    [Fact]
+    public async Task SpilledRecordReads_AreCountedByReason()
+    {
+        var userId = Events.NewKey("u");
+        var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
+        var events = Enumerable.Range(0, 70).Select(i => Events.Of(userId, EventKind.View, Now.AddSeconds(i), eventId: $"r-{i}")).ToList();
+        var reads = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == UserInstruments.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == UserInstruments.ReasonTag)
+                {
+                    var reason = (string)tag.Value!;
+                    lock (reads)
+                    {
+                        reads[reason] = reads.GetValueOrDefault(reason) + value;
+                    }
+                }
+            }
+        });
+        listener.Start();
+
+        await grain.RecordEventsAsync(events[..64]);
+        await grain.RecordEventsAsync(events[64..]);
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await grain.RecordEventsAsync([events[5]]);
+
+        // One spill (64 keys), one activation that built the fingerprints, one re-send that matched one.
+        Assert.Equal(
+            new Dictionary<string, long> { [UserInstruments.Spill] = 1, [UserInstruments.Activation] = 1, [UserInstruments.FingerprintMatch] = 1 },
+            reads);
     }
 }

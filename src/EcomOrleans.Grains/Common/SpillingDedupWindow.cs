@@ -48,9 +48,6 @@ public sealed class SpillingDedupWindow
     /// <summary>Whether <see cref="AddAsync"/> read the stored record, for a key that matched a fingerprint.</summary>
     public bool ReadForMatch { get; private set; }
 
-    /// <summary>Keys in the stored record after the last spill; <see langword="null"/> when this batch did not spill.</summary>
-    public int? SpilledCount { get; private set; }
-
     /// <summary>
     /// Which of <paramref name="keys"/> are new, in order (a key twice in the batch is new once); the new ones are
     /// remembered in pending. Reads the stored record only when a key not pending matches a fingerprint.
@@ -98,7 +95,6 @@ public sealed class SpillingDedupWindow
         _pending.Next = 0;
         _stored = null;
         Spilled = DedupFingerprints.Of(stored);
-        SpilledCount = stored.Count;
         return true;
     }
 }

@@ -187,7 +187,7 @@ public sealed partial class UserGrain(
                     UserInstruments.CountDedupRead(UserInstruments.Spill);
                 }
 
-                State.DedupSpilled = dedup.SpilledCount!.Value;
+                State.DedupSpilled = dedup.Spilled.Count;
                 _spilled = dedup.Spilled;
             }
 

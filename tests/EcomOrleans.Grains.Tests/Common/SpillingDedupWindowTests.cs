@@ -32,7 +32,7 @@ public sealed class SpillingDedupWindowTests
         Assert.Equal(0, pending.Count);
         Assert.Empty(pending.Keys);
         Assert.Equal([1UL, 2UL, 3UL, 4UL], store.Keys());
-        Assert.Equal(4, window.SpilledCount);
+        Assert.Equal(4, window.Spilled.Count);
         Assert.All(new ulong[] { 1, 2, 3, 4 }, key => Assert.True(window.Spilled.MayContain(key)));
         Assert.Equal((1, 1), (store.Reads, store.Writes));
     }

@@ -19,6 +19,12 @@ public static class ModelFileNames
     public const string Vocabulary = "vocab.txt";
 
     /// <summary>
+    /// Intent models over the sentence encoder, optional: the training rows' lower-case words and their counts, one
+    /// <c>word TAB count</c> a line, which <see cref="Intent.MessageNormalizer"/> corrects misspellings toward.
+    /// </summary>
+    public const string Spelling = "spelling.tsv";
+
+    /// <summary>
     /// Sequence models, optional: catalog facts for the model's SKUs (<see cref="Sequence.DemoCatalogFile"/>), which an
     /// engine on the embedded, not durable default loads at start-up so that a fresh engine recommends something.
     /// </summary>

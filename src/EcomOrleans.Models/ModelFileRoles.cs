@@ -7,6 +7,7 @@ public static class ModelFileRoles
     public const string ItemSkus = "itemSkus";
     public const string Vocabulary = "vocabulary";
     public const string Labels = "labels";
+    public const string Spelling = "spelling";
     public const string LearningCurve = "learningCurve";
     public const string DemoCatalog = "demoCatalog";
 }

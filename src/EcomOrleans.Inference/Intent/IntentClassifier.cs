@@ -42,6 +42,11 @@ public sealed class IntentClassifier : IDisposable
     /// </summary>
     public static IntentPrediction[] Classify(IntentModel model, IReadOnlyList<string> messages)
     {
+        if (model.Normalizer is { } normalizer)
+        {
+            messages = [.. messages.Select(normalizer.Normalize)];
+        }
+
         if (model.Encoder is { } encoder)
         {
             return ClassifyOverEncoder(model, encoder, messages);

@@ -21,10 +21,11 @@ public sealed class IntentModel : LoadedModel
 
     private IntentModel(
         ModelManifest manifest, string directory, InferenceSession session, BertTokenizer tokenizer, string[] labels, string[] categories,
-        InferenceSession? encoder = null, string? encoderLayerOutput = null)
+        InferenceSession? encoder = null, string? encoderLayerOutput = null, MessageNormalizer? normalizer = null)
         : base(manifest, directory, session)
     {
         Tokenizer = tokenizer;
+        Normalizer = normalizer;
         Labels = labels;
         Categories = categories;
         Encoder = encoder;
@@ -63,6 +64,13 @@ public sealed class IntentModel : LoadedModel
     /// over the pooled embedding.
     /// </summary>
     public string? EncoderLayerOutput { get; }
+
+    /// <summary>
+    /// What rewrites a message's shorthand and misspellings before it is classified, when the model was trained so (its
+    /// manifest lists a <see cref="ModelFileRoles.Spelling"/> file); null otherwise. Not applied to the catalog and search
+    /// texts the same encoder embeds: a brand name is not a misspelling.
+    /// </summary>
+    public MessageNormalizer? Normalizer { get; }
 
     /// <summary>Lower-casing BERT WordPiece over the model's vocab.txt; adds [CLS] and [SEP].</summary>
     public BertTokenizer Tokenizer { get; }
@@ -199,8 +207,14 @@ public sealed class IntentModel : LoadedModel
                 $"Model '{manifest.Name}' was trained on the encoder with SHA-256 {expected}; {SentenceEncoderContract.Package} carries {actual}. Retrain the head or restore the package version {encoder!["packageVersion"]}.");
         }
 
-        using var vocabulary = assembly.GetManifestResourceStream(SentenceEncoderContract.VocabularyResource)
-            ?? throw new ModelLoadException($"Package {SentenceEncoderContract.Package} has no resource {SentenceEncoderContract.VocabularyResource}.");
+        using var vocabulary = new MemoryStream();
+        using (var resource = assembly.GetManifestResourceStream(SentenceEncoderContract.VocabularyResource)
+            ?? throw new ModelLoadException($"Package {SentenceEncoderContract.Package} has no resource {SentenceEncoderContract.VocabularyResource}."))
+        {
+            resource.CopyTo(vocabulary);
+        }
+
+        vocabulary.Position = 0;
         var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
         var labelsPath = manifest.PathOf(directory, ModelFileRoles.Labels);
         var labels = ReadLabels(labelsPath);
@@ -235,8 +249,22 @@ public sealed class IntentModel : LoadedModel
             }
         }
 
+        MessageNormalizer? normalizer = null;
+        if (manifest.Files.Any(f => f.Role == ModelFileRoles.Spelling))
+        {
+            var spellingPath = manifest.PathOf(directory, ModelFileRoles.Spelling);
+            try
+            {
+                normalizer = new MessageNormalizer(MessageNormalizer.ReadVocabulary(vocabulary.ToArray()), MessageNormalizer.ReadSpelling(spellingPath));
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException)
+            {
+                throw new ModelLoadException($"Model file '{spellingPath}' is not a spelling file: {exception.Message}", exception);
+            }
+        }
+
         var encoderSession = new InferenceSession(model, options);
-        return new IntentModel(manifest, directory, session, tokenizer, labels, [.. labels.Select(l => IntentCategories.Of(manifest, l))], encoderSession, layerOutput);
+        return new IntentModel(manifest, directory, session, tokenizer, labels, [.. labels.Select(l => IntentCategories.Of(manifest, l))], encoderSession, layerOutput, normalizer);
     }
 
     private static string[] ReadLabels(string path)

@@ -43,6 +43,24 @@ internal static class IntentEncoderCommand
         var version = CliOptions.Version();
         var epochs = CliOptions.Value("--epochs", 60, "Epochs");
         var lr = CliOptions.Value("--lr", 3e-3, "AdamW learning rate");
+        var weightDecay = CliOptions.Value("--weight-decay", 1e-4, "AdamW weight decay of the head");
+        var labelSmoothing = CliOptions.Value("--label-smoothing", 0.0, "Label smoothing of the head's cross-entropy");
+        labelSmoothing.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or >= 1 or double.NaN)
+            {
+                result.AddError("--label-smoothing must be at least 0 and under 1.");
+            }
+        });
+        var normalize = new Option<bool>("--normalize")
+        {
+            Description = "Rewrite chat shorthand and misspelled words before encoding (MessageNormalizer), in training and, through the spelling file written beside the model, in serving.",
+        };
+        var misses = new Option<FileInfo?>("--misses") { Description = "Write the challenge set's in-scope messages the head gets wrong to this file, one tab-separated line each (with --challenge)." };
+        var embeddingCache = new Option<FileInfo?>("--embedding-cache")
+        {
+            Description = "A file that keeps the encoder's pooled embeddings between runs (made when missing); a run that changes only the head then skips most of the encoding. Not with --tune-layers.",
+        };
         var hidden = CliOptions.Value("--hidden", 0, "Width of a hidden ReLU layer in the head; 0 for the linear head");
         var testFraction = CliOptions.Value("--test-fraction", 0.2, "Share of openings held out");
         var casual = new Option<bool>("--casual") { Description = "Add a chat copy of each training row (lower case, no punctuation or slots, contractions)." };
@@ -89,13 +107,18 @@ internal static class IntentEncoderCommand
         });
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra, outliers, outlierWeight,
+            data, challenge, output, seed, threads, version, epochs, lr, weightDecay, labelSmoothing, embeddingCache, misses, normalize, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra, outliers, outlierWeight,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(tuneLayers) > 0 && result.GetValue(hidden) > 0)
             {
                 result.AddError("--tune-layers starts from the linear head; it cannot be combined with --hidden.");
+            }
+
+            if (result.GetValue(tuneLayers) > 0 && result.GetValue(embeddingCache) is not null)
+            {
+                result.AddError("--embedding-cache keeps pooled embeddings; --tune-layers reads a layer's output and cannot use it.");
             }
 
             if (result.GetValue(tuneLayers) > 0 && result.GetValue(outliers) is not null)
@@ -110,13 +133,16 @@ internal static class IntentEncoderCommand
         });
         command.SetAction(parse => Run(
             args, parse.GetValue(data)!.FullName, parse.GetValue(challenge)?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads),
-            parse.GetValue(version)!, new IntentHeadTrainer.Options(parse.GetValue(epochs), LearningRate: parse.GetValue(lr), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden), OutlierWeight: parse.GetValue(outlierWeight)), parse.GetValue(testFraction), parse.GetValue(casual),
+            parse.GetValue(version)!, new IntentHeadTrainer.Options(
+                parse.GetValue(epochs), LearningRate: parse.GetValue(lr), WeightDecay: parse.GetValue(weightDecay), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden),
+                OutlierWeight: parse.GetValue(outlierWeight), LabelSmoothing: parse.GetValue(labelSmoothing)),
+            parse.GetValue(testFraction), parse.GetValue(casual), parse.GetValue(embeddingCache)?.FullName, parse.GetValue(misses)?.FullName, parse.GetValue(normalize),
             parse.GetValue(extra)?.FullName, parse.GetValue(outliers)?.FullName, parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
         return command;
     }
 
     private static int Run(
-        string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual,
+        string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual, string? cacheFile, string? missesFile, bool normalize,
         string? extraFile, string? outlierFile, int tuneLayers, IntentHeadTuner.Options tuneOptions)
     {
         int? inputLayer = tuneLayers > 0 ? SentenceEncoderContract.Layers - 1 - tuneLayers : null;
@@ -143,11 +169,26 @@ internal static class IntentEncoderCommand
 
         using var encoder = new MiniLmEncoder(threads, inputLayer);
         var challengeRows = challengeFile is null ? [] : ChallengeSet.Load(challengeFile);
-        var all = train.Concat(augmented).Concat(validation).Concat(validationCopies).Concat(test).Select(r => r.Text).Concat(challengeRows.Select(c => c.Text)).Concat(outlierTexts).ToList();
+        // The spelling file counts the training rows' own words (not their typo copies), so nothing held out shapes it.
+        var spelling = normalize ? MessageNormalizer.CountWords(train.Select(r => r.Text)) : null;
+        var normalizer = spelling is null ? null : new MessageNormalizer(encoder.VocabularyTokens, spelling);
+        var all = train.Concat(augmented).Concat(validation).Concat(validationCopies).Concat(test).Select(r => r.Text).Concat(challengeRows.Select(c => c.Text)).Concat(outlierTexts)
+            .Select(text => normalizer?.Normalize(text) ?? text).ToList();
         var (states, embeddings) = AnsiConsole.Progress().Start(context =>
         {
             var task = context.AddTask("encoding with all-MiniLM-L6-v2", maxValue: all.Count);
-            return inputLayer is null ? ([], encoder.Encode(all, done => task.Value = done)) : encoder.EncodeStates(all, done => task.Value = done);
+            if (inputLayer is not null)
+            {
+                return encoder.EncodeStates(all, done => task.Value = done);
+            }
+
+            return cacheFile is null
+                ? ([], encoder.Encode(all, done => task.Value = done))
+                : ([], EmbeddingCache.Encode(cacheFile, encoder.ModelSha256, all, texts =>
+                {
+                    task.MaxValue = texts.Count;
+                    return encoder.Encode(texts, done => task.Value = done);
+                }));
         });
         const int d = SentenceEncoderContract.Dimension;
         var at = 0;
@@ -200,6 +241,11 @@ internal static class IntentEncoderCommand
         var centroids = tuned is null ? IntentCentroids.Compute(trainSet.X, trainSet.Y, labels.Count) : null;
         File.WriteAllBytes(Path.Combine(directory, ModelFileNames.Onnx), (tuned?.ExportOnnx(metadata, 1) ?? head.ExportOnnx(metadata, 1, centroids)).ToByteArray());
         IntentLabels.Write(Path.Combine(directory, ModelFileNames.Labels), labels);
+        if (spelling is not null)
+        {
+            MessageNormalizer.WriteSpelling(Path.Combine(directory, ModelFileNames.Spelling), spelling);
+        }
+
         curve.Save(directory, $"Intent head over all-MiniLM-L6-v2 on {Path.GetFileName(dataFile)}");
 
         // Everything below is scored through ONNX Runtime from the written file, as serving will run it.
@@ -281,6 +327,8 @@ internal static class IntentEncoderCommand
             [
                 new ModelFile(ModelFileRoles.Labels, ModelFileNames.Labels, "JSON array of intent names", [labels.Count], "logit i = labels[i]"),
                 new ModelFile(ModelFileRoles.LearningCurve, ModelFileNames.LearningCurve, "PNG"),
+                .. spelling is null ? Array.Empty<ModelFile>()
+                    : [new ModelFile(ModelFileRoles.Spelling, ModelFileNames.Spelling, "word TAB count a line, the training rows' lower-case words", [spelling.Count], "read by MessageNormalizer before tokenizing")],
             ],
             MaxLength = SentenceEncoderContract.MaxTokens,
             TrainingCommand = CliOptions.Command(args),
@@ -291,7 +339,7 @@ internal static class IntentEncoderCommand
                 ["head"] = tuned is not null ? $"all-MiniLM-L6-v2's layers {tuned.InputLayer + 1}-{SentenceEncoderContract.Layers - 1}, fine-tuned, mean pooling, unit length, linear 384 -> labels"
                     : options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels",
                 ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
-                ["weightDecay"] = options.WeightDecay, ["classWeights"] = "inverse frequency",
+                ["weightDecay"] = options.WeightDecay, ["labelSmoothing"] = options.LabelSmoothing, ["classWeights"] = "inverse frequency",
                 ["outlierExposure"] = outlierFile is null ? null : new JsonObject
                 {
                     ["file"] = Path.GetFileName(outlierFile), ["sha256"] = TrainingData.Sha256Of(outlierFile), ["messages"] = outlierTexts.Count / 2,
@@ -335,6 +383,16 @@ internal static class IntentEncoderCommand
         if (challengeResult is not null)
         {
             AnsiConsole.WriteLine($"challenge: {challengeResult.ToJsonString()}");
+            if (missesFile is not null)
+            {
+                File.WriteAllLines(missesFile, ChallengeSet.Misses(challengeRows, Score(challengeSet.X, challengeSet.States), labels));
+            }
+            if (centroids is not null)
+            {
+                // For comparison only: the nearest centroid alone as the classifier, the most regularized head there is.
+                var nearest = ChallengeSet.Score(challengeRows, NearestCentroid(challengeSet.X, centroids, labels.Count), labels, 0);
+                AnsiConsole.WriteLine($"challenge, nearest centroid alone: {nearest.ToJsonString()}");
+            }
         }
 
         return 0;
@@ -356,6 +414,27 @@ internal static class IntentEncoderCommand
         for (var r = 0; r < rows; r++)
         {
             result[r] = Softmax(logits.Slice(r * labels, labels));
+        }
+
+        return result;
+    }
+
+    /// <summary>Each row's cosine similarity to each centroid, one-hot on the nearest.</summary>
+    private static float[][] NearestCentroid(float[] embeddings, float[] centroids, int labels)
+    {
+        const int d = SentenceEncoderContract.Dimension;
+        var rows = embeddings.Length / d;
+        var result = new float[rows][];
+        for (var r = 0; r < rows; r++)
+        {
+            var similarity = new float[labels];
+            for (var c = 0; c < labels; c++)
+            {
+                similarity[c] = TensorPrimitives.Dot(embeddings.AsSpan(r * d, d), centroids.AsSpan(c * d, d));
+            }
+
+            result[r] = new float[labels];
+            result[r][Array.IndexOf(similarity, similarity.Max())] = 1;
         }
 
         return result;

@@ -87,6 +87,20 @@ internal static class ChallengeSet
         };
     }
 
+    /// <summary>The in-scope messages whose top intent is not one of theirs: a tab-separated line each (style, message, intents, top intent, its probability).</summary>
+    public static IEnumerable<string> Misses(IReadOnlyList<Message> messages, float[][] probabilities, IReadOnlyList<string> labels)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var p = probabilities[i];
+            var top = Array.IndexOf(p, p.Max());
+            if (messages[i].InScope && !messages[i].Intents.Contains(labels[top]))
+            {
+                yield return string.Join('\t', messages[i].Style, messages[i].Text, string.Join('|', messages[i].Intents), labels[top], p[top].ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
     private static int IndexOf(IReadOnlyList<string> labels, string intent)
     {
         for (var i = 0; i < labels.Count; i++)

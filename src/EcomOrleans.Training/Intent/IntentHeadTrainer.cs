@@ -18,7 +18,7 @@ internal static class IntentHeadTrainer
     /// out-of-scope messages against the uniform distribution, so that its top probability on such text falls under
     /// the fallback threshold. Their paper's 0.5.
     /// </param>
-    public sealed record Options(int Epochs = 60, int BatchSize = 256, double LearningRate = 3e-3, double WeightDecay = 1e-4, int Seed = 42, int Hidden = 0, double OutlierWeight = 0.5);
+    public sealed record Options(int Epochs = 60, int BatchSize = 256, double LearningRate = 3e-3, double WeightDecay = 1e-4, int Seed = 42, int Hidden = 0, double OutlierWeight = 0.5, double LabelSmoothing = 0);
 
     /// <param name="train">Row-major embeddings [rows, 384] and their label index.</param>
     /// <param name="outliers">Row-major embeddings of out-of-scope messages (none: no outlier-exposure term).</param>
@@ -62,7 +62,7 @@ internal static class IntentHeadTrainer
             {
                 using var scope = NewDisposeScope();
                 using var index = tensor(order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray()).to(device);
-                var loss = nn.functional.cross_entropy(head.forward(x.index_select(0, index)), y.index_select(0, index), weights);
+                var loss = nn.functional.cross_entropy(head.forward(x.index_select(0, index)), y.index_select(0, index), weights, label_smoothing: options.LabelSmoothing);
                 if (outlierX is not null)
                 {
                     using var drawn = tensor(Enumerable.Range(0, outlierBatch).Select(_ => (long)rng.Next(outlierRows)).ToArray()).to(device);

@@ -69,6 +69,15 @@ internal static class IntentModelFiles
         return (data.Rows, "all rows (not the training file)");
     }
 
+    /// <summary>
+    /// The normalizer a head trained with <c>--normalize</c> reads its messages through (its manifest lists the
+    /// spelling file), as serving does; null for a head trained without it.
+    /// </summary>
+    public static MessageNormalizer? Normalizer(ModelManifest manifest, string directory, MiniLmEncoder encoder) =>
+        manifest.Files.Any(f => f.Role == ModelFileRoles.Spelling)
+            ? new MessageNormalizer(encoder.VocabularyTokens, MessageNormalizer.ReadSpelling(manifest.PathOf(directory, ModelFileRoles.Spelling)))
+            : null;
+
     public static ClassificationMetrics Evaluate(string directory, IReadOnlyList<LabelledUtterance> rows, out IReadOnlyList<string> labels)
     {
         var manifest = ModelManifest.Load(directory);
@@ -85,7 +94,8 @@ internal static class IntentModelFiles
         {
             // A head over the sentence encoder: encode, then score the pooled embeddings.
             using var encoder = new MiniLmEncoder(threads: Math.Max(1, Environment.ProcessorCount));
-            var embeddings = encoder.Encode([.. rows.Select(r => r.Text)]);
+            var normalizer = Normalizer(manifest, directory, encoder);
+            var embeddings = encoder.Encode([.. rows.Select(r => normalizer?.Normalize(r.Text) ?? r.Text)]);
             var (headLogits, _) = runner.Run(IntentContract.Logits,
                 (SentenceEncoderContract.Embedding, OnnxInput.Float(embeddings, rows.Count, SentenceEncoderContract.Dimension)));
             var count = labels.Count;

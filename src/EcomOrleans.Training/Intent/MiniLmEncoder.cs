@@ -44,8 +44,15 @@ internal sealed class MiniLmEncoder : IDisposable
 
         using var vocabulary = assembly.GetManifestResourceStream(SentenceEncoderContract.VocabularyResource)
             ?? throw new InvalidOperationException($"{SentenceEncoderContract.Package} has no resource {SentenceEncoderContract.VocabularyResource}.");
-        Tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
+        using var copy = new MemoryStream();
+        vocabulary.CopyTo(copy);
+        VocabularyTokens = MessageNormalizer.ReadVocabulary(copy.ToArray());
+        copy.Position = 0;
+        Tokenizer = BertTokenizer.Create(copy, new BertOptions { LowerCaseBeforeTokenization = true });
     }
+
+    /// <summary>The vocabulary's tokens, line by line (whole words and <c>##</c> pieces).</summary>
+    public IReadOnlyList<string> VocabularyTokens { get; }
 
     /// <summary>The encoder's model.onnx as the package carries it.</summary>
     public byte[] ModelBytes { get; }

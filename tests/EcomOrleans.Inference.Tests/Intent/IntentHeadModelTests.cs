@@ -116,5 +116,44 @@ public sealed class IntentHeadModelTests : IDisposable
         Assert.Equal("Model 'intent-minilm-bitext-20k': output 'in_scope' must be float32 [batch] with a number in metrics.inScopeThreshold.", error.Message);
     }
 
+    [Fact]
+    public void Classify_MessageWithShorthandAndMisspellings_IsClassifiedAsItsCorrectedText()
+    {
+        using var registry = TestModels.Registry(_models);
+        registry.LoadAll();
+        using var lease = registry.Acquire<IntentModel>(ModelKinds.Intent);
+
+        var predictions = IntentClassifier.Classify(lease.Model, ["cancle my ordr pls", "cancel my order please"]);
+
+        Assert.Equal("cancel my order please", lease.Model.Normalizer!.Normalize("cancle my ordr pls"));
+        Assert.Equal("cancel_order", predictions[0].Intents[0].Intent);
+        Assert.Equal(predictions[1].Intents[0].Probability, predictions[0].Intents[0].Probability, 1e-6f);
+    }
+
+    [Fact]
+    public void Embed_CatalogOrSearchText_IsEmbeddedAsWritten()
+    {
+        using var registry = TestModels.Registry(_models);
+        registry.LoadAll();
+        using var lease = registry.Acquire<IntentModel>(ModelKinds.Intent);
+
+        var written = IntentClassifier.Embed(lease.Model, lease.Model.Encoder!, ["cancle my ordr"]);
+        var corrected = IntentClassifier.Embed(lease.Model, lease.Model.Encoder!, ["cancel my order"]);
+
+        Assert.NotEqual(corrected, written);
+    }
+
+    [Fact]
+    public void Load_MalformedSpellingFile_IsRefusedNamingTheFileAndLine()
+    {
+        var path = Path.Combine(_models, ModelKinds.Intent, ModelFileNames.Spelling);
+        File.WriteAllLines(path, ["order\t12", "Cancel\t3"]);
+        using var registry = TestModels.Registry(_models);
+
+        var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
+
+        Assert.Equal($"Model file '{path}' is not a spelling file: spelling.tsv line 2: expected a lower-case word, a tab and a positive count.", error.Message);
+    }
+
     public void Dispose() => Directory.Delete(_models, recursive: true);
 }

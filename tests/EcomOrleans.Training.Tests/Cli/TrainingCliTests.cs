@@ -136,6 +136,9 @@ public sealed class TrainingCliTests : IDisposable
     [InlineData(new[] { "--tune-layers", "1", "--outliers", "out.csv" }, "--outliers trains the head over the pooled embedding; it cannot be combined with --tune-layers.")]
     [InlineData(new[] { "--outlier-weight", "0.2" }, "--outlier-weight needs --outliers.")]
     [InlineData(new[] { "--tune-layers", "1", "--hidden", "64" }, "--tune-layers starts from the linear head; it cannot be combined with --hidden.")]
+    [InlineData(new[] { "--tune-layers", "1", "--embedding-cache", "e.bin" }, "--embedding-cache keeps pooled embeddings; --tune-layers reads a layer's output and cannot use it.")]
+    [InlineData(new[] { "--label-smoothing", "1" }, "--label-smoothing must be at least 0 and under 1.")]
+    [InlineData(new[] { "--label-smoothing", "-0.1" }, "--label-smoothing must be at least 0 and under 1.")]
     public void TrainIntentEncoder_BadTuningOptions_AreRejectedNamingTheOption(string[] options, string message)
     {
         var data = Path.Combine(_folder, "intents.csv");

@@ -43,12 +43,15 @@ public sealed class CommittedIntentEncoderModelTests
     [InlineData("I want to cancel my order", "cancel_order")]
     [InlineData("how do i change the address my parcel goes to", "change_shipping_address")]
     [InlineData("can I talk to a real person please", "contact_human_agent")]
+    [InlineData("cancle my ordr pls", "cancel_order")]
+    [InlineData("wheres my parcle", "track_order")]
     public void RealUtterance_EncodedAndScored_IsItsIntent(string message, string intent)
     {
         using var encoder = new MiniLmEncoder(threads: 1);
         var labels = IntentLabels.Read(Path.Combine(Directory, ModelFileNames.Labels));
         using var session = new InferenceSession(Path.Combine(Directory, ModelFileNames.Onnx));
-        var embedding = encoder.Encode([message]);
+        var normalizer = IntentModelFiles.Normalizer(ModelManifest.Load(Directory), Directory, encoder);
+        var embedding = encoder.Encode([normalizer?.Normalize(message) ?? message]);
 
         using var input = OrtValue.CreateTensorValueFromMemory(embedding, [1, SentenceEncoderContract.Dimension]);
         using var outputs = session.Run(new RunOptions(), [SentenceEncoderContract.Embedding], [input], [IntentContract.Logits]);

@@ -1,0 +1,106 @@
+using EcomOrleans.Models.Intent;
+
+namespace EcomOrleans.Models.Tests.Intent;
+
+public sealed class MessageNormalizerTests
+{
+    private static readonly string[] Vocabulary = ["[CLS]", "cancel", "my", "order", "account", "##ing", "parcel", "refund"];
+
+    private static MessageNormalizer Normalizer(params (string Word, int Count)[] counts) =>
+        new(Vocabulary, counts.ToDictionary(c => c.Word, c => c.Count));
+
+    [Fact]
+    public void Normalize_Shorthand_IsExpandedWhateverItsCase()
+    {
+        var normalizer = Normalizer();
+
+        Assert.Equal("can't you send the password as soon as possible?", normalizer.Normalize("cant U send the pw asap?"));
+    }
+
+    [Fact]
+    public void Normalize_WordOneEditFromAFarMoreFrequentWord_IsCorrected()
+    {
+        var normalizer = Normalizer(("account", 500), ("delete", 300), ("refund", 100));
+
+        // A letter missing, one too many, two swapped, one changed.
+        Assert.Equal("delete account, delete refund", normalizer.Normalize("delet accountt, deleet rafund"));
+    }
+
+    [Fact]
+    public void Normalize_DominanceAndCountRules_DecideWhetherToCorrect()
+    {
+        // "shiping" is seen 9 times and "shipping" 90: ten times as often corrects it; 89 would not.
+        Assert.Equal("shipping", Normalizer(("shipping", 90), ("shiping", 9)).Normalize("shiping"));
+        Assert.Equal("shiping", Normalizer(("shipping", 89), ("shiping", 9)).Normalize("shiping"));
+        // A candidate seen fewer than 3 times is not trusted, even against a word never seen.
+        Assert.Equal("invoce", Normalizer(("invoice", 2)).Normalize("invoce"));
+        Assert.Equal("invoice", Normalizer(("invoice", 3)).Normalize("invoce"));
+    }
+
+    [Fact]
+    public void Normalize_KnownShortOrNonLetterWords_AreLeftAlone()
+    {
+        // "parcel" is a vocabulary word even though "parcels" is frequent; "crt" is under four letters; a word
+        // with a digit and a slot placeholder keep their spelling; punctuation and spacing are kept.
+        var normalizer = Normalizer(("parcels", 1000), ("cart", 1000), ("order", 1000), ("orders", 1000));
+
+        Assert.Equal("Parcel  crt 4got {{Order Number}}!", normalizer.Normalize("Parcel  crt 4got {{Order Number}}!"));
+    }
+
+    [Fact]
+    public void Normalize_EqualCandidates_GoToTheOrdinalFirst()
+    {
+        var normalizer = Normalizer(("care", 50), ("cart", 50));
+
+        Assert.Equal("care", normalizer.Normalize("carx"));
+    }
+
+    [Fact]
+    public void CountWords_CountsLowerCaseLetterWords()
+    {
+        var counts = MessageNormalizer.CountWords(["Cancel my order", "cancel order {{Order Number}} 42", "don't"]);
+
+        Assert.Equal(
+            new Dictionary<string, int> { ["cancel"] = 2, ["my"] = 1, ["order"] = 3, ["number"] = 1 },
+            counts);
+    }
+
+    [Fact]
+    public void WriteSpellingThenRead_RoundTripsMostFrequentFirst()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            MessageNormalizer.WriteSpelling(path, new Dictionary<string, int> { ["order"] = 3, ["cancel"] = 7, ["my"] = 3 });
+
+            Assert.Equal(["cancel\t7", "my\t3", "order\t3"], File.ReadAllLines(path));
+            Assert.Equal(new Dictionary<string, int> { ["cancel"] = 7, ["my"] = 3, ["order"] = 3 }, MessageNormalizer.ReadSpelling(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("order 3\n", "spelling.tsv line 1: expected a lower-case word, a tab and a positive count.")]
+    [InlineData("order\t3\nOrder\t2\n", "spelling.tsv line 2: expected a lower-case word, a tab and a positive count.")]
+    [InlineData("order\t0\n", "spelling.tsv line 1: expected a lower-case word, a tab and a positive count.")]
+    public void ReadSpelling_MalformedLine_FailsNamingIt(string contents, string expected)
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        var path = Path.Combine(directory.FullName, "spelling.tsv");
+        try
+        {
+            File.WriteAllText(path, contents);
+
+            var error = Assert.Throws<InvalidDataException>(() => MessageNormalizer.ReadSpelling(path));
+
+            Assert.Equal(expected, error.Message);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}

@@ -20,10 +20,12 @@ the 3 % goal still needs), by environment variable:
     HZ=2, 7 or 14   the pull's beta depends on the horizon day: HZ=2 a beta and a beta times day/13, HZ=7 or 14 one beta
                     per group of 14/HZ days (HZ=1, the default, is the one beta above)
     CLIP=c          the smoothing's update residual clipped to +-c*sqrt(level+1) before the pull (0, the default: none)
+    PEL=e           the adjusted history rescaled to the origin's price by a fixed elasticity e before smoothing (0: none)
 
     HZ=7 python3 docs/experiments/m5-year-pull.py 2 3 364    # earlier year 0.6117 (one beta: 0.6124)
     HZ=7 python3 docs/experiments/m5-year-pull.py 2 3 0      # backtest year 0.6178 (one beta: 0.6182)
     CLIP=3 python3 docs/experiments/m5-year-pull.py 2 3 0    # backtest year 0.6175, the forecast 0.07 units a day low
+    PEL=-2 python3 docs/experiments/m5-year-pull.py 2 3 0    # backtest year 0.6172 (PEL=-1: 0.6176), bias -0.020
 
 Standard library only; the data directory is ../shared/data beside the repository, or $DATA.
 """
@@ -59,7 +61,7 @@ def HF(i):
     if HZ==1: return [1.0]
     if HZ==2: return [1.0, i/13]
     return [1.0 if i*HZ//14==g else 0.0 for g in range(HZ)]
-prep={}
+prep={}; PRICE={}; PEL=float(os.environ.get('PEL','0'))
 for k in series:
     ds,u=S[k]; snap=[cal[d]['snap_CA']=='1' for d in ds]; wd=[cal[d]['wday'] for d in ds]
     P=[price[k].get(cal[d]['wm_yr_wk']) for d in ds]
@@ -67,7 +69,7 @@ for k in series:
         P[i]=P[i] if P[i] is not None else (P[i-1] if i else next(p for p in P if p is not None))
     pr=[0.0]*len(P)
     for t in range(365,len(P)): pr[t]=math.log(P[t-1]/(sum(P[t-365:t])/365))
-    prep[k]=(ds,u,snap,wd,pr)
+    prep[k]=(ds,u,snap,wd,pr); PRICE[k]=P
 L0={k:len(S[k][1]) for k in series}
 res=collections.defaultdict(list); bias=collections.defaultdict(list)
 OFF=int(sys.argv[3]) if len(sys.argv)>3 else 0; STEP=int(sys.argv[2]) if len(sys.argv)>2 else 2; FS=[int(x) for x in sys.argv[1].split(',')]; NB=len(FS); HZ=int(os.environ.get('HZ','1')); NF=NB*HZ
@@ -80,6 +82,8 @@ for j in range(26):
         h=u[:o]
         fw=profile(h,wd[:o],10**6,20); fs=profile(h,snap[:o],730,5)
         adj=[x/(fw[w]*fs[s]) for x,w,s in zip(h,wd[:o],snap[:o])]
+        if PEL:  # the history as it would have sold at the origin's price, demand proportional to price**PEL
+            Pc=PRICE[k][o-1]; adj=[x*(Pc/PRICE[k][t])**PEL for t,x in enumerate(adj)]
         a,l=fit(adj)
         lev=[adj[0]]
         CL=float(os.environ.get('CLIP','0'))

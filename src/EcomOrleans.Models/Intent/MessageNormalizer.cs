@@ -17,8 +17,8 @@ namespace EcomOrleans.Models.Intent;
 /// word itself, and seen at least <see cref="MinimumCount"/> times. The frequencies are the model's
 /// <see cref="ModelFileRoles.Spelling"/> file, written by the training tool from its training rows.</item>
 /// </list>
-/// Thread-safe once made; a message of <see cref="SentenceEncoderContract.MaxTokens"/> tokens costs a few
-/// microseconds a word.
+/// Thread-safe once made. A word the vocabulary has costs one lookup; one it lacks costs a lookup for each of its
+/// 54 × length + 25 one-edit candidates (about 460 for eight letters), small beside the encoder's run.
 /// </summary>
 public sealed partial class MessageNormalizer
 {

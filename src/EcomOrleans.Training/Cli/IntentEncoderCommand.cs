@@ -56,6 +56,10 @@ internal static class IntentEncoderCommand
         {
             Description = "Rewrite chat shorthand and misspelled words before encoding (MessageNormalizer), in training and, through the spelling file written beside the model, in serving.",
         };
+        var selectWithCopies = new Option<bool>("--select-with-copies")
+        {
+            Description = "Keep the epoch with the best macro-F1 over the validation rows and their typo and keyword copies, not over the clean rows alone (which the head answers all right within a few epochs).",
+        };
         var misses = new Option<FileInfo?>("--misses") { Description = "Write the challenge set's in-scope messages the head gets wrong to this file, one tab-separated line each (with --challenge)." };
         var embeddingCache = new Option<FileInfo?>("--embedding-cache")
         {
@@ -107,7 +111,7 @@ internal static class IntentEncoderCommand
         });
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, weightDecay, labelSmoothing, embeddingCache, misses, normalize, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra, outliers, outlierWeight,
+            data, challenge, output, seed, threads, version, epochs, lr, weightDecay, labelSmoothing, embeddingCache, misses, normalize, selectWithCopies, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra, outliers, outlierWeight,
         };
         command.Validators.Add(result =>
         {
@@ -136,13 +140,13 @@ internal static class IntentEncoderCommand
             parse.GetValue(version)!, new IntentHeadTrainer.Options(
                 parse.GetValue(epochs), LearningRate: parse.GetValue(lr), WeightDecay: parse.GetValue(weightDecay), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden),
                 OutlierWeight: parse.GetValue(outlierWeight), LabelSmoothing: parse.GetValue(labelSmoothing)),
-            parse.GetValue(testFraction), parse.GetValue(casual), parse.GetValue(embeddingCache)?.FullName, parse.GetValue(misses)?.FullName, parse.GetValue(normalize),
+            parse.GetValue(testFraction), parse.GetValue(casual), parse.GetValue(embeddingCache)?.FullName, parse.GetValue(misses)?.FullName, parse.GetValue(normalize), parse.GetValue(selectWithCopies),
             parse.GetValue(extra)?.FullName, parse.GetValue(outliers)?.FullName, parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
         return command;
     }
 
     private static int Run(
-        string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual, string? cacheFile, string? missesFile, bool normalize,
+        string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual, string? cacheFile, string? missesFile, bool normalize, bool selectWithCopies,
         string? extraFile, string? outlierFile, int tuneLayers, IntentHeadTuner.Options tuneOptions)
     {
         int? inputLayer = tuneLayers > 0 ? SentenceEncoderContract.Layers - 1 - tuneLayers : null;
@@ -208,7 +212,10 @@ internal static class IntentEncoderCommand
         var outlierEmbeddings = embeddings.AsSpan((at + challengeRows.Count) * d).ToArray();
 
         var device = CliOptions.Device(threads);
-        var (head, curve, bestEpoch, _) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), (validationSet.X, validationSet.Y), labels.Count, options, device, outlierEmbeddings);
+        var selection = selectWithCopies
+            ? ([.. validationSet.X, .. validationCopiesSet.X], (long[])[.. validationSet.Y, .. validationCopiesSet.Y])
+            : (validationSet.X, validationSet.Y);
+        var (head, curve, bestEpoch, _) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), selection, labels.Count, options, device, outlierEmbeddings);
         TunedIntentHead? tuned = null;
         double? startParity = null;
         if (inputLayer is { } layer)
@@ -294,6 +301,8 @@ internal static class IntentEncoderCommand
             // Of the model written (the tuned head's when there is one), through ONNX Runtime.
             ["validationMacroF1"] = CliOptions.Round(Metrics(validationP, validationSet.Y, labels.Count).MacroF1),
             ["bestEpoch"] = bestEpoch,
+            ["epochChosenBy"] = tuned is not null ? null
+                : selectWithCopies ? "macro-F1 over the validation rows and their typo and keyword copies" : "macro-F1 over the validation rows",
             ["fallbackThreshold"] = CliOptions.Round(threshold),
             [IntentContract.InScopeThresholdMetric] = inScopeThreshold is { } t ? CliOptions.Round(t) : null,
             ["inScopeThresholdRule"] = inScopeThreshold is null ? null
@@ -372,7 +381,8 @@ internal static class IntentEncoderCommand
                 ["start"] = "the linear probe above, over the encoder's own layers (linear probe, then fine-tuning)",
                 ["layers"] = tuneLayers, ["epochs"] = tuneOptions.Epochs, ["batchSize"] = tuneOptions.BatchSize, ["layerLearningRate"] = tuneOptions.LayerLearningRate,
                 ["classifierLearningRate"] = tuneOptions.ClassifierLearningRate, ["weightDecay"] = tuneOptions.WeightDecay, ["dropout"] = TunedIntentHead.TrainingDropout, ["mix"] = tuneOptions.Mix,
-                ["bestEpoch"] = bestEpoch, ["epochChosenBy"] = "validation loss over the validation rows and their typo and keyword copies",
+                ["bestEpoch"] = bestEpoch,
+                ["epochChosenBy"] = selectWithCopies ? "macro-F1 over the validation rows and their typo and keyword copies" : "macro-F1 over the validation rows", ["epochChosenBy"] = "validation loss over the validation rows and their typo and keyword copies",
             };
             summary["encoderLayersAgainstOnnxRuntimeMaxDifference"] = startParity;
         }

@@ -110,16 +110,25 @@ public sealed partial class UserGrain(
         }
 
         var stored = await StoredRecord.ReadIfChangedAsync(storage, StorageNames.UserState, this.GetGrainId(), state);
-        _storeCheckedAt = time.GetTimestamp();
         if (stored is null)
         {
+            _storeCheckedAt = time.GetTimestamp();
             return;
         }
 
         LogStoredStateChanged(logger, this.GetPrimaryKeyString(), stored.RecordExists ? "rewritten" : "deleted");
+        if (!stored.RecordExists)
+        {
+            // The user's spilled dedup keys belong to the record that is gone: deleted with it, not left behind to be
+            // merged into the next spill. Should this fail, the next read rechecks and tries again.
+            await DedupSpillStore().ClearAsync();
+        }
+
         await state.ReadStateAsync();
         await AfterStateReadAsync();
         _embeddingUnsaved = false;
+        // Only now: a read that failed above leaves the next one to recheck.
+        _storeCheckedAt = time.GetTimestamp();
     }
 
     public async Task<IngestResult> RecordEventsAsync(IReadOnlyList<BehaviorEvent> events)

@@ -15,8 +15,11 @@ public abstract class DurableStore
     /// <summary>How many stored records (Redis keys, table entities) of <paramref name="serviceId"/> have <paramref name="text"/> in their key.</summary>
     public abstract Task<int> CountStoredAsync(string serviceId, string text);
 
-    /// <summary>Deletes, behind the engine's back, the stored records of <paramref name="serviceId"/> with <paramref name="text"/> in their key.</summary>
-    public abstract Task DeleteStoredAsync(string serviceId, string text);
+    /// <summary>
+    /// Deletes, behind the engine's back, the stored records of <paramref name="serviceId"/> with <paramref name="text"/>
+    /// in their key, except those with <paramref name="except"/> in it (a state name, to leave one of a grain's records).
+    /// </summary>
+    public abstract Task DeleteStoredAsync(string serviceId, string text, string? except = null);
 
     protected static string Required(string variable, string example)
     {
@@ -54,12 +57,17 @@ public sealed class RedisStore : DurableStore
         return server.Keys(pattern: $"*{serviceId}*{text}*").Count();
     }
 
-    public override async Task DeleteStoredAsync(string serviceId, string text)
+    public override async Task DeleteStoredAsync(string serviceId, string text, string? except = null)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
         foreach (var key in server.Keys(pattern: $"*{serviceId}*{text}*"))
         {
+            if (except is not null && key.ToString().Contains(except, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             await connection.GetDatabase().KeyDeleteAsync(key);
         }
     }
@@ -111,12 +119,13 @@ public sealed class AzureTableStore : DurableStore
         return count;
     }
 
-    public override async Task DeleteStoredAsync(string serviceId, string text)
+    public override async Task DeleteStoredAsync(string serviceId, string text, string? except = null)
     {
         await foreach (var entity in Table.QueryAsync<TableEntity>(
             filter: TableClient.CreateQueryFilter($"PartitionKey ge {serviceId} and PartitionKey lt {serviceId + "~"}"), select: ["PartitionKey", "RowKey"]))
         {
-            if (entity.PartitionKey.Contains(text, StringComparison.Ordinal))
+            if (entity.PartitionKey.Contains(text, StringComparison.Ordinal)
+                && (except is null || !(entity.PartitionKey + "/" + entity.RowKey).Contains(except, StringComparison.Ordinal)))
             {
                 await Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey);
             }

@@ -233,6 +233,31 @@ public abstract class DurableStoreContractTests(Func<DurableStore> store)
     }
 
     [SkippableFact]
+    public async Task StoredUserDeletedUnderARunningGrain_TakesItsSpilledDedupRecordWithIt()
+    {
+        var durable = Store;
+        var user = $"u-{Guid.NewGuid():N}";
+        await using var engine = new EngineFactory(durable, settings: new Dictionary<string, string> { ["Grains:Users:StoredStateRecheck"] = "00:00:00" });
+        var writer = engine.CreateWriter();
+        var now = DateTimeOffset.UtcNow;
+        // 70 events: 64 keys spill to the user's dedup record, which is written before the user's own.
+        var events = Enumerable.Range(0, 70).Select(i => Json.Event($"e{i}", user, "view", now.AddSeconds(i), "sku-orphan")).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await writer.PostAsJsonAsync("/api/events", Json.Batch(events[..64]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await writer.PostAsJsonAsync("/api/events", Json.Batch(events[64..]))).StatusCode);
+        Assert.Equal(2, await durable.CountStoredAsync(engine.ServiceId, user));
+
+        // Only the user's own record goes away behind the activation's back.
+        await durable.DeleteStoredAsync(engine.ServiceId, user, except: StorageNames.UserDedupState);
+        Assert.Equal(1, await durable.CountStoredAsync(engine.ServiceId, user));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync($"/api/users/{user}")).StatusCode);
+        Assert.Equal(0, await durable.CountStoredAsync(engine.ServiceId, user));
+        // Nothing of the old record drops the same events now: they are a new shopper's.
+        var again = await writer.PostAsJsonAsync("/api/events", Json.Batch(events[3], events[69]));
+        Assert.Equal("""{"accepted":2,"duplicates":0}""", await again.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task StoredSkuDeletedUnderARunningGrain_IsNoticedOnTheNextRead_AndLeavesTheReadModel()
     {
         var durable = Store;

@@ -6,6 +6,7 @@ by 1 + sum(beta_i * x_i); the features x, chosen by the first argument (comma-se
     0 ln((m7+.1)/(l+.1))   1 ln((m28+.1)/(l+.1))   2 ln((m365+.1)/(l+.1))   3 (max of the last 14 days - l)/sqrt(l+.1)
     4 ln((m91+.1)/(l+.1))  5 ln(the same 14 days a year before / m365)   6 the 14 days before those   7 ln(price / its 365-day mean)
     8 ln((m182+.1)/(l+.1)) 9 ln((m728+.1)/(l+.1))
+    10 the store's trend: ln of the seven series' total units a day over the last $STW days (28) against the last 365
 
 m_n is the mean seasonally adjusted units of the last n days. Second argument: the step between training days (3);
 third: 0 scores the backtest's year, 364 the year before it (159 windows: the series with 56 days before an origin),
@@ -26,6 +27,7 @@ the 3 % goal still needs), by environment variable:
     HZ=7 python3 docs/experiments/m5-year-pull.py 2 3 0      # backtest year 0.6178 (one beta: 0.6182)
     CLIP=3 python3 docs/experiments/m5-year-pull.py 2 3 0    # backtest year 0.6175, the forecast 0.07 units a day low
     PEL=-2 python3 docs/experiments/m5-year-pull.py 2 3 0    # backtest year 0.6172 (PEL=-1: 0.6176), bias -0.020
+    python3 docs/experiments/m5-year-pull.py 2,10 3 364      # earlier year 0.6131 with the store's trend (STW=7: 0.6125, 91: 0.6131)
 
 Standard library only; the data directory is ../shared/data beside the repository, or $DATA.
 """
@@ -54,14 +56,22 @@ def feats(adj,lev,t):
     ya=sum(adj[max(0,t-364):max(0,t-350)])/14; yb=sum(adj[max(0,t-378):max(0,t-364)])/14
     allf=[math.log((m7+.1)/(l+.1)), math.log((m28+.1)/(l+.1)), math.log((m365+.1)/(l+.1)), (mx-l)/math.sqrt(l+.1),
       math.log((m91+.1)/(l+.1)), math.log((ya+.1)/(m365+.1)), math.log((yb+.1)/(m365+.1)), PR[0][t],
-      math.log((m182+.1)/(l+.1)), math.log((m728+.1)/(l+.1))]
+      math.log((m182+.1)/(l+.1)), math.log((m728+.1)/(l+.1)), STR[0][t]]
     return [allf[i] for i in FS]
-series=sorted(S); PR=[None]
+series=sorted(S); PR=[None]; STR=[None]
+TOT=collections.defaultdict(float)
+for _k in S:
+    for _d,_x in zip(*S[_k]): TOT[_d]+=_x
+DATES=sorted(TOT); DI={d:i for i,d in enumerate(DATES)}; PS=[0.0]
+for d in DATES: PS.append(PS[-1]+TOT[d])
+def store_mean(i,n):
+    lo=max(0,i-n); return (PS[i]-PS[lo])/max(1,i-lo)
+STW=int(os.environ.get('STW','28'))
 def HF(i):
     if HZ==1: return [1.0]
     if HZ==2: return [1.0, i/13]
     return [1.0 if i*HZ//14==g else 0.0 for g in range(HZ)]
-prep={}; PRICE={}; PEL=float(os.environ.get('PEL','0'))
+prep={}; STS={}; PRICE={}; PEL=float(os.environ.get('PEL','0'))
 for k in series:
     ds,u=S[k]; snap=[cal[d]['snap_CA']=='1' for d in ds]; wd=[cal[d]['wday'] for d in ds]
     P=[price[k].get(cal[d]['wm_yr_wk']) for d in ds]
@@ -70,6 +80,7 @@ for k in series:
     pr=[0.0]*len(P)
     for t in range(365,len(P)): pr[t]=math.log(P[t-1]/(sum(P[t-365:t])/365))
     prep[k]=(ds,u,snap,wd,pr); PRICE[k]=P
+    STS[k]=[math.log((store_mean(DI[d],STW)+.1)/(store_mean(DI[d],365)+.1)) for d in ds]
 L0={k:len(S[k][1]) for k in series}
 res=collections.defaultdict(list); bias=collections.defaultdict(list)
 OFF=int(sys.argv[3]) if len(sys.argv)>3 else 0; STEP=int(sys.argv[2]) if len(sys.argv)>2 else 2; FS=[int(x) for x in sys.argv[1].split(',')]; NB=len(FS); HZ=int(os.environ.get('HZ','1')); NF=NB*HZ
@@ -77,7 +88,7 @@ for j in range(26):
     per={}
     A=[[0.0]*NF for _ in range(NF)]; bvec=[0.0]*NF
     for k in series:
-        ds,u,snap,wd,pr=prep[k]; PR[0]=pr; L=L0[k]; o=L-364+14*j-OFF
+        ds,u,snap,wd,pr=prep[k]; PR[0]=pr; STR[0]=STS[k]; L=L0[k]; o=L-364+14*j-OFF
         if o<56: continue
         h=u[:o]
         fw=profile(h,wd[:o],10**6,20); fs=profile(h,snap[:o],730,5)
@@ -111,7 +122,7 @@ for j in range(26):
     beta=solve(A,bvec)
     for k in series:
         if k not in per: continue
-        ds,u,snap,wd,pr=prep[k]; PR[0]=pr; o,h,adj,levf,fw,fs,scale=per[k]
+        ds,u,snap,wd,pr=prep[k]; PR[0]=pr; STR[0]=STS[k]; o,h,adj,levf,fw,fs,scale=per[k]
         act=u[o:o+14]; idx=[fw[wd[o+i]]*fs[snap[o+i]] for i in range(14)]
         lt=levf[o]; x=feats(adj,levf,o)
         base=[lt*v for v in idx]; cor=[lt*idx[i]*(1+sum(bb*zz for bb,zz in zip(beta,[xx*g for xx in x for g in HF(i)]))) for i in range(14)]

@@ -48,6 +48,20 @@ public sealed class MessageNormalizerTests
     }
 
     [Fact]
+    public void Normalize_WordsOutsideAToZOrTooLong_AreLeftWhole()
+    {
+        // "müordr" is one word, not "m" and a misspelled "ordr"; a word of 25 letters is over the length cap even
+        // one edit from a frequent one (24 letters are corrected).
+        const string long24 = "abcdefghijklmnopqrstuvwx";
+        const string long25 = "abcdefghijklmnopqrstuvwxy";
+        var normalizer = Normalizer(("order", 1000), (long24, 1000), (long25, 1000));
+
+        Assert.Equal("müordr order", normalizer.Normalize("müordr ordr"));
+        Assert.Equal(long24, normalizer.Normalize(long24[..^1] + "z"));
+        Assert.Equal(long25[..^1] + "z", normalizer.Normalize(long25[..^1] + "z"));
+    }
+
+    [Fact]
     public void Normalize_EqualCandidates_GoToTheOrdinalFirst()
     {
         var normalizer = Normalizer(("care", 50), ("cart", 50));

@@ -125,9 +125,20 @@ public sealed partial class UserGrain(
         }
 
         await state.ReadStateAsync();
-        await AfterStateReadAsync();
+        try
+        {
+            await AfterStateReadAsync();
+        }
+        catch
+        {
+            // The record was re-read but its spilled keys were not: serving on without their fingerprints could take a
+            // re-sent event as new, and the next check would find the ETag unchanged. The next call activates afresh.
+            DeactivateOnIdle();
+            throw;
+        }
+
         _embeddingUnsaved = false;
-        // Only now: a read that failed above leaves the next one to recheck.
+        // Only now: a clear or a read that failed above leaves the next call to check again.
         _storeCheckedAt = time.GetTimestamp();
     }
 

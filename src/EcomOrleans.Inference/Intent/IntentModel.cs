@@ -249,18 +249,14 @@ public sealed class IntentModel : LoadedModel
             }
         }
 
-        MessageNormalizer? normalizer = null;
-        if (manifest.Files.Any(f => f.Role == ModelFileRoles.Spelling))
+        MessageNormalizer? normalizer;
+        try
         {
-            var spellingPath = manifest.PathOf(directory, ModelFileRoles.Spelling);
-            try
-            {
-                normalizer = new MessageNormalizer(MessageNormalizer.ReadVocabulary(vocabulary.ToArray()), MessageNormalizer.ReadSpelling(spellingPath));
-            }
-            catch (Exception exception) when (exception is IOException or InvalidDataException)
-            {
-                throw new ModelLoadException($"Model file '{spellingPath}' is not a spelling file: {exception.Message}", exception);
-            }
+            normalizer = MessageNormalizer.ForModel(manifest, directory, MessageNormalizer.ReadVocabulary(vocabulary.ToArray()));
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new ModelLoadException($"Model file '{manifest.PathOf(directory, ModelFileRoles.Spelling)}' is not a spelling file: {exception.Message}", exception);
         }
 
         var encoderSession = new InferenceSession(model, options);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -6,8 +7,9 @@ namespace EcomOrleans.Models.Intent;
 /// <summary>
 /// Rewrites a message's chat shorthand and misspelled words before it is tokenized, the same for training and
 /// serving: WordPiece splits "pasword" into pieces the encoder has no sense of, and "u" or "pw" are words it
-/// barely knows. Two steps, word by word, everything else (punctuation, digits, <c>{{slot}}</c> placeholders, spacing)
-/// left as it is:
+/// barely knows. Two steps, word by word, everything else (punctuation, spacing, and Bitext's <c>{{slot}}</c>
+/// placeholders whole) left as it is; a word is letters of any script and digits, joined by apostrophes or hyphens
+/// ("don't", "e-mail" and "Müller" are one word each):
 /// <list type="number">
 /// <item>a word in <see cref="Shorthand"/> (chat abbreviations and contractions written without the apostrophe) is
 /// replaced by what it stands for;</item>
@@ -18,26 +20,29 @@ namespace EcomOrleans.Models.Intent;
 /// <see cref="ModelFileRoles.Spelling"/> file, written by the training tool from its training rows.</item>
 /// </list>
 /// Thread-safe once made. A word the vocabulary has costs one lookup; one it lacks costs a lookup for each of its
-/// 54 × length + 25 one-edit candidates (about 460 for eight letters), made in one stack buffer: about 16 µs and
+/// 53 × length + 25 one-edit candidates (449 for eight letters), made in one stack buffer: about 16 µs and
 /// 2 KB allocated for a message of a few words with two misspellings on the 2-core development VM, beside
 /// milliseconds of the encoder.
 /// </summary>
 public sealed partial class MessageNormalizer
 {
+    /// <summary>Shorter words are never corrected: one edit away from a three-letter word is too many other words.</summary>
     public const int MinimumLength = 4;
 
     /// <summary>Longer words are left as they are: no misspelling of an English word is this long, and it bounds the work.</summary>
     public const int MaximumLength = 24;
 
+    /// <summary>How many times as often as the word itself a correction must occur in the training rows.</summary>
     public const int DominanceRatio = 10;
 
+    /// <summary>How many times a correction must occur in the training rows to be trusted at all.</summary>
     public const int MinimumCount = 3;
 
     /// <summary>
     /// Chat abbreviations and apostrophe-less contractions, lower case. A general list written for this model; words
     /// that are also ordinary English ("id", "us", "its") are left out.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Shorthand = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly FrozenDictionary<string, string> Shorthand = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["ya"] = "you", ["yr"] = "your",
         ["pls"] = "please", ["plz"] = "please", ["thx"] = "thanks", ["thnx"] = "thanks", ["ty"] = "thank you",
@@ -53,7 +58,7 @@ public sealed partial class MessageNormalizer
         ["hrs"] = "hours", ["mins"] = "minutes", ["msg"] = "message",
         ["pw"] = "password", ["pwd"] = "password", ["passwd"] = "password", ["acct"] = "account", ["addr"] = "address",
         ["pkg"] = "package", ["qty"] = "quantity", ["pmt"] = "payment",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
 
@@ -70,6 +75,21 @@ public sealed partial class MessageNormalizer
         _known = new HashSet<string>(vocabularyWords.Where(w => !w.StartsWith("##", StringComparison.Ordinal)), StringComparer.Ordinal);
         _frequency = new Dictionary<string, int>(frequency, StringComparer.Ordinal);
         _lookup = _frequency.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// The normalizer a model was trained with: made from its <see cref="ModelFileRoles.Spelling"/> file and the
+    /// encoder's vocabulary when its manifest lists one, null when the model reads messages as written.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The spelling file is malformed.</exception>
+    /// <exception cref="IOException">The spelling file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The spelling file may not be read.</exception>
+    public static MessageNormalizer? ForModel(ModelManifest manifest, string directory, IEnumerable<string> vocabularyTokens)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Files.Any(f => f.Role == ModelFileRoles.Spelling)
+            ? new MessageNormalizer(vocabularyTokens, ReadSpelling(manifest.PathOf(directory, ModelFileRoles.Spelling)))
+            : null;
     }
 
     /// <summary>The tokens of a WordPiece vocabulary file's bytes (UTF-8, one a line).</summary>
@@ -131,6 +151,11 @@ public sealed partial class MessageNormalizer
 
     private string Rewrite(string word)
     {
+        if (word.StartsWith("{{", StringComparison.Ordinal))
+        {
+            return word;
+        }
+
         var lower = word.ToLowerInvariant();
         if (Shorthand.TryGetValue(lower, out var expanded))
         {
@@ -207,10 +232,7 @@ public sealed partial class MessageNormalizer
         return true;
     }
 
-    /// <summary>
-    /// A word: letters (any script) and digits, with apostrophes inside ("don't" stays one word). A word with a letter
-    /// outside a to z is matched whole, so that no part of "Müller" is corrected.
-    /// </summary>
-    [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:'\p{L}+)*", RegexOptions.CultureInvariant)]
+    /// <summary>A <c>{{slot}}</c> placeholder, or a word: letters of any script and digits, joined by apostrophes or hyphens.</summary>
+    [GeneratedRegex(@"\{\{[^{}]*\}\}|[\p{L}\p{Nd}]+(?:['\-][\p{L}\p{Nd}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 }

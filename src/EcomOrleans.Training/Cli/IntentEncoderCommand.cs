@@ -140,13 +140,16 @@ internal static class IntentEncoderCommand
             parse.GetValue(version)!, new IntentHeadTrainer.Options(
                 parse.GetValue(epochs), LearningRate: parse.GetValue(lr), WeightDecay: parse.GetValue(weightDecay), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden),
                 OutlierWeight: parse.GetValue(outlierWeight), LabelSmoothing: parse.GetValue(labelSmoothing)),
-            parse.GetValue(testFraction), parse.GetValue(casual), parse.GetValue(embeddingCache)?.FullName, parse.GetValue(misses)?.FullName, parse.GetValue(normalize), parse.GetValue(selectWithCopies),
+            parse.GetValue(testFraction), parse.GetValue(casual), new RunChoices(parse.GetValue(embeddingCache)?.FullName, parse.GetValue(misses)?.FullName, parse.GetValue(normalize), parse.GetValue(selectWithCopies)),
             parse.GetValue(extra)?.FullName, parse.GetValue(outliers)?.FullName, parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
         return command;
     }
 
+    /// <summary>What a run does besides training: <c>--embedding-cache</c>, <c>--misses</c>, <c>--normalize</c> and <c>--select-with-copies</c>.</summary>
+    private sealed record RunChoices(string? CacheFile, string? MissesFile, bool Normalize, bool SelectWithCopies);
+
     private static int Run(
-        string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual, string? cacheFile, string? missesFile, bool normalize, bool selectWithCopies,
+        string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual, RunChoices choices,
         string? extraFile, string? outlierFile, int tuneLayers, IntentHeadTuner.Options tuneOptions)
     {
         int? inputLayer = tuneLayers > 0 ? SentenceEncoderContract.Layers - 1 - tuneLayers : null;
@@ -174,7 +177,7 @@ internal static class IntentEncoderCommand
         using var encoder = new MiniLmEncoder(threads, inputLayer);
         var challengeRows = challengeFile is null ? [] : ChallengeSet.Load(challengeFile);
         // The spelling file counts the training rows' own words (not their typo copies), so nothing held out shapes it.
-        var spelling = normalize ? MessageNormalizer.CountWords(train.Select(r => r.Text)) : null;
+        var spelling = choices.Normalize ? MessageNormalizer.CountWords(train.Select(r => r.Text)) : null;
         var normalizer = spelling is null ? null : new MessageNormalizer(encoder.VocabularyTokens, spelling);
         var all = train.Concat(augmented).Concat(validation).Concat(validationCopies).Concat(test).Select(r => r.Text).Concat(challengeRows.Select(c => c.Text)).Concat(outlierTexts)
             .Select(text => normalizer?.Normalize(text) ?? text).ToList();
@@ -186,9 +189,9 @@ internal static class IntentEncoderCommand
                 return encoder.EncodeStates(all, done => task.Value = done);
             }
 
-            return cacheFile is null
+            return choices.CacheFile is null
                 ? ([], encoder.Encode(all, done => task.Value = done))
-                : ([], EmbeddingCache.Encode(cacheFile, encoder.ModelSha256, all, texts =>
+                : ([], EmbeddingCache.Encode(choices.CacheFile, encoder.ModelSha256, all, texts =>
                 {
                     task.MaxValue = texts.Count;
                     return encoder.Encode(texts, done => task.Value = done);
@@ -212,7 +215,7 @@ internal static class IntentEncoderCommand
         var outlierEmbeddings = embeddings.AsSpan((at + challengeRows.Count) * d).ToArray();
 
         var device = CliOptions.Device(threads);
-        var selection = selectWithCopies
+        var selection = choices.SelectWithCopies
             ? ([.. validationSet.X, .. validationCopiesSet.X], (long[])[.. validationSet.Y, .. validationCopiesSet.Y])
             : (validationSet.X, validationSet.Y);
         var (head, curve, bestEpoch, _) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), selection, labels.Count, options, device, outlierEmbeddings);
@@ -302,7 +305,7 @@ internal static class IntentEncoderCommand
             ["validationMacroF1"] = CliOptions.Round(Metrics(validationP, validationSet.Y, labels.Count).MacroF1),
             ["bestEpoch"] = bestEpoch,
             ["epochChosenBy"] = tuned is not null ? null
-                : selectWithCopies ? "macro-F1 over the validation rows and their typo and keyword copies" : "macro-F1 over the validation rows",
+                : choices.SelectWithCopies ? "macro-F1 over the validation rows and their typo and keyword copies" : "macro-F1 over the validation rows",
             ["fallbackThreshold"] = CliOptions.Round(threshold),
             [IntentContract.InScopeThresholdMetric] = inScopeThreshold is { } t ? CliOptions.Round(t) : null,
             ["inScopeThresholdRule"] = inScopeThreshold is null ? null
@@ -382,7 +385,7 @@ internal static class IntentEncoderCommand
                 ["layers"] = tuneLayers, ["epochs"] = tuneOptions.Epochs, ["batchSize"] = tuneOptions.BatchSize, ["layerLearningRate"] = tuneOptions.LayerLearningRate,
                 ["classifierLearningRate"] = tuneOptions.ClassifierLearningRate, ["weightDecay"] = tuneOptions.WeightDecay, ["dropout"] = TunedIntentHead.TrainingDropout, ["mix"] = tuneOptions.Mix,
                 ["bestEpoch"] = bestEpoch,
-                ["epochChosenBy"] = selectWithCopies ? "macro-F1 over the validation rows and their typo and keyword copies" : "macro-F1 over the validation rows", ["epochChosenBy"] = "validation loss over the validation rows and their typo and keyword copies",
+                ["epochChosenBy"] = "validation loss over the validation rows and their typo and keyword copies",
             };
             summary["encoderLayersAgainstOnnxRuntimeMaxDifference"] = startParity;
         }
@@ -393,9 +396,9 @@ internal static class IntentEncoderCommand
         if (challengeResult is not null)
         {
             AnsiConsole.WriteLine($"challenge: {challengeResult.ToJsonString()}");
-            if (missesFile is not null)
+            if (choices.MissesFile is not null)
             {
-                File.WriteAllLines(missesFile, ChallengeSet.Misses(challengeRows, Score(challengeSet.X, challengeSet.States), labels));
+                File.WriteAllLines(choices.MissesFile, ChallengeSet.Misses(challengeRows, Score(challengeSet.X, challengeSet.States), labels));
             }
             if (centroids is not null)
             {

@@ -69,15 +69,6 @@ internal static class IntentModelFiles
         return (data.Rows, "all rows (not the training file)");
     }
 
-    /// <summary>
-    /// The normalizer a head trained with <c>--normalize</c> reads its messages through (its manifest lists the
-    /// spelling file), as serving does; null for a head trained without it.
-    /// </summary>
-    public static MessageNormalizer? Normalizer(ModelManifest manifest, string directory, MiniLmEncoder encoder) =>
-        manifest.Files.Any(f => f.Role == ModelFileRoles.Spelling)
-            ? new MessageNormalizer(encoder.VocabularyTokens, MessageNormalizer.ReadSpelling(manifest.PathOf(directory, ModelFileRoles.Spelling)))
-            : null;
-
     public static ClassificationMetrics Evaluate(string directory, IReadOnlyList<LabelledUtterance> rows, out IReadOnlyList<string> labels)
     {
         var manifest = ModelManifest.Load(directory);
@@ -94,7 +85,7 @@ internal static class IntentModelFiles
         {
             // A head over the sentence encoder: encode, then score the pooled embeddings.
             using var encoder = new MiniLmEncoder(threads: Math.Max(1, Environment.ProcessorCount));
-            var normalizer = Normalizer(manifest, directory, encoder);
+            var normalizer = MessageNormalizer.ForModel(manifest, directory, encoder.VocabularyTokens);
             var embeddings = encoder.Encode([.. rows.Select(r => normalizer?.Normalize(r.Text) ?? r.Text)]);
             var (headLogits, _) = runner.Run(IntentContract.Logits,
                 (SentenceEncoderContract.Embedding, OnnxInput.Float(embeddings, rows.Count, SentenceEncoderContract.Dimension)));
@@ -108,7 +99,8 @@ internal static class IntentModelFiles
             // A head that carries the encoder's top layers: the output of the layer it reads, then the head.
             var layer = manifest.Details[SentenceEncoderContract.EncoderDetail]![SentenceEncoderContract.InputLayerDetail]!.GetValue<int>();
             using var encoder = new MiniLmEncoder(threads: Math.Max(1, Environment.ProcessorCount), inputLayer: layer);
-            var (states, _) = encoder.EncodeStates([.. rows.Select(r => r.Text)]);
+            var normalizer = MessageNormalizer.ForModel(manifest, directory, encoder.VocabularyTokens);
+            var (states, _) = encoder.EncodeStates([.. rows.Select(r => normalizer?.Normalize(r.Text) ?? r.Text)]);
             using var session = new InferenceSession(Path.Combine(directory, manifest.OnnxFile));
             var tunedBest = TunedIntentHead.Logits(session, states).Select(l => Argmax(l)).ToArray();
             return ClassificationMetrics.Compute(rows.Select(r => index[r.Intent]).ToArray(), tunedBest, labels.Count);

@@ -57,6 +57,31 @@ public sealed class DedupAcrossActivationsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SpilledKeysUnreadableAfterARewrite_DeactivateTheShopper_SoASpilledResendIsStillDropped()
+    {
+        var userId = Events.NewKey("u");
+        var grain = fixture.Grains.GetGrain<IUserGrain>(userId);
+        var events = Enumerable.Range(0, 70).Select(i => Events.Of(userId, EventKind.View, Now.AddSeconds(i), eventId: $"x-{i}")).ToList();
+        await grain.RecordEventsAsync(events[..64]);
+        await grain.RecordEventsAsync(events[64..]);
+        var id = grain.GetGrainId();
+        var (user, spilled) = (fixture.Storage.Read(StorageNames.UserState, id)!, fixture.Storage.Read(StorageNames.UserDedupState, id)!);
+
+        // The user's record is rewritten behind the activation (the same content, a new ETag) while its spilled
+        // record cannot be read.
+        fixture.Storage.Seed(StorageNames.UserState, id, user);
+        fixture.Storage.Seed(StorageNames.UserDedupState, id, BinaryData.FromString("not a dedup record"));
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(31));
+        await Assert.ThrowsAnyAsync<Exception>(grain.GetProfileAsync);
+        fixture.Storage.Seed(StorageNames.UserDedupState, id, spilled);
+
+        // The first batch's keys were spilled: the shopper must still know them.
+        var resent = await grain.RecordEventsAsync([events[3]]);
+
+        Assert.Equal(new IngestResult(0, 1), resent);
+    }
+
+    [Fact]
     public async Task PendingKeys_AfterDeactivation_AreStillDuplicates()
     {
         var userId = Events.NewKey("u");

@@ -45,13 +45,13 @@ public sealed class CommittedIntentEncoderModelTests
     [InlineData("can I talk to a real person please", "contact_human_agent")]
     [InlineData("I need help to buy several items", "place_order")] // the example of the held-out release's wording
     [InlineData("cancle my ordr pls", "cancel_order")]
-    [InlineData("wheres my parcle", "track_order")]
+    [InlineData("wheres my pakage", "track_order")]
     public void RealUtterance_EncodedAndScored_IsItsIntent(string message, string intent)
     {
         using var encoder = new MiniLmEncoder(threads: 1);
         var labels = IntentLabels.Read(Path.Combine(Directory, ModelFileNames.Labels));
         using var session = new InferenceSession(Path.Combine(Directory, ModelFileNames.Onnx));
-        var normalizer = IntentModelFiles.Normalizer(ModelManifest.Load(Directory), Directory, encoder);
+        var normalizer = MessageNormalizer.ForModel(ModelManifest.Load(Directory), Directory, encoder.VocabularyTokens);
         var embedding = encoder.Encode([normalizer?.Normalize(message) ?? message]);
 
         using var input = OrtValue.CreateTensorValueFromMemory(embedding, [1, SentenceEncoderContract.Dimension]);

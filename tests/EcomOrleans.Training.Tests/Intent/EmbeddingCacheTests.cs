@@ -40,5 +40,19 @@ public sealed class EmbeddingCacheTests : IDisposable
         Assert.Equal([["cancel"], ["cancel"]], _calls);
     }
 
+    [Fact]
+    public void Encode_FileCutShort_IsEncodedAgainAndRewritten()
+    {
+        EmbeddingCache.Encode(_path, "sha-a", ["cancel", "my order"], Encode);
+        var bytes = File.ReadAllBytes(_path);
+        File.WriteAllBytes(_path, bytes[..^100]);
+
+        var again = EmbeddingCache.Encode(_path, "sha-a", ["cancel", "my order"], Encode);
+        EmbeddingCache.Encode(_path, "sha-a", ["cancel", "my order"], Encode);
+
+        Assert.Equal([["cancel", "my order"], ["cancel", "my order"]], _calls);
+        Assert.Equal([6f, 8f], [again[0], again[D]]);
+    }
+
     public void Dispose() => File.Delete(_path);
 }

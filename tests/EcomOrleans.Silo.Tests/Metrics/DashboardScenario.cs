@@ -5,7 +5,7 @@ namespace EcomOrleans.Silo.Tests.Metrics;
 
 /// <summary>
 /// A short, deterministic stretch of traffic that makes a silo export every series the dashboards in grafana/ read: events
-/// of each kind, a duplicate and a rejected batch, a sold-out SKU viewed and oversold, an attributed click, a model
+/// of each kind, a duplicate and a rejected batch, a shopper's dedup keys spilled, a sold-out SKU viewed and oversold, an attributed click, a model
 /// recommendation, inference requests refused by a queue of one, and a SKU whose price history gives a price suggestion
 /// that is accepted (and a next one left pending). Each run uses ids of its own: run it twice, a scrape apart, and every
 /// counter has grown since Prometheus first saw it (a counter's first sample has no rate).
@@ -54,6 +54,11 @@ internal static class DashboardScenario
         var click = Json.Event($"c-{tag}", "u-dash", "click", now, recommended, recommendationId: recommendationId);
         var bought = Json.Event($"b-{tag}", "u-dash", "purchase", now, recommended, quantity: 1, price: 1m, recommendationId: recommendationId);
         await Ok(writer.PostAsJsonAsync("/api/events", Json.Batch(click, bought)));
+
+        // A shopper whose first batch is past the 64 keys a user keeps in its own state: the older keys spill to the
+        // user's dedup record, read before it is written.
+        await Ok(writer.PostAsJsonAsync("/api/events", Json.Batch(
+            [.. Enumerable.Range(0, 70).Select(i => Json.Event($"s-{tag}-{i}", $"u-spill-{tag}", "view", now.AddSeconds(-i), anchor))])));
 
         await PriceSuggestionAcceptedAsync(writer, tag, now);
         await InferenceRejectionsAsync(writer, tag, now, scrape);

@@ -60,6 +60,14 @@ internal static class IntentEncoderCommand
         {
             Description = "Keep the epoch with the best macro-F1 over the validation rows and their typo and keyword copies, not over the clean rows alone (which the head answers all right within a few epochs).",
         };
+        var heads = CliOptions.Value("--heads", 1, "Linear heads trained with seeds seed, seed + 1, ... and averaged into one (their logits' mean)");
+        heads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 16)
+            {
+                result.AddError("--heads must be between 1 and 16.");
+            }
+        });
         var misses = new Option<FileInfo?>("--misses") { Description = "Write the challenge set's in-scope messages the head gets wrong to this file, one tab-separated line each (with --challenge)." };
         var embeddingCache = new Option<FileInfo?>("--embedding-cache")
         {
@@ -111,13 +119,18 @@ internal static class IntentEncoderCommand
         });
         var command = new Command("intent-encoder", "Train the intent head over the all-MiniLM-L6-v2 sentence encoder and export it to ONNX.")
         {
-            data, challenge, output, seed, threads, version, epochs, lr, weightDecay, labelSmoothing, embeddingCache, misses, normalize, selectWithCopies, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra, outliers, outlierWeight,
+            data, challenge, output, seed, threads, version, epochs, lr, weightDecay, labelSmoothing, embeddingCache, misses, normalize, selectWithCopies, heads, hidden, testFraction, casual, tuneLayers, tuneEpochs, tuneLr, tuneMix, extra, outliers, outlierWeight,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(tuneLayers) > 0 && result.GetValue(hidden) > 0)
             {
                 result.AddError("--tune-layers starts from the linear head; it cannot be combined with --hidden.");
+            }
+
+            if (result.GetValue(heads) > 1 && (result.GetValue(hidden) > 0 || result.GetValue(tuneLayers) > 0))
+            {
+                result.AddError("--heads averages linear heads; it cannot be combined with --hidden or --tune-layers.");
             }
 
             if (result.GetValue(tuneLayers) > 0 && result.GetValue(embeddingCache) is not null)
@@ -140,13 +153,13 @@ internal static class IntentEncoderCommand
             parse.GetValue(version)!, new IntentHeadTrainer.Options(
                 parse.GetValue(epochs), LearningRate: parse.GetValue(lr), WeightDecay: parse.GetValue(weightDecay), Seed: parse.GetValue(seed), Hidden: parse.GetValue(hidden),
                 OutlierWeight: parse.GetValue(outlierWeight), LabelSmoothing: parse.GetValue(labelSmoothing)),
-            parse.GetValue(testFraction), parse.GetValue(casual), new RunChoices(parse.GetValue(embeddingCache)?.FullName, parse.GetValue(misses)?.FullName, parse.GetValue(normalize), parse.GetValue(selectWithCopies)),
+            parse.GetValue(testFraction), parse.GetValue(casual), new RunChoices(parse.GetValue(embeddingCache)?.FullName, parse.GetValue(misses)?.FullName, parse.GetValue(normalize), parse.GetValue(selectWithCopies), parse.GetValue(heads)),
             parse.GetValue(extra)?.FullName, parse.GetValue(outliers)?.FullName, parse.GetValue(tuneLayers), new IntentHeadTuner.Options(parse.GetValue(tuneEpochs), LayerLearningRate: parse.GetValue(tuneLr), Seed: parse.GetValue(seed), Mix: parse.GetValue(tuneMix))));
         return command;
     }
 
-    /// <summary>What a run does besides training: <c>--embedding-cache</c>, <c>--misses</c>, <c>--normalize</c> and <c>--select-with-copies</c>.</summary>
-    private sealed record RunChoices(string? CacheFile, string? MissesFile, bool Normalize, bool SelectWithCopies);
+    /// <summary>What a run does besides training: <c>--embedding-cache</c>, <c>--misses</c>, <c>--normalize</c>, <c>--select-with-copies</c> and <c>--heads</c>.</summary>
+    private sealed record RunChoices(string? CacheFile, string? MissesFile, bool Normalize, bool SelectWithCopies, int Heads);
 
     private static int Run(
         string[] args, string dataFile, string? challengeFile, string directory, int seed, int threads, string version, IntentHeadTrainer.Options options, double testFraction, bool casual, RunChoices choices,
@@ -219,6 +232,15 @@ internal static class IntentEncoderCommand
             ? ([.. validationSet.X, .. validationCopiesSet.X], (long[])[.. validationSet.Y, .. validationCopiesSet.Y])
             : (validationSet.X, validationSet.Y);
         var (head, curve, bestEpoch, _) = IntentHeadTrainer.Train((trainSet.X, trainSet.Y), selection, labels.Count, options, device, outlierEmbeddings);
+        if (choices.Heads > 1)
+        {
+            // The same rows and copies, other initial weights and batch orders; the first head's curve and epoch are reported.
+            var others = Enumerable.Range(1, choices.Heads - 1)
+                .Select(i => IntentHeadTrainer.Train((trainSet.X, trainSet.Y), selection, labels.Count, options with { Seed = options.Seed + i }, device, outlierEmbeddings).Head)
+                .ToList();
+            IntentHeadTrainer.Average(head, others);
+        }
+
         TunedIntentHead? tuned = null;
         double? startParity = null;
         if (inputLayer is { } layer)
@@ -348,6 +370,7 @@ internal static class IntentEncoderCommand
             Metrics = summary,
             HyperParameters = new JsonObject
             {
+                ["heads"] = choices.Heads > 1 ? $"{choices.Heads} linear heads, seeds {options.Seed} to {options.Seed + choices.Heads - 1}, averaged into one" : null,
                 ["head"] = tuned is not null ? $"all-MiniLM-L6-v2's layers {tuned.InputLayer + 1}-{SentenceEncoderContract.Layers - 1}, fine-tuned, mean pooling, unit length, linear 384 -> labels"
                     : options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels",
                 ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,

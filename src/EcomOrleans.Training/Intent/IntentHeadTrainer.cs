@@ -91,6 +91,25 @@ internal static class IntentHeadTrainer
         return (head, curve, best.Epoch, best.Score);
     }
 
+    /// <summary>
+    /// Sets <paramref name="into"/>'s weights and bias to the mean of its own and <paramref name="others"/>': for linear
+    /// heads the averaged head's logits are exactly the mean of theirs, so an ensemble of linear heads is served as
+    /// one layer.
+    /// </summary>
+    /// <exception cref="ArgumentException">A head has a hidden layer (averaging its weights would not average its logits).</exception>
+    public static void Average(IntentHead into, IReadOnlyList<IntentHead> others)
+    {
+        if (into.Hidden > 0 || others.Any(o => o.Hidden > 0))
+        {
+            throw new ArgumentException("Only linear heads (no hidden layer) can be averaged into one.", nameof(others));
+        }
+
+        using var noGrad = no_grad();
+        var count = others.Count + 1;
+        into.Classifier.weight!.copy_(others.Aggregate(into.Classifier.weight!.clone(), (sum, o) => sum.add_(o.Classifier.weight!)).div_(count));
+        into.Classifier.bias!.copy_(others.Aggregate(into.Classifier.bias!.clone(), (sum, o) => sum.add_(o.Classifier.bias!)).div_(count));
+    }
+
     /// <summary>The head's probabilities for row-major embeddings, [rows][labels].</summary>
     public static float[][] Probabilities(IntentHead head, float[] embeddings, Device device)
     {

@@ -33,6 +33,40 @@ public sealed class IntentHeadTests
     }
 
     [Fact]
+    public void Average_LinearHeads_AnswersTheMeanOfTheirLogits()
+    {
+        random.manual_seed(5);
+        using var a = new IntentHead(4);
+        using var b = new IntentHead(4);
+        using var c = new IntentHead(4);
+        var rng = new Random(3);
+        var embeddings = Enumerable.Range(0, 6 * SentenceEncoderContract.Dimension).Select(_ => (float)((rng.NextDouble() * 2) - 1)).ToArray();
+        float[] Logits(IntentHead head)
+        {
+            using var noGrad = no_grad();
+            return head.forward(tensor(embeddings, [6, SentenceEncoderContract.Dimension])).data<float>().ToArray();
+        }
+
+        var (la, lb, lc) = (Logits(a), Logits(b), Logits(c));
+
+        IntentHeadTrainer.Average(a, [b, c]);
+
+        TestInputs.AssertClose([.. la.Select((v, i) => (v + lb[i] + lc[i]) / 3)], Logits(a), 1e-5f);
+        Assert.NotEqual(la, Logits(a));
+    }
+
+    [Fact]
+    public void Average_HeadWithAHiddenLayer_IsRefused()
+    {
+        using var linear = new IntentHead(4);
+        using var hidden = new IntentHead(4, hidden: 8);
+
+        var error = Assert.Throws<ArgumentException>(() => IntentHeadTrainer.Average(linear, [hidden]));
+
+        Assert.Equal("Only linear heads (no hidden layer) can be averaged into one. (Parameter 'others')", error.Message);
+    }
+
+    [Fact]
     public void Train_WithOutliers_IsLessSureOfThemThanWithout()
     {
         // Three intents around three directions; outliers leaning toward the first intent's but along a fourth

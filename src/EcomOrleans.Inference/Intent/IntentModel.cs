@@ -256,7 +256,7 @@ public sealed class IntentModel : LoadedModel
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            throw new ModelLoadException($"Model file '{manifest.PathOf(directory, ModelFileRoles.Spelling)}' is not a spelling file: {exception.Message}", exception);
+            throw new ModelLoadException($"Model file '{manifest.PathOf(directory, ModelFileRoles.Spelling)}' could not be read as a spelling file: {exception.Message}", exception);
         }
 
         var encoderSession = new InferenceSession(model, options);

@@ -158,7 +158,7 @@ internal static class IntentEncoderCommand
         return command;
     }
 
-    /// <summary>What a run does besides training: <c>--embedding-cache</c>, <c>--misses</c>, <c>--normalize</c>, <c>--select-with-copies</c> and <c>--heads</c>.</summary>
+    /// <summary>The run's switches added on 2026-12-07: <c>--embedding-cache</c>, <c>--misses</c>, <c>--normalize</c>, <c>--select-with-copies</c> and <c>--heads</c>.</summary>
     private sealed record RunChoices(string? CacheFile, string? MissesFile, bool Normalize, bool SelectWithCopies, int Heads);
 
     private static int Run(
@@ -239,6 +239,10 @@ internal static class IntentEncoderCommand
                 .Select(i => IntentHeadTrainer.Train((trainSet.X, trainSet.Y), selection, labels.Count, options with { Seed = options.Seed + i }, device, outlierEmbeddings).Head)
                 .ToList();
             IntentHeadTrainer.Average(head, others);
+            foreach (var other in others)
+            {
+                other.Dispose();
+            }
         }
 
         TunedIntentHead? tuned = null;
@@ -370,7 +374,6 @@ internal static class IntentEncoderCommand
             Metrics = summary,
             HyperParameters = new JsonObject
             {
-                ["heads"] = choices.Heads > 1 ? $"{choices.Heads} linear heads, seeds {options.Seed} to {options.Seed + choices.Heads - 1}, averaged into one" : null,
                 ["head"] = tuned is not null ? $"all-MiniLM-L6-v2's layers {tuned.InputLayer + 1}-{SentenceEncoderContract.Layers - 1}, fine-tuned, mean pooling, unit length, linear 384 -> labels"
                     : options.Hidden > 0 ? $"384 -> {options.Hidden} ReLU -> labels" : "linear 384 -> labels",
                 ["epochs"] = options.Epochs, ["batchSize"] = options.BatchSize, ["learningRate"] = options.LearningRate,
@@ -411,6 +414,12 @@ internal static class IntentEncoderCommand
                 ["epochChosenBy"] = "validation loss over the validation rows and their typo and keyword copies",
             };
             summary["encoderLayersAgainstOnnxRuntimeMaxDifference"] = startParity;
+        }
+
+        if (choices.Heads > 1)
+        {
+            manifest.HyperParameters["heads"] =
+                $"{choices.Heads} linear heads, seeds {options.Seed} to {options.Seed + choices.Heads - 1}, averaged into one; bestEpoch and the learning curve are the first head's";
         }
 
         manifest.Save(directory);

@@ -12,7 +12,7 @@ namespace EcomOrleans.Training.Intent;
 /// </summary>
 internal static class EmbeddingCache
 {
-    private const int Magic = 0x45434d31; // "ECM1"
+    private const int Magic = 0x45434d32; // "ECM2": with the layout line
 
     /// <summary>What the vectors depend on besides the encoder's bytes; a file with another header is not read.</summary>
     private static readonly string Layout =

@@ -152,7 +152,7 @@ public sealed class IntentHeadModelTests : IDisposable
 
         var error = Assert.Throws<ModelLoadException>(registry.LoadAll);
 
-        Assert.Equal($"Model file '{path}' is not a spelling file: spelling.tsv line 2: expected a lower-case word, a tab and a positive count.", error.Message);
+        Assert.Equal($"Model file '{path}' could not be read as a spelling file: spelling.tsv line 2: expected a lower-case word, a tab and a positive count.", error.Message);
     }
 
     public void Dispose() => Directory.Delete(_models, recursive: true);

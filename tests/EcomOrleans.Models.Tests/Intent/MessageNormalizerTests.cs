@@ -68,10 +68,10 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void Normalize_EqualCandidates_GoToTheOrdinalFirst()
     {
-        // "cdaa" (a letter changed first) is made before "bdab" (the last): the answer is the ordinal first all the same.
-        var normalizer = Normalizer(("cdaa", 50), ("bdab", 50));
-
-        Assert.Equal("bdab", normalizer.Normalize("bdaa"));
+        // The ordinal first wins whether it is made before its rival ("care" before "cart") or after it ("bdab", the
+        // last edit made, after "cdaa"): neither "first found" nor "last found" passes both.
+        Assert.Equal("care", Normalizer(("care", 50), ("cart", 50)).Normalize("carx"));
+        Assert.Equal("bdab", Normalizer(("cdaa", 50), ("bdab", 50)).Normalize("bdaa"));
     }
 
     [Fact]

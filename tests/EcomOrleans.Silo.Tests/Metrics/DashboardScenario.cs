@@ -55,8 +55,8 @@ internal static class DashboardScenario
         var bought = Json.Event($"b-{tag}", "u-dash", "purchase", now, recommended, quantity: 1, price: 1m, recommendationId: recommendationId);
         await Ok(writer.PostAsJsonAsync("/api/events", Json.Batch(click, bought)));
 
-        // A shopper whose first batch is past the 64 keys a user keeps in its own state: the older keys spill to the
-        // user's dedup record, read before it is written.
+        // A shopper whose first batch is past the 64 keys a user keeps in its own state: its keys spill to the user's
+        // dedup record, which is read before it is written.
         await Ok(writer.PostAsJsonAsync("/api/events", Json.Batch(
             [.. Enumerable.Range(0, 70).Select(i => Json.Event($"s-{tag}-{i}", $"u-spill-{tag}", "view", now.AddSeconds(-i), anchor))])));
 

@@ -138,9 +138,11 @@ public sealed class TrainingCliTests : IDisposable
     [InlineData(new[] { "--tune-layers", "1", "--hidden", "64" }, "--tune-layers starts from the linear head; it cannot be combined with --hidden.")]
     [InlineData(new[] { "--tune-layers", "1", "--embedding-cache", "e.bin" }, "--embedding-cache keeps pooled embeddings; --tune-layers reads a layer's output and cannot use it.")]
     [InlineData(new[] { "--label-smoothing", "1" }, "--label-smoothing must be at least 0 and under 1.")]
-    [InlineData(new[] { "--heads", "0" }, "--heads must be between 1 and 16.")]
-    [InlineData(new[] { "--heads", "3", "--hidden", "64" }, "--heads averages linear heads; it cannot be combined with --hidden or --tune-layers.")]
     [InlineData(new[] { "--label-smoothing", "-0.1" }, "--label-smoothing must be at least 0 and under 1.")]
+    [InlineData(new[] { "--heads", "0" }, "--heads must be between 1 and 16.")]
+    [InlineData(new[] { "--heads", "17" }, "--heads must be between 1 and 16.")]
+    [InlineData(new[] { "--heads", "3", "--hidden", "64" }, "--heads averages linear heads; it cannot be combined with --hidden or --tune-layers.")]
+    [InlineData(new[] { "--heads", "2", "--tune-layers", "1" }, "--heads averages linear heads; it cannot be combined with --hidden or --tune-layers.")]
     public void TrainIntentEncoder_BadTuningOptions_AreRejectedNamingTheOption(string[] options, string message)
     {
         var data = Path.Combine(_folder, "intents.csv");

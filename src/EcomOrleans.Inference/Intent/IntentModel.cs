@@ -252,7 +252,7 @@ public sealed class IntentModel : LoadedModel
         MessageNormalizer? normalizer;
         try
         {
-            normalizer = MessageNormalizer.ForModel(manifest, directory, MessageNormalizer.ReadVocabulary(vocabulary.ToArray()));
+            normalizer = MessageNormalizer.ForModel(manifest, directory, () => MessageNormalizer.ReadVocabulary(vocabulary.ToArray()));
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {

@@ -84,11 +84,13 @@ public sealed partial class MessageNormalizer
     /// <exception cref="InvalidDataException">The spelling file is malformed.</exception>
     /// <exception cref="IOException">The spelling file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The spelling file may not be read.</exception>
-    public static MessageNormalizer? ForModel(ModelManifest manifest, string directory, IEnumerable<string> vocabularyTokens)
+    /// <param name="vocabularyTokens">The encoder vocabulary's tokens, asked for only when the model has a spelling file.</param>
+    public static MessageNormalizer? ForModel(ModelManifest manifest, string directory, Func<IEnumerable<string>> vocabularyTokens)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(vocabularyTokens);
         return manifest.Files.Any(f => f.Role == ModelFileRoles.Spelling)
-            ? new MessageNormalizer(vocabularyTokens, ReadSpelling(manifest.PathOf(directory, ModelFileRoles.Spelling)))
+            ? new MessageNormalizer(vocabularyTokens(), ReadSpelling(manifest.PathOf(directory, ModelFileRoles.Spelling)))
             : null;
     }
 

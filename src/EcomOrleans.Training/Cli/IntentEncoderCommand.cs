@@ -316,8 +316,9 @@ internal static class IntentEncoderCommand
             }
         }
 
+        var challengeP = challengeRows.Count == 0 ? [] : Score(challengeSet.X, challengeSet.States);
         var challengeResult = challengeRows.Count == 0 ? null : ChallengeSet.Score(
-            challengeRows, Score(challengeSet.X, challengeSet.States), labels, threshold,
+            challengeRows, challengeP, labels, threshold,
             inScopeThreshold is null ? null : RunInScope(session, challengeSet.X), inScopeThreshold ?? 0);
         var summary = new JsonObject
         {
@@ -430,7 +431,7 @@ internal static class IntentEncoderCommand
             AnsiConsole.WriteLine($"challenge: {challengeResult.ToJsonString()}");
             if (choices.MissesFile is not null)
             {
-                File.WriteAllLines(choices.MissesFile, ChallengeSet.Misses(challengeRows, Score(challengeSet.X, challengeSet.States), labels));
+                File.WriteAllLines(choices.MissesFile, ChallengeSet.Misses(challengeRows, challengeP, labels));
             }
             if (centroids is not null)
             {

@@ -26,14 +26,15 @@ internal static class EmbeddingCache
     {
         const int d = SentenceEncoderContract.Dimension;
         var known = Read(path, encoderSha256);
-        var missing = texts.Select(Key).Distinct().Where(k => !known.ContainsKey(k)).ToArray();
+        var keys = texts.Select(Key).ToArray();
+        // The first text of each key the file lacks.
+        var missing = keys.Select((key, i) => (Key: key, Index: i)).Where(k => !known.ContainsKey(k.Key)).DistinctBy(k => k.Key).ToArray();
         if (missing.Length > 0)
         {
-            var byKey = texts.DistinctBy(Key).ToDictionary(Key);
-            var encoded = encode([.. missing.Select(k => byKey[k])]);
+            var encoded = encode([.. missing.Select(m => texts[m.Index])]);
             for (var i = 0; i < missing.Length; i++)
             {
-                known[missing[i]] = encoded.AsSpan(i * d, d).ToArray();
+                known[missing[i].Key] = encoded.AsSpan(i * d, d).ToArray();
             }
 
             Write(path, encoderSha256, known);
@@ -42,7 +43,7 @@ internal static class EmbeddingCache
         var result = new float[texts.Count * d];
         for (var i = 0; i < texts.Count; i++)
         {
-            known[Key(texts[i])].CopyTo(result.AsSpan(i * d, d));
+            known[keys[i]].CopyTo(result.AsSpan(i * d, d));
         }
 
         return result;

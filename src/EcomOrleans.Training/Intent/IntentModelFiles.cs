@@ -85,7 +85,7 @@ internal static class IntentModelFiles
         {
             // A head over the sentence encoder: encode, then score the pooled embeddings.
             using var encoder = new MiniLmEncoder(threads: Math.Max(1, Environment.ProcessorCount));
-            var normalizer = MessageNormalizer.ForModel(manifest, directory, encoder.VocabularyTokens);
+            var normalizer = MessageNormalizer.ForModel(manifest, directory, () => encoder.VocabularyTokens);
             var embeddings = encoder.Encode([.. rows.Select(r => normalizer?.Normalize(r.Text) ?? r.Text)]);
             var (headLogits, _) = runner.Run(IntentContract.Logits,
                 (SentenceEncoderContract.Embedding, OnnxInput.Float(embeddings, rows.Count, SentenceEncoderContract.Dimension)));
@@ -99,7 +99,7 @@ internal static class IntentModelFiles
             // A head that carries the encoder's top layers: the output of the layer it reads, then the head.
             var layer = manifest.Details[SentenceEncoderContract.EncoderDetail]![SentenceEncoderContract.InputLayerDetail]!.GetValue<int>();
             using var encoder = new MiniLmEncoder(threads: Math.Max(1, Environment.ProcessorCount), inputLayer: layer);
-            var normalizer = MessageNormalizer.ForModel(manifest, directory, encoder.VocabularyTokens);
+            var normalizer = MessageNormalizer.ForModel(manifest, directory, () => encoder.VocabularyTokens);
             var (states, _) = encoder.EncodeStates([.. rows.Select(r => normalizer?.Normalize(r.Text) ?? r.Text)]);
             using var session = new InferenceSession(Path.Combine(directory, manifest.OnnxFile));
             var tunedBest = TunedIntentHead.Logits(session, states).Select(l => Argmax(l)).ToArray();

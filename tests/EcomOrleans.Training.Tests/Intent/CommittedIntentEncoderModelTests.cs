@@ -51,7 +51,7 @@ public sealed class CommittedIntentEncoderModelTests
         using var encoder = new MiniLmEncoder(threads: 1);
         var labels = IntentLabels.Read(Path.Combine(Directory, ModelFileNames.Labels));
         using var session = new InferenceSession(Path.Combine(Directory, ModelFileNames.Onnx));
-        var normalizer = MessageNormalizer.ForModel(ModelManifest.Load(Directory), Directory, encoder.VocabularyTokens);
+        var normalizer = MessageNormalizer.ForModel(ModelManifest.Load(Directory), Directory, () => encoder.VocabularyTokens);
         var embedding = encoder.Encode([normalizer?.Normalize(message) ?? message]);
 
         using var input = OrtValue.CreateTensorValueFromMemory(embedding, [1, SentenceEncoderContract.Dimension]);
